@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace NewsCorpus.Analysis;
+
+/// <summary>
+/// Cleans raw article text before anything else looks at it, so that parsing, indexing and display
+/// all see the same characters.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Normalize(string text)
+    {
+        var nfc = text.Normalize(NormalizationForm.FormC);
+        var sb = new StringBuilder(nfc.Length);
+        foreach (var c in nfc)
+        {
+            switch (c)
+            {
+                case '\u00A0' or '\u202F' or '\u2007':
+                    sb.Append(' ');
+                    break;
+                case '\u00AD':                                   // soft hyphen
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':   // zero-width
+                case >= '\u202A' and <= '\u202E':                // bidi embeddings and overrides
+                case >= '\u2066' and <= '\u2069':                // bidi isolates
+                case '\u200E' or '\u200F' or '\u061C':            // bidi marks
+                case '\0':
+                    break;
+                default:
+                    if (char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+                        break;
+                    sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}
