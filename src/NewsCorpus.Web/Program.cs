@@ -1,6 +1,37 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Storage;
+using NewsCorpus.Web;
+using NewsCorpus.Web.Api;
+using NewsCorpus.Web.Infrastructure;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+var serilog = new LoggerConfiguration()
+    .ReadFrom.Configuration(builder.Configuration)
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+    .CreateLogger();
+builder.Logging.ClearProviders().AddSerilog(serilog, dispose: true);
+
+var corpus = builder.Configuration.GetSection("Corpus").Get<CorpusOptions>() ?? new CorpusOptions();
+builder.Services.AddSingleton(corpus);
+builder.Services.AddDbContextPool<CorpusDb>(o => o
+    .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadWrite))
+    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+StartupImport.Run(corpus, app.Logger);
+
+app.UseMiddleware<RequestLogging>();
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseStaticFiles();
+app.MapRazorPages();
+app.MapCorpusApi();
 
 app.Run();
+
+public partial class Program;

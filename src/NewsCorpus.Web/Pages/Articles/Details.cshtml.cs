@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Articles;
+using NewsCorpus.Storage;
+
+namespace NewsCorpus.Web.Pages.Articles;
+
+public sealed class DetailsModel(CorpusDb db) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+    public YearMonth Month { get; private set; }
+    public string BodyHtml { get; private set; } = "";
+    public List<ArticleCountry> Countries { get; private set; } = [];
+    public Neighbour? Previous { get; private set; }
+    public Neighbour? Next { get; private set; }
+    public List<DuplicateFile> Copies { get; private set; } = [];
+
+    public sealed record Neighbour(string Id, string Title);
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
+        if (article is null)
+        {
+            // An exact duplicate's id leads to the article it copies.
+            var copy = await db.DuplicateFiles.FirstOrDefaultAsync(d => d.Id == id);
+            return copy is null ? NotFound() : RedirectPermanent($"/articles/{copy.OriginalId}");
+        }
+        Article = article;
+        Month = YearMonth.TryParse(article.Month, out var ym) ? ym.Value : default;
+        BodyHtml = ArticleHtml.Render(article.Body);
+        Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Mentions).ToListAsync();
+        Copies = await db.DuplicateFiles.Where(d => d.OriginalId == article.Id).ToListAsync();
+
+        // Reading order: month, then running number, then id — the same order as the timeline.
+        var (month, number, aid) = (article.Month, article.Number ?? long.MaxValue, article.Id);
+        Previous = await db.Articles
+            .Where(a => string.Compare(a.Month, month) < 0
+                || (a.Month == month && (a.Number ?? long.MaxValue) < number)
+                || (a.Month == month && (a.Number ?? long.MaxValue) == number && string.Compare(a.Id, aid) < 0))
+            .OrderByDescending(a => a.Month).ThenByDescending(a => a.Number ?? long.MaxValue).ThenByDescending(a => a.Id)
+            .Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
+        Next = await db.Articles
+            .Where(a => string.Compare(a.Month, month) > 0
+                || (a.Month == month && (a.Number ?? long.MaxValue) > number)
+                || (a.Month == month && (a.Number ?? long.MaxValue) == number && string.Compare(a.Id, aid) > 0))
+            .OrderBy(a => a.Month).ThenBy(a => a.Number ?? long.MaxValue).ThenBy(a => a.Id)
+            .Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
+        return Page();
+    }
+}

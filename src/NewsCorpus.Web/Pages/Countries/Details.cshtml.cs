@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Articles;
+using NewsCorpus.Countries;
+using NewsCorpus.Storage;
+using NewsCorpus.Web.Pages.Shared;
+
+namespace NewsCorpus.Web.Pages.Countries;
+
+public sealed class DetailsModel(CorpusDb db) : PageModel
+{
+    public const int PageSize = 20;
+
+    public Country Country { get; private set; } = null!;
+    public int Total { get; private set; }
+    public int Mentions { get; private set; }
+    public string? SelectedMonth { get; private set; }
+    public MonthBars Histogram { get; private set; } = new("", []);
+    public List<Row> Articles { get; private set; } = [];
+    public Pager Pager { get; private set; } = new(1, 1, _ => "");
+
+    public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries);
+
+    public async Task<IActionResult> OnGetAsync(string iso2, string? month, int p = 1)
+    {
+        var country = CountryCatalog.Default.Find(iso2);
+        if (country is null) return NotFound();
+        if (iso2 != country.Iso2) return RedirectPermanent($"/countries/{country.Iso2}");
+        Country = country;
+
+        var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
+        var months = await mentions.GroupBy(c => c.Article.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        Mentions = await mentions.SumAsync(c => c.Mentions);
+        SelectedMonth = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
+        Histogram = MonthBars.Create($"Articles citant {country.Name}, par mois", months.Select(m => (m.Key, m.Count)),
+            m => $"/countries/{country.Iso2}?month={m}", SelectedMonth);
+
+        if (SelectedMonth is not null) mentions = mentions.Where(c => c.Article.Month == SelectedMonth);
+        Total = await mentions.CountAsync();
+        var pageCount = Pager.PageCountFor(Total, PageSize);
+        p = Math.Clamp(p, 1, pageCount);
+        var monthPart = SelectedMonth is null ? "" : $"month={SelectedMonth}&";
+        Pager = new Pager(p, pageCount, n => $"/countries/{country.Iso2}?{monthPart}p={n}");
+        Articles = await mentions
+            .OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+            .Skip((p - 1) * PageSize).Take(PageSize)
+            .Select(c => new Row(c.Article.Id, c.Article.Month, c.Article.Title, c.Mentions, c.InLead,
+                c.Article.Countries.OrderByDescending(x => x.Mentions).Select(x => x.Iso2).ToList()))
+            .ToListAsync();
+        return Page();
+    }
+}

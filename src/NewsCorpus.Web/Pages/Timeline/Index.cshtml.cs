@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Articles;
+using NewsCorpus.Storage;
+using NewsCorpus.Web.Pages.Shared;
+
+namespace NewsCorpus.Web.Pages.Timeline;
+
+public sealed class IndexModel(CorpusDb db) : PageModel
+{
+    public MonthBars Histogram { get; private set; } = new("", []);
+    public List<YearRow> Years { get; private set; } = [];
+
+    public sealed record YearRow(int Year, int Count, List<MonthBar> Months);
+
+    public async Task OnGetAsync()
+    {
+        var months = await db.Articles.GroupBy(a => a.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        Histogram = MonthBars.Create("Articles par mois", months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
+        if (Histogram.Bars.Count == 0) return;
+        // Whole years, January to December, so a year's empty months show as empty.
+        int first = Histogram.Bars[0].Month.Year, last = Histogram.Bars[^1].Month.Year;
+        var counts = Histogram.Bars.ToDictionary(b => b.Month, b => b.Count);
+        Years = Enumerable.Range(first, last - first + 1).Reverse().Select(year =>
+        {
+            var bars = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m))
+                .Select(m => new MonthBar(m, counts.GetValueOrDefault(m), $"/timeline/{m}", false)).ToList();
+            return new YearRow(year, bars.Sum(b => b.Count), bars);
+        }).ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Articles;
+using NewsCorpus.Storage;
+using NewsCorpus.Web.Pages.Shared;
+
+namespace NewsCorpus.Web.Pages.Timeline;
+
+public sealed class MonthModel(CorpusDb db) : PageModel
+{
+    public const int PageSize = 20;
+
+    public YearMonth Month { get; private set; }
+    public int Total { get; private set; }
+    public List<Row> Articles { get; private set; } = [];
+    public Pager Pager { get; private set; } = new(1, 1, _ => "");
+    public string? PreviousMonth { get; private set; }
+    public string? NextMonth { get; private set; }
+
+    public sealed record Row(string Id, string Title, string Lead, List<string> Countries);
+
+    public async Task<IActionResult> OnGetAsync(string month, int p = 1)
+    {
+        if (!YearMonth.TryParse(month, out var ym)) return NotFound();
+        Month = ym.Value;
+        var key = Month.ToString();
+        Total = await db.Articles.CountAsync(a => a.Month == key);
+        var pageCount = Pager.PageCountFor(Total, PageSize);
+        p = Math.Clamp(p, 1, pageCount);
+        Pager = new Pager(p, pageCount, n => $"/timeline/{key}?p={n}");
+        Articles = await db.Articles.Where(a => a.Month == key)
+            .OrderBy(a => a.Number).ThenBy(a => a.Id)
+            .Skip((p - 1) * PageSize).Take(PageSize)
+            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Mentions).Select(c => c.Iso2).ToList()))
+            .ToListAsync();
+        PreviousMonth = await db.Articles.Where(a => string.Compare(a.Month, key) < 0).MaxAsync(a => (string?)a.Month);
+        NextMonth = await db.Articles.Where(a => string.Compare(a.Month, key) > 0).MinAsync(a => (string?)a.Month);
+        return Page();
+    }
+
+    public static string Excerpt(string lead, int max = 280)
+    {
+        if (lead.Length <= max) return lead;
+        int cut = lead.LastIndexOf(' ', max);
+        return lead[..(cut > max / 2 ? cut : max)] + " …";
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Articles;
+
+public enum BlockKind { Paragraph, Heading }
+
+public sealed record Block(BlockKind Kind, string Text);
+
+/// <summary>An article file that parsed: what the store keeps and the reader sees.</summary>
+public sealed record ParsedArticle(
+    string Id,
+    string FileName,
+    long? Number,
+    YearMonth Month,
+    string Title,
+    IReadOnlyList<Block> Blocks,
+    IReadOnlyList<string> Warnings)
+{
+    public string Lead => Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph)?.Text ?? "";
+    public string Headings => string.Join("\n", Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text));
+    public string PlainBody => string.Join("\n\n", Blocks.Select(b => b.Text));
+
+    /// <summary>Identifies exact duplicates: the body with white space folded, whatever the file name or line ends.</summary>
+    public string BodyHash => Convert.ToHexStringLower(
+        SHA256.HashData(Encoding.UTF8.GetBytes(Regex.Replace(PlainBody, @"\s+", " ").Trim())));
+}
+
+/// <summary>Why a file could not be imported, with the line at fault (1-based; 0 when it concerns the whole file).</summary>
+public sealed record ParseError(string FileName, int Line, string Reason)
+{
+    public override string ToString() => Line > 0 ? $"{FileName}:{Line}: {Reason}" : $"{FileName}: {Reason}";
+}
+
+public sealed record ParseResult(ParsedArticle? Article, ParseError? Error)
+{
+    public static ParseResult Ok(ParsedArticle article) => new(article, null);
+    public static ParseResult Fail(string file, int line, string reason) => new(null, new ParseError(file, line, reason));
+}
+
+/// <summary>
+/// Reads one article file: a first line "date YYYY-MM" (possibly followed by scraped noise or the start of
+/// the lead), then paragraphs separated by blank lines. Short lines standing alone without final punctuation
+/// are section headings.
+/// </summary>
+public static partial class ArticleParser
+{
+    /// <summary>Scraped boilerplate that can stick to the date line or stand alone as a line; compared case-insensitively.</summary>
+    public static readonly IReadOnlyList<string> NoiseTokens =
+    [
+        "Publicité", "Publicite", "Advertisement", "Advertising", "Sponsorisé", "Sponsored", "Annonce", "Pub",
+        "Lire aussi", "À lire aussi", "Partager", "Imprimer",
+    ];
+
+    const int MaxHeadingLength = 90;
+    const int MaxHeadingWords = 14;
+    const int TitleLength = 110;
+
+    [GeneratedRegex(@"^(\d+)_([0-9a-fA-F]{16})\.txt$")]
+    private static partial Regex StandardFileName();
+
+    [GeneratedRegex(@"^\s*date\b\s*(?<value>\S*)\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
+    private static partial Regex YearMonthValue();
+
+    /// <summary>The article id a file name gives, or null when the name has another shape.</summary>
+    public static (long? Number, string? Id) ReadFileName(string fileName)
+    {
+        var m = StandardFileName().Match(fileName);
+        if (!m.Success) return (null, null);
+        return (long.TryParse(m.Groups[1].Value, out var n) ? n : null, m.Groups[2].Value.ToLowerInvariant());
+    }
+
+    public static ParseResult Parse(string fileName, byte[] content, YearMonth? latestAllowed = null)
+    {
+        var warnings = new List<string>();
+        var text = Decode(content, out var decodedAs1252);
+        if (decodedAs1252) warnings.Add("not valid UTF-8: decoded as Windows-1252");
+        if (text.Contains('\0')) warnings.Add("contains NUL bytes (removed)");
+
+        var (number, id) = ReadFileName(fileName);
+        id ??= Convert.ToHexStringLower(SHA256.HashData(content))[..16];
+
+        var lines = TextNormalizer.Normalize(text).ReplaceLineEndings("\n").Split('\n');
+        int first = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
+        if (first < 0) return ParseResult.Fail(fileName, content.Length == 0 ? 0 : 1, "empty file");
+
+        var dateMatch = DateLine().Match(lines[first]);
+        if (!dateMatch.Success)
+            return ParseResult.Fail(fileName, first + 1, "no date line: the first line must be 'date YYYY-MM'");
+        var value = dateMatch.Groups["value"].Value;
+        var ym = YearMonthValue().Match(value);
+        if (!ym.Success)
+            return ParseResult.Fail(fileName, first + 1, $"invalid date '{Shorten(value)}': expected YYYY-MM");
+        int year = int.Parse(ym.Groups[1].Value, CultureInfo.InvariantCulture);
+        int month = int.Parse(ym.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+            return ParseResult.Fail(fileName, first + 1, $"invalid month {month:00} in '{value}'");
+        if (year < 1800)
+            return ParseResult.Fail(fileName, first + 1, $"implausible year {year} in '{value}'");
+        var date = new YearMonth(year, month);
+        var latest = latestAllowed ?? YearMonth.FromDate(DateTime.UtcNow);
+        if (date > latest)
+            return ParseResult.Fail(fileName, first + 1, $"date {date} is in the future");
+
+        var rest = StripNoise(dateMatch.Groups["rest"].Value);
+        var blocks = ReadBlocks(lines, first + 1, rest);
+        if (!blocks.Any(b => b.Kind == BlockKind.Paragraph))
+            return ParseResult.Fail(fileName, first + 1, "no body text after the date line");
+
+        return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, DeriveTitle(blocks), blocks, warnings));
+    }
+
+    static string Decode(byte[] content, out bool decodedAs1252)
+    {
+        decodedAs1252 = false;
+        var span = content.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            decodedAs1252 = true;
+            return Windows1252.GetString(span);
+        }
+    }
+
+    static readonly Encoding Windows1252 = CreateWindows1252();
+
+    static Encoding CreateWindows1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
+    static List<Block> ReadBlocks(string[] lines, int start, string firstLineRest)
+    {
+        var paragraphs = new List<string>();
+        var current = new StringBuilder();
+        void Flush()
+        {
+            if (current.Length > 0) paragraphs.Add(current.ToString());
+            current.Clear();
+        }
+        if (firstLineRest.Length > 0) current.Append(firstLineRest);
+        for (int i = start; i < lines.Length; i++)
+        {
+            var line = CollapseSpaces(lines[i]);
+            if (line.Length == 0) { Flush(); continue; }
+            if (IsNoise(line)) continue;
+            if (current.Length > 0) current.Append(' ');
+            current.Append(line);
+        }
+        Flush();
+
+        var blocks = new List<Block>(paragraphs.Count);
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            bool heading = i > 0 && i < paragraphs.Count - 1 && LooksLikeHeading(paragraphs[i]);
+            blocks.Add(new Block(heading ? BlockKind.Heading : BlockKind.Paragraph, paragraphs[i]));
+        }
+        return blocks;
+    }
+
+    static bool LooksLikeHeading(string paragraph) =>
+        paragraph.Length <= MaxHeadingLength
+        && paragraph.Split(' ').Length <= MaxHeadingWords
+        && !".!?:;…»\",".Contains(paragraph[^1])
+        && char.IsUpper(paragraph[0]);
+
+    static string StripNoise(string rest)
+    {
+        rest = CollapseSpaces(rest);
+        bool changed = true;
+        while (changed && rest.Length > 0)
+        {
+            changed = false;
+            foreach (var noise in NoiseTokens)
+            {
+                if (rest.StartsWith(noise, StringComparison.OrdinalIgnoreCase)
+                    && (rest.Length == noise.Length || !char.IsLetterOrDigit(rest[noise.Length])))
+                {
+                    rest = rest[noise.Length..].TrimStart(' ', ':', '-', '|', '–').Trim();
+                    changed = true;
+                }
+            }
+        }
+        return rest;
+    }
+
+    static bool IsNoise(string line) => NoiseTokens.Any(n => line.Equals(n, StringComparison.OrdinalIgnoreCase));
+
+    static string CollapseSpaces(string line)
+    {
+        line = line.Trim();
+        return line.Contains("  ") || line.Contains('\t') ? Regex.Replace(line, @"[ \t]+", " ") : line;
+    }
+
+    /// <summary>The lead's first sentence, cut at a word boundary when it is long.</summary>
+    internal static string DeriveTitle(IReadOnlyList<Block> blocks)
+    {
+        var lead = blocks.First(b => b.Kind == BlockKind.Paragraph).Text;
+        var sentence = FirstSentence(lead);
+        if (sentence.Length <= TitleLength) return sentence;
+        int cut = sentence.LastIndexOf(' ', TitleLength);
+        if (cut < TitleLength / 2) cut = TitleLength;
+        return sentence[..cut].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+
+    static readonly string[] Abbreviations = ["M", "Mme", "Mlle", "Dr", "St", "Ste", "Me", "Pr", "Gén", "Col", "Cne", "etc", "cf"];
+
+    static string FirstSentence(string text)
+    {
+        for (int i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is not ('.' or '!' or '?' or '…') || text[i + 1] != ' ') continue;
+            if (text[i] == '.')
+            {
+                int wordStart = text.LastIndexOf(' ', Math.Max(0, i - 1)) + 1;
+                var word = text[wordStart..i];
+                if (Abbreviations.Contains(word) || word.Length == 1) continue;
+            }
+            if (i + 2 < text.Length && !char.IsUpper(text[i + 2]) && text[i + 2] is not ('«' or '"')) continue;
+            return text[..(text[i] == '.' ? i : i + 1)];
+        }
+        return text.TrimEnd('.');
+    }
+
+    static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";
+}

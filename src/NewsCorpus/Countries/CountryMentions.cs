@@ -1,0 +1,24 @@
+using NewsCorpus.Articles;
+
+namespace NewsCorpus.Countries;
+
+/// <summary>Per-article country counts, as stored: how often each country is named and whether the lead names it.</summary>
+public static class CountryMentions
+{
+    public static IEnumerable<(string Iso2, int Mentions, bool InLead)> Count(ParsedArticle article, CountryDetector? detector = null)
+    {
+        detector ??= CountryDetector.Default;
+        var counts = new Dictionary<string, (int Mentions, bool InLead)>();
+        bool lead = true;
+        foreach (var block in article.Blocks)
+        {
+            foreach (var match in detector.Find(block.Text))
+            {
+                counts.TryGetValue(match.Iso2, out var c);
+                counts[match.Iso2] = (c.Mentions + 1, c.InLead || lead);
+            }
+            if (block.Kind == BlockKind.Paragraph) lead = false;
+        }
+        return counts.Select(kv => (kv.Key, kv.Value.Mentions, kv.Value.InLead)).OrderByDescending(c => c.Mentions);
+    }
+}

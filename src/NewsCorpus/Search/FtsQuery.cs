@@ -1,0 +1,55 @@
+using System.Text;
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Search;
+
+/// <summary>
+/// Turns a parsed query into an FTS5 MATCH expression. Every word goes through the analyzer and is written
+/// as a quoted FTS string, so no user text can reach FTS5's own syntax.
+/// </summary>
+public static class FtsQuery
+{
+    const string StemColumns = "{title headings body}";
+    const string ExactColumns = "{title_exact headings_exact body_exact}";
+
+    /// <summary>bm25 weights, in column order: title and headings count more than the body.</summary>
+    public const string Bm25 = "bm25(article_fts, 4.0, 2.0, 1.0, 4.0, 2.0, 1.0)";
+
+    public static string? Compile(QueryNode? node) => node switch
+    {
+        null => null,
+        TermNode { Exact: true } t => Exact(t.Text, prefix: false),
+        TermNode { Prefix: true } t => Exact(t.Text, prefix: true),
+        TermNode t => Stemmed(t.Text),
+        PhraseNode p => Exact(p.Text, prefix: false),
+        AndNode a => And(a),
+        OrNode o => "(" + string.Join(" OR ", o.Options.Select(Compile).Where(s => s is not null)) + ")",
+        _ => null,
+    };
+
+    static string? And(AndNode a)
+    {
+        var include = a.Include.Select(Compile).Where(s => s is not null).ToList();
+        if (include.Count == 0) return null;
+        var sb = new StringBuilder("(").Append(string.Join(" AND ", include)).Append(')');
+        foreach (var e in a.Exclude.Select(Compile).Where(s => s is not null))
+            sb.Append(" NOT ").Append(e);
+        return sb.ToString();
+    }
+
+    static string? Stemmed(string text)
+    {
+        var stems = FrenchAnalyzer.AnalyzeText(text).Where(w => !w.Word.IsStopWord).Select(w => w.Word.Stem).ToList();
+        if (stems.Count == 0) return Exact(text, prefix: false);
+        return StemColumns + " : (" + string.Join(" AND ", stems.Select(Quote)) + ")";
+    }
+
+    static string? Exact(string text, bool prefix)
+    {
+        var words = FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word.Exact).ToList();
+        if (words.Count == 0) return null;
+        return ExactColumns + " : " + Quote(string.Join(" ", words)) + (prefix ? " *" : "");
+    }
+
+    static string Quote(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+}

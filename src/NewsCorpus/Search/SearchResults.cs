@@ -1,0 +1,71 @@
+using NewsCorpus.Articles;
+
+namespace NewsCorpus.Search;
+
+public enum SearchSort { Relevance, Newest, Oldest }
+
+public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchSort? Sort = null, int Page = 1, int PageSize = 20)
+{
+    /// <summary>Problems with the form fields themselves (an unreadable month, an unknown sort), reported with the results.</summary>
+    public IReadOnlyList<QueryNotice> Notices { get; init; } = [];
+
+    /// <summary>A request from the raw form or URL values; values that cannot be read are dropped with a notice.</summary>
+    public static SearchRequest FromForm(string? q, string? country, string? from, string? to, string? sort, int page = 1, int pageSize = 20)
+    {
+        var notices = new List<QueryNotice>();
+        YearMonth? Month(string name, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (YearMonth.TryParse(value.Trim(), out var ym)) return ym;
+            notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"{name}={value}"));
+            return null;
+        }
+        var countries = new List<string>();
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var code = country.Trim().ToLowerInvariant();
+            if (code.Length == 2 && code.All(char.IsAsciiLetterLower)) countries.Add(code);
+            else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"country={country}"));
+        }
+        SearchSort? parsedSort = sort?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "relevance" or "pertinence" => SearchSort.Relevance,
+            "newest" or "recent" => SearchSort.Newest,
+            "oldest" or "ancien" => SearchSort.Oldest,
+            _ => null,
+        };
+        var filters = new SearchFilters(countries, Month("from", from), Month("to", to));
+        return new SearchRequest(q, filters, parsedSort, page, pageSize) { Notices = notices };
+    }
+}
+
+public sealed record SearchHit(string Id, string Month, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Countries, double? Score);
+
+public sealed record MonthCount(string Month, int Count);
+
+public sealed record CountryCount(string Iso2, int Count);
+
+/// <summary>A word form found in the corpus for a query term; <see cref="QueryWithout"/> is the query that no longer matches it.</summary>
+public sealed record WordVariant(string Form, long Occurrences, string? QueryWithout);
+
+public sealed record TermVariants(string Term, IReadOnlyList<WordVariant> Forms);
+
+public sealed record Suggestion(string Word, string Replacement, string Query);
+
+public sealed record SearchResults(
+    ParsedQuery Query,
+    SearchSort Sort,
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyList<MonthCount> Months,
+    IReadOnlyList<CountryCount> Countries,
+    IReadOnlyList<TermVariants> Variants,
+    IReadOnlyList<Suggestion> Suggestions)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>True when the query had nothing to search for and no filter either.</summary>
+    public bool Unusable => !Query.HasText && Query.Filters.IsEmpty;
+}

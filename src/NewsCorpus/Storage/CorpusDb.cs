@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsCorpus.Storage;
+
+public sealed class Article
+{
+    public long Key { get; set; }
+    public string Id { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public long? Number { get; set; }
+    public string Month { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Lead { get; set; } = "";
+    public string Headings { get; set; } = "";
+    public string Body { get; set; } = "";
+    public int WordCount { get; set; }
+    public string? Warnings { get; set; }
+    public List<ArticleCountry> Countries { get; set; } = [];
+}
+
+public sealed class ArticleCountry
+{
+    public string Iso2 { get; set; } = "";
+    public long ArticleKey { get; set; }
+    public int Mentions { get; set; }
+    public bool InLead { get; set; }
+    public Article Article { get; set; } = null!;
+}
+
+public sealed class DuplicateFile
+{
+    public string SourcePath { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string Id { get; set; } = "";
+    public string OriginalId { get; set; } = "";
+}
+
+public sealed class RejectedFile
+{
+    public string SourcePath { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public int Line { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>Read access to the store for pages and the API. Writing is the importer's job alone.</summary>
+public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleCountry> ArticleCountries => Set<ArticleCountry>();
+    public DbSet<DuplicateFile> DuplicateFiles => Set<DuplicateFile>();
+    public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Article>(e =>
+        {
+            e.ToTable("articles");
+            e.HasKey(a => a.Key);
+            e.Property(a => a.Key).HasColumnName("article_key");
+            e.Property(a => a.Id).HasColumnName("id");
+            e.Property(a => a.FileName).HasColumnName("file_name");
+            e.Property(a => a.Number).HasColumnName("number");
+            e.Property(a => a.Month).HasColumnName("month");
+            e.Property(a => a.Title).HasColumnName("title");
+            e.Property(a => a.Lead).HasColumnName("lead");
+            e.Property(a => a.Headings).HasColumnName("headings");
+            e.Property(a => a.Body).HasColumnName("body");
+            e.Property(a => a.WordCount).HasColumnName("word_count");
+            e.Property(a => a.Warnings).HasColumnName("warnings");
+            e.HasMany(a => a.Countries).WithOne(c => c.Article).HasForeignKey(c => c.ArticleKey);
+        });
+        model.Entity<ArticleCountry>(e =>
+        {
+            e.ToTable("article_countries");
+            e.HasKey(c => new { c.Iso2, c.ArticleKey });
+            e.Property(c => c.Iso2).HasColumnName("iso2");
+            e.Property(c => c.ArticleKey).HasColumnName("article_key");
+            e.Property(c => c.Mentions).HasColumnName("mentions");
+            e.Property(c => c.InLead).HasColumnName("in_lead");
+        });
+        model.Entity<DuplicateFile>(e =>
+        {
+            e.ToTable("duplicate_files");
+            e.HasKey(d => d.SourcePath);
+            e.Property(d => d.SourcePath).HasColumnName("source_path");
+            e.Property(d => d.FileName).HasColumnName("file_name");
+            e.Property(d => d.Id).HasColumnName("id");
+            e.Property(d => d.OriginalId).HasColumnName("original_id");
+        });
+        model.Entity<RejectedFile>(e =>
+        {
+            e.ToTable("rejected_files");
+            e.HasKey(r => r.SourcePath);
+            e.Property(r => r.SourcePath).HasColumnName("source_path");
+            e.Property(r => r.FileName).HasColumnName("file_name");
+            e.Property(r => r.Line).HasColumnName("line");
+            e.Property(r => r.Reason).HasColumnName("reason");
+        });
+    }
+}

@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsCorpus.Analysis;
+using NewsCorpus.Articles;
+using NewsCorpus.Countries;
+
+namespace NewsCorpus.Storage;
+
+/// <summary>
+/// Brings a store in line with a folder of article files, in one transaction: new files are added, changed
+/// ones replaced, vanished ones removed, unchanged ones (same size and time, or same bytes) skipped. A crash
+/// or a kill part-way leaves the previous corpus as it was.
+/// </summary>
+public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
+{
+    /// <summary>Larger files are not articles; reading them would only cost memory.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    readonly ILogger logger = logger ?? NullLogger.Instance;
+
+    public ImportReport Import(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var root = Path.GetFullPath(folder);
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Article folder not found: {root}");
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+
+        using var connection = CorpusSchema.OpenForWriting(databasePath);
+        if (CorpusSchema.Ensure(connection))
+            logger.LogInformation("Created the store {Database} (schema version {Version})", databasePath, CorpusSchema.Version);
+
+        var files = ListArticleFiles(root);
+        using var tx = connection.BeginTransaction(deferred: false);
+        var run = new ImportRun(connection, tx, prefix);
+
+        int removed = run.RemoveVanished(files.Select(f => f.FullName).ToHashSet());
+        var queue = new Queue<FileSystemInfo>(files);
+        int done = 0;
+        while (queue.Count > 0)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var file = queue.Dequeue();
+            foreach (var freed in run.ImportFile(file)) queue.Enqueue(new FileInfo(freed));
+            progress?.Report(new ImportProgress(++done, files.Count, file.Name));
+        }
+        run.FlushWords();
+        run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
+        run.SetMeta("articles_folder", root);
+        tx.Commit();
+
+        var report = new ImportReport(run.Imported, run.Updated, run.Unchanged, removed, run.Duplicates, run.Rejected, run.Warnings, clock.Elapsed);
+        foreach (var error in report.Rejected) logger.LogWarning("Rejected {File}:{Line}: {Reason}", error.FileName, error.Line, error.Reason);
+        foreach (var warning in report.Warnings) logger.LogWarning("Imported {File} with a warning: {Warning}", warning.FileName, warning.Message);
+        foreach (var dup in report.Duplicates) logger.LogInformation("Duplicate {File} is a copy of {OriginalId}", dup.FileName, dup.OriginalId);
+        logger.LogInformation(
+            "Imported {Imported} articles, updated {Updated}, unchanged {Unchanged}, removed {Removed}, duplicates {Duplicates}, rejected {Rejected} in {Seconds:F2}s ({Rate:F0} articles/s)",
+            report.Imported, report.Updated, report.Unchanged, report.Removed, report.Duplicates.Count, report.Rejected.Count,
+            report.Elapsed.TotalSeconds, report.ArticlesPerSecond);
+        return report;
+    }
+
+    /// <summary>The folder's *.txt entries in reading order: the running number first (numerically), then the name.</summary>
+    public static List<FileSystemInfo> ListArticleFiles(string folder) =>
+        new DirectoryInfo(folder).EnumerateFileSystemInfos("*.txt", SearchOption.TopDirectoryOnly)
+            .OrderBy(f => ArticleParser.ReadFileName(f.Name).Number ?? long.MaxValue)
+            .ThenBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>One import's open transaction, its prepared statements and its tallies.</summary>
+    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix)
+    {
+        public int Imported, Updated, Unchanged;
+        public readonly List<DuplicateReport> Duplicates = [];
+        public readonly List<ParseError> Rejected = [];
+        public readonly List<FileWarning> Warnings = [];
+        readonly Dictionary<string, WordDelta> words = new(StringComparer.Ordinal);
+        readonly YearMonth latestAllowed = YearMonth.FromDate(DateTime.UtcNow);
+
+        sealed class WordDelta(string folded, string stem)
+        {
+            public readonly string Folded = folded, Stem = stem;
+            public long Docs, Occurrences;
+        }
+
+        enum Kind { Article, Duplicate, Rejected }
+        sealed record Stored(Kind Kind, long Size, long Ticks, string? FileHash);
+
+        /// <summary>Paths of duplicate files whose original went away or changed: they must be read again.</summary>
+        public List<string> ImportFile(FileSystemInfo entry)
+        {
+            var freed = new List<string>();
+            var path = entry.FullName;
+            var stored = FindStored(path);
+
+            if (entry is DirectoryInfo) { Reject(stored, path, entry.Name, 0, 0, 0, "is a directory, not an article file"); return freed; }
+            var file = (FileInfo)entry;
+            if (file.LinkTarget is not null) { Reject(stored, path, file.Name, 0, 0, 0, "is a symbolic link (links are not followed)"); return freed; }
+            long size = file.Length, ticks = file.LastWriteTimeUtc.Ticks;
+            if (stored is not null && stored.Size == size && stored.Ticks == ticks) { CountUnchanged(stored); return freed; }
+            if (size > MaxFileBytes) { Reject(stored, path, file.Name, 0, size, ticks, $"file is too large ({size / 1024 / 1024} MB; the limit is {MaxFileBytes / 1024 / 1024} MB)"); return freed; }
+
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Reject(stored, path, file.Name, 0, size, ticks, $"cannot be read: {e.Message}");
+                return freed;
+            }
+            var fileHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (stored is not null && stored.FileHash == fileHash)
+            {
+                Exec("UPDATE articles SET file_size = $s, file_ticks = $t WHERE source_path = $p; UPDATE duplicate_files SET file_size = $s, file_ticks = $t WHERE source_path = $p; UPDATE rejected_files SET file_size = $s, file_ticks = $t WHERE source_path = $p",
+                    ("$s", size), ("$t", ticks), ("$p", path));
+                CountUnchanged(stored);
+                return freed;
+            }
+
+            var result = ArticleParser.Parse(file.Name, bytes, latestAllowed);
+            if (result.Error is { } error) { Reject(stored, path, file.Name, error.Line, size, ticks, error.Reason, error); return freed; }
+            var article = result.Article!;
+
+            var existing = ScalarString("SELECT source_path FROM articles WHERE id = $id", ("$id", article.Id));
+            var original = ScalarString("SELECT id FROM articles WHERE body_hash = $h AND source_path <> $p ORDER BY article_key LIMIT 1",
+                ("$h", article.BodyHash), ("$p", path));
+            if (original is not null)
+            {
+                RemoveStored(stored, path, freed);
+                Exec("INSERT INTO duplicate_files (source_path, file_name, id, original_id, file_hash, file_size, file_ticks) VALUES ($p, $f, $id, $o, $h, $s, $t)",
+                    ("$p", path), ("$f", file.Name), ("$id", article.Id), ("$o", original), ("$h", fileHash), ("$s", size), ("$t", ticks));
+                Duplicates.Add(new DuplicateReport(file.Name, article.Id, original));
+                return freed;
+            }
+            if (existing is not null && existing != path)
+            {
+                Reject(stored, path, file.Name, 0, size, ticks, $"id {article.Id} is already used by {Path.GetFileName(existing)}");
+                return freed;
+            }
+
+            bool wasArticle = stored?.Kind == Kind.Article;
+            RemoveStored(stored, path, freed);
+            InsertArticle(article, path, fileHash, size, ticks);
+            foreach (var w in article.Warnings) Warnings.Add(new FileWarning(file.Name, w));
+            if (wasArticle) Updated++; else Imported++;
+            return freed;
+        }
+
+        /// <summary>Drops what the store holds for files no longer in the folder; returns the number of articles removed.</summary>
+        public int RemoveVanished(HashSet<string> present)
+        {
+            int removed = 0;
+            foreach (var table in new[] { "articles", "duplicate_files", "rejected_files" })
+            {
+                var gone = new List<string>();
+                using (var cmd = Command($"SELECT source_path FROM {table} WHERE substr(source_path, 1, length($prefix)) = $prefix", ("$prefix", prefix)))
+                using (var reader = cmd.ExecuteReader())
+                    while (reader.Read())
+                        if (!present.Contains(reader.GetString(0))) gone.Add(reader.GetString(0));
+                foreach (var path in gone)
+                {
+                    if (table == "articles") { RemoveArticle(path, null); removed++; }
+                    else Exec($"DELETE FROM {table} WHERE source_path = $p", ("$p", path));
+                }
+            }
+            return removed;
+        }
+
+        void CountUnchanged(Stored stored)
+        {
+            if (stored.Kind == Kind.Article) Unchanged++;
+        }
+
+        Stored? FindStored(string path)
+        {
+            using var cmd = Command("""
+                SELECT 0, file_size, file_ticks, file_hash FROM articles WHERE source_path = $p
+                UNION ALL SELECT 1, file_size, file_ticks, file_hash FROM duplicate_files WHERE source_path = $p
+                UNION ALL SELECT 2, file_size, file_ticks, NULL FROM rejected_files WHERE source_path = $p
+                """, ("$p", path));
+            using var reader = cmd.ExecuteReader();
+            if (!reader.Read()) return null;
+            return new Stored((Kind)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+
+        void Reject(Stored? stored, string path, string fileName, int line, long size, long ticks, string reason, ParseError? error = null)
+        {
+            var freed = new List<string>();
+            RemoveStored(stored, path, freed);
+            Exec("INSERT INTO rejected_files (source_path, file_name, line, reason, file_size, file_ticks) VALUES ($p, $f, $l, $r, $s, $t)",
+                ("$p", path), ("$f", fileName), ("$l", line), ("$r", reason), ("$s", size), ("$t", ticks));
+            Rejected.Add(error ?? new ParseError(fileName, line, reason));
+        }
+
+        // A rejected file is reported again at every import until it is fixed: silence would lose it.
+        void RemoveStored(Stored? stored, string path, List<string> freed)
+        {
+            if (stored is null) return;
+            switch (stored.Kind)
+            {
+                case Kind.Article: RemoveArticle(path, freed); break;
+                case Kind.Duplicate: Exec("DELETE FROM duplicate_files WHERE source_path = $p", ("$p", path)); break;
+                case Kind.Rejected: Exec("DELETE FROM rejected_files WHERE source_path = $p", ("$p", path)); break;
+            }
+        }
+
+        void RemoveArticle(string path, List<string>? freed)
+        {
+            long key; string id, body;
+            using (var cmd = Command("SELECT article_key, id, body FROM articles WHERE source_path = $p", ("$p", path)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                if (!reader.Read()) return;
+                (key, id, body) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+            }
+            // The stored Markdown differs from the text only by block markers, which the analyzer skips.
+            CountWords(body, -1);
+            Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
+            Exec("DELETE FROM articles WHERE article_key = $k", ("$k", key));
+
+            // Copies of this article are no longer copies of anything: read them again as articles.
+            using (var cmd = Command("SELECT source_path FROM duplicate_files WHERE original_id = $id", ("$id", id)))
+            using (var reader = cmd.ExecuteReader())
+                while (reader.Read()) freed?.Add(reader.GetString(0));
+            Exec("DELETE FROM duplicate_files WHERE original_id = $id", ("$id", id));
+        }
+
+        void InsertArticle(ParsedArticle article, string path, string fileHash, long size, long ticks)
+        {
+            var paragraphs = string.Join("\n\n", article.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text));
+            int wordCount = CountWords(article.PlainBody, +1);
+            var key = (long)ScalarObject("""
+                INSERT INTO articles (id, file_name, source_path, number, month, title, lead, headings, body, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
+                VALUES ($id, $f, $p, $n, $m, $title, $lead, $headings, $body, $bh, $fh, $s, $t, $wc, $w)
+                RETURNING article_key
+                """,
+                ("$id", article.Id), ("$f", article.FileName), ("$p", path), ("$n", article.Number), ("$m", article.Month.ToString()),
+                ("$title", article.Title), ("$lead", article.Lead), ("$headings", article.Headings),
+                ("$body", ArticleMarkdown.FromBlocks(article.Blocks)), ("$bh", article.BodyHash), ("$fh", fileHash),
+                ("$s", size), ("$t", ticks), ("$wc", wordCount),
+                ("$w", article.Warnings.Count > 0 ? string.Join("\n", article.Warnings) : null))!;
+
+            var title = FrenchAnalyzer.IndexText(article.Title);
+            var headings = FrenchAnalyzer.IndexText(article.Headings);
+            var body = FrenchAnalyzer.IndexText(paragraphs);
+            Exec("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
+                ("$k", key), ("$t", title.Stems), ("$h", headings.Stems), ("$b", body.Stems),
+                ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
+
+            foreach (var (iso2, mentions, inLead) in CountryMentions.Count(article))
+                Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead) VALUES ($c, $k, $n, $l)",
+                    ("$c", iso2), ("$k", key), ("$n", mentions), ("$l", inLead ? 1 : 0));
+        }
+
+        /// <summary>Adds (or, with -1, takes away) a text's words to the vocabulary behind "why did this match".</summary>
+        int CountWords(string text, int sign)
+        {
+            int total = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(text))
+            {
+                total++;
+                if (!words.TryGetValue(word.Form, out var delta))
+                    words[word.Form] = delta = new WordDelta(word.Exact, word.Stem);
+                delta.Occurrences += sign;
+                if (seen.Add(word.Form)) delta.Docs += sign;
+            }
+            return total;
+        }
+
+        public void FlushWords()
+        {
+            using var upsert = Command("""
+                INSERT INTO words (form, folded, stem, docs, occurrences) VALUES ($f, $x, $s, $d, $o)
+                ON CONFLICT (form) DO UPDATE SET docs = docs + excluded.docs, occurrences = occurrences + excluded.occurrences
+                """, ("$f", ""), ("$x", ""), ("$s", ""), ("$d", 0L), ("$o", 0L));
+            foreach (var (form, delta) in words)
+            {
+                if (delta.Docs == 0 && delta.Occurrences == 0) continue;
+                upsert.Parameters["$f"].Value = form;
+                upsert.Parameters["$x"].Value = delta.Folded;
+                upsert.Parameters["$s"].Value = delta.Stem;
+                upsert.Parameters["$d"].Value = delta.Docs;
+                upsert.Parameters["$o"].Value = delta.Occurrences;
+                upsert.ExecuteNonQuery();
+            }
+            Exec("DELETE FROM words WHERE docs <= 0");
+            words.Clear();
+        }
+
+        public void SetMeta(string key, string value) =>
+            Exec("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+
+        SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return cmd;
+        }
+
+        void Exec(string sql, params (string, object?)[] parameters)
+        {
+            using var cmd = Command(sql, parameters);
+            cmd.ExecuteNonQuery();
+        }
+
+        object? ScalarObject(string sql, params (string, object?)[] parameters)
+        {
+            using var cmd = Command(sql, parameters);
+            return cmd.ExecuteScalar();
+        }
+
+        string? ScalarString(string sql, params (string, object?)[] parameters) => ScalarObject(sql, parameters) as string;
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsCorpus.Storage;
+
+/// <summary>
+/// The store is derived data, rebuilt from the article files, so the schema lives here in code with a
+/// version stamp (PRAGMA user_version) instead of migrations: a file with another version is emptied and rebuilt.
+/// </summary>
+public static class CorpusSchema
+{
+    public const int Version = 1;
+
+    const string Ddl = """
+        CREATE TABLE articles (
+            article_key  INTEGER PRIMARY KEY,
+            id           TEXT NOT NULL UNIQUE,
+            file_name    TEXT NOT NULL,
+            source_path  TEXT NOT NULL UNIQUE,
+            number       INTEGER,
+            month        TEXT NOT NULL,
+            title        TEXT NOT NULL,
+            lead         TEXT NOT NULL,
+            headings     TEXT NOT NULL,
+            body         TEXT NOT NULL,
+            body_hash    TEXT NOT NULL,
+            file_hash    TEXT NOT NULL,
+            file_size    INTEGER NOT NULL,
+            file_ticks   INTEGER NOT NULL,
+            word_count   INTEGER NOT NULL,
+            warnings     TEXT
+        );
+        CREATE INDEX ix_articles_month ON articles (month, number, id);
+        CREATE INDEX ix_articles_body_hash ON articles (body_hash);
+
+        CREATE TABLE article_countries (
+            iso2         TEXT NOT NULL,
+            article_key  INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            mentions     INTEGER NOT NULL,
+            in_lead      INTEGER NOT NULL,
+            PRIMARY KEY (iso2, article_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_article_countries_article ON article_countries (article_key);
+
+        CREATE TABLE duplicate_files (
+            source_path  TEXT PRIMARY KEY,
+            file_name    TEXT NOT NULL,
+            id           TEXT NOT NULL,
+            original_id  TEXT NOT NULL,
+            file_hash    TEXT NOT NULL,
+            file_size    INTEGER NOT NULL,
+            file_ticks   INTEGER NOT NULL
+        );
+        CREATE INDEX ix_duplicate_files_id ON duplicate_files (id);
+
+        CREATE TABLE rejected_files (
+            source_path  TEXT PRIMARY KEY,
+            file_name    TEXT NOT NULL,
+            line         INTEGER NOT NULL,
+            reason       TEXT NOT NULL,
+            file_size    INTEGER NOT NULL,
+            file_ticks   INTEGER NOT NULL
+        );
+
+        CREATE TABLE words (
+            form         TEXT PRIMARY KEY,
+            folded       TEXT NOT NULL,
+            stem         TEXT NOT NULL,
+            docs         INTEGER NOT NULL,
+            occurrences  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_words_stem ON words (stem);
+        CREATE INDEX ix_words_folded ON words (folded);
+
+        CREATE TABLE meta (
+            key          TEXT PRIMARY KEY,
+            value        TEXT NOT NULL
+        );
+
+        -- Contentless: the text lives in articles; the index holds stems (title, headings, body) and the folded
+        -- words for exact terms and phrases (the *_exact columns).
+        CREATE VIRTUAL TABLE article_fts USING fts5 (
+            title, headings, body, title_exact, headings_exact, body_exact,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """;
+
+    /// <summary>Opens (creating if needed) a read-write connection with the pragmas every writer needs.</summary>
+    public static SqliteConnection OpenForWriting(string databasePath)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var connection = new SqliteConnection(ConnectionString(databasePath, SqliteOpenMode.ReadWriteCreate));
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
+    public static string ConnectionString(string databasePath, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(databasePath),
+            Mode = mode,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+    /// <summary>Creates the schema, or empties and recreates it when the file carries another version.</summary>
+    /// <returns>true when the schema was (re)created and the store is now empty.</returns>
+    public static bool Ensure(SqliteConnection connection)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (version == Version) return false;
+
+        using var tx = connection.BeginTransaction();
+        var tables = new List<string>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE TABLE ''%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_fts_%'";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        foreach (var table in tables) Execute(connection, $"DROP TABLE IF EXISTS \"{table}\"", tx);
+        Execute(connection, Ddl, tx);
+        Execute(connection, $"PRAGMA user_version = {Version}", tx);
+        tx.Commit();
+        return true;
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    internal static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+}

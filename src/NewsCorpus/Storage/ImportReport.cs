@@ -1,0 +1,26 @@
+using NewsCorpus.Articles;
+
+namespace NewsCorpus.Storage;
+
+public sealed record DuplicateReport(string FileName, string Id, string OriginalId);
+
+public sealed record FileWarning(string FileName, string Message)
+{
+    public override string ToString() => $"{FileName}: {Message}";
+}
+
+public readonly record struct ImportProgress(int Done, int Total, string FileName);
+
+public sealed record ImportReport(
+    int Imported,
+    int Updated,
+    int Unchanged,
+    int Removed,
+    IReadOnlyList<DuplicateReport> Duplicates,
+    IReadOnlyList<ParseError> Rejected,
+    IReadOnlyList<FileWarning> Warnings,
+    TimeSpan Elapsed)
+{
+    public int Files => Imported + Updated + Unchanged + Duplicates.Count + Rejected.Count;
+    public double ArticlesPerSecond => Elapsed.TotalSeconds > 0 ? (Imported + Updated) / Elapsed.TotalSeconds : 0;
+}
