@@ -32,9 +32,10 @@ public static class FtsQuery
         var include = a.Include.Select(Compile).Where(s => s is not null).ToList();
         if (include.Count == 0) return null;
         var sb = new StringBuilder("(").Append(string.Join(" AND ", include)).Append(')');
-        foreach (var e in a.Exclude.Select(Compile).Where(s => s is not null))
-            sb.Append(" NOT ").Append(e);
-        return sb.ToString();
+        var exclude = a.Exclude.Select(Compile).Where(s => s is not null).ToList();
+        if (exclude.Count == 0) return sb.ToString();
+        foreach (var e in exclude) sb.Append(" NOT ").Append(e);
+        return "(" + sb + ")";
     }
 
     static string? Stemmed(string text)

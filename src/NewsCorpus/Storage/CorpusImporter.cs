@@ -86,7 +86,10 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
         }
 
         enum Kind { Article, Duplicate, Rejected }
-        sealed record Stored(Kind Kind, long Size, long Ticks, string? FileHash);
+        sealed record Stored(Kind Kind, long Size, long Ticks, string? FileHash, string Detail, int Line)
+        {
+            public string Name { get; init; } = "";
+        }
 
         /// <summary>Paths of duplicate files whose original went away or changed: they must be read again.</summary>
         public List<string> ImportFile(FileSystemInfo entry)
@@ -167,21 +170,32 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             return removed;
         }
 
+        // The report describes the folder as it stands: a rejected file or a copy is reported again at every
+        // import until it is fixed or removed, so silence never hides it.
         void CountUnchanged(Stored stored)
         {
-            if (stored.Kind == Kind.Article) Unchanged++;
+            switch (stored.Kind)
+            {
+                case Kind.Article: Unchanged++; break;
+                case Kind.Rejected: Rejected.Add(new ParseError(stored.Name, stored.Line, stored.Detail)); break;
+                case Kind.Duplicate:
+                    var parts = stored.Name.Split('\0');
+                    Duplicates.Add(new DuplicateReport(parts[0], parts[1], stored.Detail));
+                    break;
+            }
         }
 
         Stored? FindStored(string path)
         {
             using var cmd = Command("""
-                SELECT 0, file_size, file_ticks, file_hash FROM articles WHERE source_path = $p
-                UNION ALL SELECT 1, file_size, file_ticks, file_hash FROM duplicate_files WHERE source_path = $p
-                UNION ALL SELECT 2, file_size, file_ticks, NULL FROM rejected_files WHERE source_path = $p
+                SELECT 0, file_size, file_ticks, file_hash, id, 0, file_name FROM articles WHERE source_path = $p
+                UNION ALL SELECT 1, file_size, file_ticks, file_hash, original_id, 0, file_name || char(0) || id FROM duplicate_files WHERE source_path = $p
+                UNION ALL SELECT 2, file_size, file_ticks, NULL, reason, line, file_name FROM rejected_files WHERE source_path = $p
                 """, ("$p", path));
             using var reader = cmd.ExecuteReader();
             if (!reader.Read()) return null;
-            return new Stored((Kind)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+            return new Stored((Kind)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4), reader.GetInt32(5)) { Name = reader.GetString(6) };
         }
 
         void Reject(Stored? stored, string path, string fileName, int line, long size, long ticks, string reason, ParseError? error = null)
@@ -193,7 +207,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             Rejected.Add(error ?? new ParseError(fileName, line, reason));
         }
 
-        // A rejected file is reported again at every import until it is fixed: silence would lose it.
         void RemoveStored(Stored? stored, string path, List<string> freed)
         {
             if (stored is null) return;

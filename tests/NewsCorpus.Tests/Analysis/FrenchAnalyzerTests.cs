@@ -1,0 +1,55 @@
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Tests.Analysis;
+
+public class FrenchAnalyzerTests
+{
+    [Theory]
+    [InlineData("l'armée", "armée", "armee")]
+    [InlineData("L’Afrique", "afrique", "afrique")]
+    [InlineData("jusqu'alors", "alors", "alors")]
+    [InlineData("qu'il", "il", "il")]
+    [InlineData("Manœuvre", "manoeuvre", "manoeuvre")]
+    [InlineData("aujourd'hui", "aujourd'hui", "aujourd'hui")]
+    public void Elision_case_and_ligatures(string word, string form, string exact)
+    {
+        var w = FrenchAnalyzer.Analyze(word);
+        Assert.Equal(form, w.Form);
+        Assert.Equal(exact, w.Exact);
+    }
+
+    [Theory]
+    [InlineData("coopération", "cooperation")]
+    [InlineData("formations", "formation")]
+    [InlineData("étudiants", "étudiant")]
+    [InlineData("nucléaires", "nucléaire")]
+    [InlineData("manœuvre", "manoeuvre")]
+    public void Inflected_forms_share_the_stem_of_their_base_form(string a, string b) =>
+        Assert.Equal(FrenchAnalyzer.Analyze(b).Stem, FrenchAnalyzer.Analyze(a).Stem);
+
+    [Fact]
+    public void Stems_are_accent_folded_so_unaccented_queries_match()
+    {
+        Assert.Equal(FrenchAnalyzer.Analyze("Coopération").Stem, FrenchAnalyzer.Analyze("cooperation").Stem);
+        Assert.DoesNotContain('é', FrenchAnalyzer.Analyze("sécurité").Stem);
+    }
+
+    [Fact]
+    public void Stop_words_are_kept_for_exact_text_but_not_for_stems()
+    {
+        var (stems, exact) = FrenchAnalyzer.IndexText("La coopération de l'armée et du Mali");
+        Assert.Equal("la cooperation de armee et du mali ", exact);
+        Assert.DoesNotContain("la ", stems);
+        Assert.DoesNotContain(" de ", stems);
+        Assert.Contains(FrenchAnalyzer.Analyze("armée").Stem, stems.Split(' '));
+        Assert.Contains(FrenchAnalyzer.Analyze("Mali").Stem, stems.Split(' '));
+    }
+
+    [Fact]
+    public void Tokens_point_back_at_the_original_text()
+    {
+        var text = "Les relations russo-burkinabées, aujourd'hui.";
+        var tokens = Tokenizer.Tokenize(text).Select(t => t.Text(text)).ToList();
+        Assert.Equal(["Les", "relations", "russo", "burkinabées", "aujourd'hui"], tokens);
+    }
+}

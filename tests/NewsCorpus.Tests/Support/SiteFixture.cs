@@ -1,0 +1,40 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NewsCorpus.Tests.Support;
+
+/// <summary>The web app over a throw-away copy of the seeds (plus whatever <see cref="AddArticles"/> writes).</summary>
+public class SiteFixture : IDisposable
+{
+    public TestCorpus Corpus { get; } = new();
+    readonly WebApplicationFactory<Program> factory;
+
+    public SiteFixture()
+    {
+        AddArticles(Corpus);
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Corpus:Database", Corpus.Database)
+            .UseSetting("Corpus:Articles", Corpus.Articles));
+    }
+
+    protected virtual void AddArticles(TestCorpus corpus) { }
+
+    public HttpClient Client(bool followRedirects = true) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
+
+    public async Task<IHtmlDocument> Page(string url)
+    {
+        var response = await Client().GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        Corpus.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
