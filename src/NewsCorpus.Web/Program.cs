@@ -19,16 +19,21 @@ builder.Services.AddSingleton(corpus);
 builder.Services.AddDbContextPool<CorpusDb>(o => o
     .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadWrite))
     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Search/Index",
+    m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))));
+builder.Services.AddSearchRateLimit(builder.Configuration);
 
 var app = builder.Build();
 
 StartupImport.Run(corpus, app.Logger);
 
 app.UseMiddleware<RequestLogging>();
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapCorpusApi();
 

@@ -13,7 +13,7 @@ public static class CorpusApi
     public static void MapCorpusApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/search", Search);
+        api.MapGet("/search", Search).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy);
         api.MapGet("/articles/{id}", Article);
         api.MapGet("/timeline", Timeline);
         api.MapGet("/countries", CountryList);

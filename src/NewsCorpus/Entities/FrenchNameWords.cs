@@ -28,7 +28,7 @@ internal static class FrenchNameWords
         president presidente ministre ministres premier chef directeur secretaire ambassadeur general
         capitaine colonel commandant lieutenant sergent
         dieu allah islam internet covid
-        publicite photo video lire aussi source sources afp ria
+        publicite photo video lire aussi source sources
         cooperation securite sante defense energie education culture economie politique diplomatie
         conclusion introduction contexte analyse entretien interview resume
         nord sud est ouest centre
@@ -48,7 +48,7 @@ internal static class FrenchNameWords
         secretaire general|secretaire d etat|porte parole|ambassadeur|ambassadrice|consul|
         directeur|directrice|directeur general|directrice generale|pdg|patron|
         m|mme|mlle|me|dr|docteur|pr|professeur|monsieur|madame|
-        imam|cheick|abbe|pere|monseigneur|mgr|
+        imam|abbe|pere|monseigneur|mgr|
         depute|senateur|gouverneur|prefet|maire|juge|procureur|
         opposant|journaliste|chercheur|expert|analyste|homologue
         """);
@@ -92,6 +92,19 @@ internal static class FrenchNameWords
         province provinces capitale departement quartier camp base aeroport port fleuve lac mont desert
         """);
 
+    /// <summary>
+    /// Lower-case generic words that belong to the name they precede ("l'hôpital Yalgado Ouédraogo",
+    /// "la place Rouge"), unlike cues such as "l'agence Rosatom".
+    /// </summary>
+    public static readonly Dictionary<string, EntityKind> FacilityHeads = new(StringComparer.Ordinal)
+    {
+        ["hopital"] = EntityKind.Organisation, ["universite"] = EntityKind.Organisation, ["lycee"] = EntityKind.Organisation,
+        ["ecole"] = EntityKind.Organisation, ["clinique"] = EntityKind.Organisation,
+        ["place"] = EntityKind.Place, ["stade"] = EntityKind.Place, ["aeroport"] = EntityKind.Place, ["avenue"] = EntityKind.Place,
+        ["boulevard"] = EntityKind.Place, ["rue"] = EntityKind.Place, ["pont"] = EntityKind.Place, ["barrage"] = EntityKind.Place,
+        ["mine"] = EntityKind.Place,
+    };
+
     /// <summary>Words that start a place name: "Saint-Pétersbourg", "Lac Tchad".</summary>
     public static readonly HashSet<string> PlaceHeads = Set("saint sainte san santa lac mont golfe cap ile iles port fort");
 
@@ -100,8 +113,8 @@ internal static class FrenchNameWords
 
     /// <summary>First names frequent in this corpus' news: a capitalised word sequence starting with one is a person.</summary>
     public static readonly HashSet<string> FirstNames = Set("""
-        vladimir sergue sergei serguei dmitri dmitry evgueni ievgueni yevgeny alexandre alexander alexei alexeï
-        andrei andrey mikhail mikhail nikolai oleg igor ivan pavel maria anna elena yunus iounous iounous-bek
+        vladimir sergei serguei dmitri dmitry evgueni ievgueni yevgeny alexandre alexander alexei alexeï
+        andrei andrey mikhail nikolai oleg igor ivan pavel maria anna elena yunus iounous iounous-bek
         ibrahim assimi abdoulaye moussa mamadou amadou sadio kassoum choguel apollinaire boubacar modibo ismael
         ismail issa oumar omar ousmane aliou alioune bakary bassolma karim adama seydou souleymane salif
         mahamadou mohamed mohammed ahmed abdel abdou hamidou daouda lassina yacouba fatoumata aminata mariam

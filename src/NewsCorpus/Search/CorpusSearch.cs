@@ -12,7 +12,25 @@ public sealed class CorpusSearch(SqliteConnection connection)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>How long one search may run before SQLite is told to stop.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
+
     public SearchResults Search(SearchRequest request)
+    {
+        using var budget = new QueryBudget(connection, Budget);
+        try
+        {
+            return Run(request);
+        }
+        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
+        {
+            var parsed = QueryParser.Parse(request.Query, request.Filters);
+            parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices, new QueryNotice(NoticeKind.TimedOut, Budget.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))] };
+            return new SearchResults(parsed, request.Sort ?? SearchSort.Relevance, 0, Math.Max(1, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize), [], [], [], [], []);
+        }
+    }
+
+    SearchResults Run(SearchRequest request)
     {
         var parsed = QueryParser.Parse(request.Query, request.Filters);
         if (request.Notices.Count > 0) parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices] };

@@ -19,6 +19,8 @@ public enum NoticeKind
     InvalidFilter,
     /// <summary>More than <see cref="QueryParser.MaxTerms"/> terms: the rest were ignored.</summary>
     TooManyTerms,
+    /// <summary>The search ran out of its time budget and was stopped.</summary>
+    TimedOut,
 }
 
 public sealed record QueryNotice(NoticeKind Kind, string Detail = "");

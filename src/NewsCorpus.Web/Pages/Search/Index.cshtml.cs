@@ -58,6 +58,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
         NoticeKind.ShortPrefix => $"« {notice.Detail}* » : une troncature demande au moins trois lettres ; le mot est cherché tel quel.",
         NoticeKind.InvalidFilter => $"Filtre non compris et ignoré : {notice.Detail} (pays : code à deux lettres comme ml ; dates : AAAA-MM).",
         NoticeKind.TooManyTerms => $"Seuls les {notice.Detail} premiers termes ont été pris en compte.",
+        NoticeKind.TimedOut => $"La recherche a dépassé le temps alloué ({notice.Detail} s) et a été interrompue : précisez-la (un mot plus rare, un pays, une période).",
         _ => notice.Kind.ToString(),
     };
 }

@@ -1,0 +1,443 @@
+using System.Text;
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Entities;
+
+/// <summary>
+/// Finds people, organisations and places (not countries) in French news text with word-level heuristics:
+/// capitalised word sequences, titles that announce a person ("le Capitaine Ibrahim TRAORE"), words that
+/// announce an organisation or a place, and the known names of <see cref="EntityAliases"/>. One pass over the
+/// tokens with hash lookups, so it can run on every article of a large corpus.
+/// </summary>
+public sealed class EntityExtractor
+{
+    enum Join { Break, Space, Hyphen }
+
+    /// <summary>A word of the text. An elided article or preposition ("l'", "d'") is a word of its own.</summary>
+    readonly record struct Word(int Start, int Length, string Folded, bool Capitalised, bool AllCaps, bool Elision,
+        bool Digit, Join JoinBefore, bool CommaBefore, bool SentenceStart, bool Heading = false)
+    {
+        public int End => Start + Length;
+    }
+
+    readonly EntityAliases aliases;
+    readonly PhraseTable<EntityKind?> knownNames = new();
+    readonly PhraseTable<bool> countries = new();
+    readonly HashSet<string> countryWords = new(StringComparer.Ordinal);
+    readonly PhraseTable<bool> titles = new();
+
+    static readonly Lazy<EntityExtractor> defaultExtractor = new(() => new EntityExtractor(EntityAliases.Default));
+
+    public static EntityExtractor Default => defaultExtractor.Value;
+
+    /// <param name="aliases">Known names (with their kinds) and blocked names.</param>
+    /// <param name="countryNames">Country names and demonyms never to return; the embedded French list when null.</param>
+    public EntityExtractor(EntityAliases aliases, IEnumerable<string>? countryNames = null)
+    {
+        this.aliases = aliases;
+        foreach (var (name, kind) in aliases.KnownNames) knownNames.Add(FoldedWords(name), kind);
+        foreach (var name in countryNames ?? EmbeddedCountryNames())
+        {
+            var words = FoldedWords(name);
+            countries.Add(words, true);
+            if (words.Length == 1) countryWords.Add(words[0]);
+        }
+        foreach (var title in FrenchNameWords.TitlePhrases) titles.Add(title, true);
+    }
+
+    public IReadOnlyList<EntityMention> Extract(string text)
+    {
+        var words = SplitWords(text);
+        var folded = new string[words.Count];
+        var lowerForms = new HashSet<string>(StringComparer.Ordinal);
+        var capitalisedInside = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0; k < words.Count; k++)
+        {
+            var w = words[k];
+            folded[k] = w.Folded;
+            if (w.Elision || w.Digit) continue;
+            if (!w.Capitalised && !w.AllCaps) lowerForms.Add(w.Folded);
+            else if (!w.SentenceStart) capitalisedInside.Add(w.Folded);
+        }
+        return new Pass(this, text, words, folded, lowerForms, capitalisedInside).Run();
+    }
+
+    /// <summary>The state of one Extract call, so the helpers can share it without long parameter lists.</summary>
+    sealed class Pass(EntityExtractor x, string text, List<Word> words, string[] folded,
+        HashSet<string> lowerForms, HashSet<string> capitalisedInside)
+    {
+        readonly List<EntityMention> found = [];
+        int n => words.Count;
+
+        bool Joined(int k) => words[k].JoinBefore != Join.Break;
+
+        bool IsNameStart(int k) =>
+            words[k].Capitalised && !words[k].Digit && !FrenchNameWords.NotNames.Contains(folded[k]) && CountryAt(k) == 0;
+
+        int CountryAt(int k) => x.countries.Match(folded, k, Joined, out _);
+
+        public List<EntityMention> Run()
+        {
+            int i = 0;
+            while (i < n)
+            {
+                int country = CountryAt(i);
+                int known = words[i].Capitalised || words[i].AllCaps || words[i].Heading ? x.knownNames.Match(folded, i, Joined, out _) : 0;
+                if (country > 0 && country >= known) { i += country; continue; }
+
+                int title = TitleAt(i);
+                if (title > 0)
+                {
+                    int j = SkipRoleComplement(i + title);
+                    if (j < n && IsNameStart(j) && (Joined(j) || words[j].CommaBefore))
+                    {
+                        i = AddPerson(j);
+                        continue;
+                    }
+                    i = j;
+                    continue;
+                }
+
+                if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
+                if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
+                    && i + 1 < n && Joined(i + 1) && IsNameStart(i + 1))
+                {
+                    int last = SpanEnd(i + 1, orgHead: false);
+                    var key = EntityNames.Key(Surface(i, last, titleCaseCapitals: false));
+                    if (!x.aliases.IsBlockedKey(key)) Add(i, last, x.aliases.FindByKey(key)?.Kind ?? facility);
+                    i = last + 1;
+                    continue;
+                }
+                i++;
+            }
+            return found;
+        }
+
+        // French writes "le ministère de la Défense": the lower-case head still names an organisation.
+        bool IsLowercaseMinistry(int i)
+        {
+            if (folded[i] is not ("ministere" or "ministeres") || words[i].Capitalised) return false;
+            int k = i + 1;
+            while (k < n && Joined(k) && folded[k] is "de" or "du" or "des" or "d" or "la" or "l") k++;
+            return k > i + 1 && k < n && Joined(k) && words[k].Capitalised;
+        }
+
+        // Abbreviated titles are also common words ("me", "m'"), so they count only when capitalised.
+        int TitleAt(int i)
+        {
+            int length = x.titles.Match(folded, i, Joined, out _);
+            if (length == 1 && folded[i] is "m" or "me" or "mme" or "mlle" or "dr" or "pr" or "mgr" && !words[i].Capitalised) return 0;
+            return length;
+        }
+
+        /// <summary>Skips what qualifies a role ("russe", "de la Défense et des Anciens Combattants du Burkina Faso").</summary>
+        int SkipRoleComplement(int j)
+        {
+            while (j < n && Joined(j))
+            {
+                int country = CountryAt(j);
+                if (country > 0 && !words[j].Capitalised) { j += country; continue; }   // "le président russe"
+                if (FrenchNameWords.RoleDomains.Contains(folded[j])) { j++; continue; }
+                if (folded[j] is "de" or "du" or "des" or "d" or "et" or "la" or "l" or "les")
+                {
+                    int k = j;
+                    while (k < n && Joined(k) && folded[k] is "de" or "du" or "des" or "d" or "et" or "la" or "l" or "les") k++;
+                    if (k < n && Joined(k) && (FrenchNameWords.RoleDomains.Contains(folded[k]) || CountryAt(k) > 0))
+                    {
+                        j = k + Math.Max(1, CountryAt(k));
+                        continue;
+                    }
+                }
+                break;
+            }
+            return j;
+        }
+
+        /// <summary>A name announced by a title: capitalised words and particles ("Iyad Ag Ghaly").</summary>
+        int AddPerson(int start)
+        {
+            int last = start, k = start + 1;
+            while (k < n && Joined(k))
+            {
+                if (words[k].Capitalised && CountryAt(k) == 0) { last = k++; continue; }
+                if (k + 1 < n && Joined(k + 1) && words[k + 1].Capitalised && CountryAt(k + 1) == 0
+                    && (FrenchNameWords.PersonParticles.Contains(folded[k])
+                        || folded[k] is "de" or "d" && x.knownNames.Match(folded, k + 1, Joined, out _) == 0))   // "Kyélem de Tambèla", not "de Moscou"
+                { k++; continue; }
+                break;
+            }
+            int known = x.knownNames.Match(folded, start, Joined, out _);
+            if (start + known - 1 > last) last = start + known - 1;
+            var kind = EntityKind.Person;
+            var key = EntityNames.Key(Surface(start, last, titleCaseCapitals: true));
+            if (x.aliases.IsBlockedKey(key)) return last + 1;
+            if (x.aliases.FindByKey(key) is { Kind: { } hinted }) kind = hinted;
+            Add(start, last, kind);
+            return last + 1;
+        }
+
+        int AddSpan(int start, int known)
+        {
+            bool orgHead = (words[start].Capitalised || IsLowercaseMinistry(start)) && FrenchNameWords.OrganisationHeads.Contains(folded[start]);
+            int last = SpanEnd(start, orgHead);
+            if (known > 0 && start + known - 1 > last) last = start + known - 1;
+            // A known name is complete: "Conseil de sécurité | de l'ONU".
+            if (known > 0 && last > start + known - 1 && IsConnector(folded[start + known], orgHead: true)) last = start + known - 1;
+            bool isKnown = known > 0 && start + known - 1 == last;
+
+            if (!isKnown && words[start].SentenceStart && LooksLikeCommonWord(start, last))
+                return start + 1;   // the next word may still start a name: "Parallèlement Rosatom ..."
+
+            var key = EntityNames.Key(Surface(start, last, titleCaseCapitals: false));
+            if (x.aliases.IsBlockedKey(key)) return last + 1;
+            var kind = x.aliases.FindByKey(key)?.Kind ?? Classify(start, last, orgHead);
+            if (kind is { } k) Add(start, last, k);
+            return last + 1;
+        }
+
+        /// <summary>
+        /// The last word of a capitalised name starting at <paramref name="start"/>: more capitalised words, joined by
+        /// "de/du/des/d'" ("Afrique de l'Ouest"); organisations also take "et", countries and lower-case adjectives
+        /// ("Forces armées maliennes", "Ministère de la Défense et des Anciens Combattants").
+        /// </summary>
+        int SpanEnd(int start, bool orgHead)
+        {
+            int last = start, k = start + 1, lowercaseTaken = 0;
+            while (k < n && Joined(k))
+            {
+                var w = words[k];
+                if (w.Digit) break;
+                int country = CountryAt(k);
+                if (w.Capitalised && country == 0) { last = k++; continue; }
+                if (orgHead && country > 0 && !w.Capitalised) { last = k + country - 1; k += country; continue; }   // "Forces armées maliennes"
+                if (!w.Capitalised && !w.Elision && orgHead && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
+                {
+                    lowercaseTaken++;
+                    last = k++;
+                    continue;
+                }
+                if (IsConnectorStart(folded[k], orgHead) && !(folded[k] is "et" or "pour" && !NextIsConnector(k)))
+                {
+                    int m = k;
+                    while (m < n && m - k < 3 && Joined(m) && IsConnector(folded[m], orgHead)) m++;
+                    if (m < n && Joined(m) && !words[m].Digit)
+                    {
+                        int countryAfter = CountryAt(m);
+                        if (countryAfter > 0 && orgHead) { last = m + countryAfter - 1; k = last + 1; continue; }
+                        if (countryAfter == 0 && words[m].Capitalised
+                            && (orgHead || !FrenchNameWords.NotNames.Contains(folded[m]) && x.knownNames.Match(folded, m, Joined, out _) == 0))
+                        { last = m; k = m + 1; continue; }
+                        if (countryAfter == 0 && orgHead && !words[m].Capitalised && lowercaseTaken < 4 && IsDescriptiveWord(folded[m]))
+                        {
+                            lowercaseTaken++;
+                            last = m; k = m + 1;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            return last;
+        }
+
+        // "Défense et des Anciens Combattants" continues a name; "Nations unies et l'Union africaine" are two.
+        bool NextIsConnector(int k) => k + 1 < n && Joined(k + 1) && folded[k + 1] is "de" or "du" or "des" or "d";
+
+        static bool IsConnectorStart(string f, bool orgHead) => f is "de" or "du" or "des" or "d" || (orgHead && f is "et" or "pour");
+        static bool IsConnector(string f, bool orgHead) => f is "de" or "du" or "des" or "d" or "la" or "l" or "les" || (orgHead && f is "et" or "pour" or "aux" or "a");
+
+        // Lower-case words that continue an organisation's name: domains and adjectives ("mondiale", "atomique").
+        static bool IsDescriptiveWord(string f) =>
+            FrenchNameWords.RoleDomains.Contains(f) || f is "unies" or "unis" or "islam" or "musulmans" or "patrie" or "stabilisation"
+            || f.Length > 4 && (f.EndsWith("ale") || f.EndsWith("ales") || f.EndsWith("aux") || f.EndsWith("al")
+                || f.EndsWith("ique") || f.EndsWith("iques") || f.EndsWith("aire") || f.EndsWith("aires")
+                || f.EndsWith("ienne") || f.EndsWith("iennes") || f.EndsWith("ien") || f.EndsWith("iens")
+                || f.EndsWith("aine") || f.EndsWith("aines") || f.EndsWith("ee") || f.EndsWith("ees") || f.EndsWith("elle")
+                || f.EndsWith("elles") || f.EndsWith("ive") || f.EndsWith("ives"));
+
+        /// <summary>
+        /// A capitalised word that opens a sentence is usually just a capitalised common word. It counts as a name
+        /// only when the text also writes it capitalised elsewhere and never in lower case.
+        /// </summary>
+        bool LooksLikeCommonWord(int start, int last)
+        {
+            var f = folded[start];
+            if (FrenchNameWords.FirstNames.Contains(f) || FrenchNameWords.OrganisationHeads.Contains(f)
+                || FrenchNameWords.PlaceHeads.Contains(f) || IsAcronym(start)) return false;
+            if (lowerForms.Contains(f) || f.EndsWith("ment")) return true;
+            return start == last && !capitalisedInside.Contains(f);
+        }
+
+        EntityKind? Classify(int start, int last, bool orgHead)
+        {
+            var first = folded[start];
+            bool single = start == last;
+            if (orgHead) return single ? null : EntityKind.Organisation;
+            if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
+            if (single && IsAcronym(start)) return EntityKind.Organisation;
+            if (FrenchNameWords.FirstNames.Contains(first)) return EntityKind.Person;
+            if (CueBefore(start) is { } cued) return cued;
+
+            bool hasConnector = false;
+            for (int k = start; k <= last; k++)
+            {
+                if (!words[k].Capitalised && !words[k].AllCaps) { hasConnector = true; continue; }
+                if (FrenchNameWords.NotNames.Contains(folded[k]) || lowerForms.Contains(folded[k])) return null;
+            }
+            return hasConnector ? EntityKind.Organisation : EntityKind.Person;
+        }
+
+        bool IsAcronym(int k)
+        {
+            var w = words[k];
+            if (!w.AllCaps || w.Length < 2 || w.Length > 8) return false;
+            return !FrenchNameWords.NotNames.Contains(folded[k]);
+        }
+
+        /// <summary>Organisation or place announced by the words before: "l'agence russe Rosatom", "la région de Kidal", "à Kidal".</summary>
+        EntityKind? CueBefore(int start)
+        {
+            int k = start - 1;
+            if (k < 0 || !Joined(start)) return null;
+            while (k >= 0 && !words[k].Capitalised && IsCountryWord(folded[k]) && Joined(k)) k--;   // "l'agence russe"
+            if (k < 0) return null;
+            if (FrenchNameWords.OrganisationCues.Contains(folded[k])) return EntityKind.Organisation;
+            if (FrenchNameWords.PlaceCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Place;
+            if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.PlaceCues.Contains(folded[k - 1]) && folded[k - 1] is not "a" and not "en")
+                return EntityKind.Place;
+            return null;
+        }
+
+        bool IsCountryWord(string f) => x.countryWords.Contains(f);
+
+        void Add(int start, int last, EntityKind kind)
+        {
+            var surface = Surface(start, last, titleCaseCapitals: kind != EntityKind.Organisation);
+            found.Add(new EntityMention(surface, kind, words[start].Start, words[last].End - words[start].Start));
+        }
+
+        string Surface(int start, int last, bool titleCaseCapitals)
+        {
+            var sb = new StringBuilder();
+            for (int k = start; k <= last; k++)
+            {
+                var w = words[k];
+                if (k > start && !words[k - 1].Elision) sb.Append(w.JoinBefore == Join.Hyphen ? '-' : ' ');
+                var s = text.Substring(w.Start, w.Length);
+                if (k == start && char.IsLower(s[0])) s = char.ToUpperInvariant(s[0]) + s[1..];   // "ministère" opening a name
+                if (w.Elision) s = s[..^1] + "'";
+                else if (titleCaseCapitals && w.Length > 1 && EntityNames.IsAllCaps(s)) s = EntityNames.TitleCase(s);
+                sb.Append(s);
+            }
+            return sb.ToString();
+        }
+    }
+
+    static readonly string[] ElisionPrefixes = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+
+    static List<Word> SplitWords(string text)
+    {
+        var words = new List<Word>();
+        int previousEnd = -1;
+        string previousFolded = "";
+        foreach (var token in Tokenizer.Tokenize(text))
+        {
+            var join = Join.Break;
+            bool comma = false, sentenceStart = previousEnd < 0;
+            if (previousEnd >= 0) ReadGap(text.AsSpan(previousEnd, token.Start - previousEnd), previousFolded, out join, out comma, out sentenceStart);
+
+            int start = token.Start, length = token.Length;
+            int apostrophe = IndexOfApostrophe(text, start, length);
+            if (apostrophe > 0)
+            {
+                var prefix = text.Substring(start, apostrophe - start);
+                var prefixFolded = Folding.Fold(prefix);
+                // "N'Djamena" keeps its apostrophe; a capital elision only opens a sentence ("L'Afrique").
+                bool elided = ElisionPrefixes.Contains(prefixFolded)
+                    && (char.IsLower(prefix[0]) || sentenceStart && prefixFolded is not "n");
+                if (elided)
+                {
+                    words.Add(new Word(start, apostrophe - start + 1, prefixFolded, false, false, true, false, join, comma, sentenceStart));
+                    length -= apostrophe - start + 1;
+                    start = apostrophe + 1;
+                    join = Join.Space;
+                    comma = false;
+                    sentenceStart = false;
+                }
+            }
+            var word = text.Substring(start, length);
+            words.Add(new Word(start, length, Folding.Fold(word), char.IsUpper(word[0]), EntityNames.IsAllCaps(word) && length > 1,
+                false, char.IsDigit(word[0]), join, comma, sentenceStart));
+            previousEnd = token.End;
+            previousFolded = words[^1].Folded;
+        }
+        MarkCapitalHeadings(words);
+        return words;
+    }
+
+    static int IndexOfApostrophe(string text, int start, int length)
+    {
+        for (int k = start; k < start + length; k++) if (Tokenizer.IsApostrophe(text[k])) return k;
+        return -1;
+    }
+
+    static void ReadGap(ReadOnlySpan<char> gap, string previousFolded, out Join join, out bool comma, out bool sentenceStart)
+    {
+        comma = false;
+        sentenceStart = false;
+        if (gap.Length == 1 && gap[0] is '-' or '\u2010' or '\u2011') { join = Join.Hyphen; return; }
+        bool onlySpaces = true;
+        foreach (var c in gap)
+        {
+            if (c is ' ' or '\t') continue;
+            onlySpaces = false;
+            if (c == ',') comma = true;
+            else if (c is '.' or '!' or '?' or '…' or ':' or ';' or '«' or '"' or '“' or '\n' or '\r' or '•' or '(' or ')') sentenceStart = true;
+        }
+        // "M. Traoré": the period of an abbreviated title neither ends a sentence nor breaks the name.
+        if (!onlySpaces && gap.Trim().SequenceEqual(".") && previousFolded is "m" or "mme" or "mlle" or "dr" or "pr" or "me" or "mgr" or "st")
+        {
+            join = Join.Space;
+            sentenceStart = false;
+            return;
+        }
+        join = onlySpaces ? Join.Space : Join.Break;
+        if (comma && sentenceStart) comma = false;
+    }
+
+    // Runs of ALL-CAPS words holding a function word ("LA RUSSIE ET LE MALI") are headings, not acronyms or names.
+    static void MarkCapitalHeadings(List<Word> words)
+    {
+        int k = 0;
+        while (k < words.Count)
+        {
+            if (!words[k].AllCaps) { k++; continue; }
+            int end = k;
+            bool functionWord = FrenchNameWords.NotNames.Contains(words[k].Folded) && words[k].Length > 1;
+            while (end + 1 < words.Count && (words[end + 1].AllCaps || words[end + 1].Elision) && words[end + 1].JoinBefore != Join.Break)
+            {
+                end++;
+                if (words[end].Length > 1 && FrenchNameWords.NotNames.Contains(words[end].Folded)) functionWord = true;
+            }
+            if (functionWord && end > k)
+                for (int m = k; m <= end; m++) words[m] = words[m] with { Capitalised = false, AllCaps = false, Heading = true };
+            k = end + 1;
+        }
+    }
+
+    static string[] FoldedWords(string phrase) => SplitWords(phrase).Select(w => w.Folded).ToArray();
+
+    static IEnumerable<string> EmbeddedCountryNames()
+    {
+        using var stream = typeof(EntityExtractor).Assembly.GetManifestResourceStream("country-words-fr.txt")
+            ?? throw new InvalidOperationException("Embedded resource country-words-fr.txt is missing from the NewsCorpus assembly.");
+        using var reader = new StreamReader(stream);
+        var names = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && line[0] != '#') names.Add(line);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text;
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Entities;
+
+/// <summary>
+/// Merges the name variants of a corpus into canonical entities. Works in two streaming passes so memory grows
+/// with the number of distinct names, not with the corpus:
+/// <code>
+/// var resolver = new EntityResolver(aliases);
+/// foreach (var article in corpus) resolver.AddArticle(extractor.Extract(article.Text));       // pass 1
+/// var catalog = resolver.Build();
+/// foreach (var article in corpus) Save(article, catalog.ResolveArticle(extractor.Extract(article.Text)));  // pass 2
+/// </code>
+/// Case and accent variants merge (the accented spelling wins), aliases merge and block names, and a surname
+/// alone ("Traoré", "le capitaine Traoré") joins the full name with that surname in the same article, else
+/// the only such full name of the corpus, else stays an entity of its own.
+/// </summary>
+public sealed class EntityResolver(EntityAliases aliases)
+{
+    sealed class NameStats
+    {
+        public readonly Dictionary<string, int> Spellings = new(StringComparer.Ordinal);
+        public readonly int[] KindCounts = new int[3];
+        public int ArticlesWithoutFullName;   // for one-word person names: articles with no full name ending in it
+    }
+
+    readonly Dictionary<string, NameStats> names = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string> accentedWords = new(StringComparer.Ordinal);   // folded word → best accented spelling
+
+    public EntityResolver() : this(EntityAliases.Default) { }
+
+    /// <summary>Pass 1: records the mentions of one article.</summary>
+    public void AddArticle(IReadOnlyList<EntityMention> mentions)
+    {
+        var fullNameSurnames = new HashSet<string>(StringComparer.Ordinal);
+        var singleWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            var key = EntityNames.Key(mention.Surface);
+            if (key.Length == 0 || aliases.IsBlockedKey(key)) continue;
+            if (!names.TryGetValue(key, out var stats)) names[key] = stats = new NameStats();
+            stats.Spellings[mention.Surface] = stats.Spellings.GetValueOrDefault(mention.Surface) + 1;
+            stats.KindCounts[(int)mention.Kind]++;
+            RememberAccents(mention.Surface);
+            if (!key.Contains(' ')) singleWords.Add(key);
+            else if (mention.Kind == EntityKind.Person) fullNameSurnames.Add(EntityNames.LastWord(key));
+        }
+        foreach (var word in singleWords)
+            if (!fullNameSurnames.Contains(word)) names[word].ArticlesWithoutFullName++;
+    }
+
+    public EntityCatalog Build()
+    {
+        // Group names under their alias' canonical name, or under themselves.
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var groupOfName = new Dictionary<string, Group>(StringComparer.Ordinal);
+        foreach (var (key, stats) in names)
+        {
+            var alias = aliases.FindByKey(key);
+            var groupKey = alias is { } a ? EntityNames.Key(a.Canonical) : key;
+            if (!groups.TryGetValue(groupKey, out var group))
+                groups[groupKey] = group = new Group(groupKey) { AliasName = alias?.Canonical, AliasKind = alias?.Kind };
+            foreach (var (spelling, count) in stats.Spellings) group.Spellings[spelling] = group.Spellings.GetValueOrDefault(spelling) + count;
+            for (int k = 0; k < 3; k++) group.KindCounts[k] += stats.KindCounts[k];
+            group.ArticlesWithoutFullName += stats.ArticlesWithoutFullName;
+            groupOfName[key] = group;
+        }
+
+        var fullNamesBySurname = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
+        foreach (var group in groups.Values)
+            if (group.Kind == EntityKind.Person && group.Key.Contains(' '))
+            {
+                var surname = EntityNames.LastWord(group.Key);
+                if (!fullNamesBySurname.TryGetValue(surname, out var list)) fullNamesBySurname[surname] = list = [];
+                list.Add(group);
+            }
+
+        foreach (var group in groups.Values)
+        {
+            // Names from the alias file are what the user asked for; only unknown one-word person names merge.
+            group.IsSurname = group.AliasName is null && group.Kind == EntityKind.Person && !group.Key.Contains(' ');
+            if (!group.IsSurname) continue;
+            if (fullNamesBySurname.TryGetValue(group.Key, out var full) && full.Count == 1) group.CorpusFullName = full[0];
+        }
+
+        var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        var entities = new List<Entity>();
+        foreach (var group in groups.Values.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            bool standsAlone = !group.IsSurname || group.CorpusFullName is null && group.ArticlesWithoutFullName > 0;
+            if (!standsAlone) continue;
+            var name = group.AliasName ?? WithAccents(BestSpelling(group.Spellings));
+            var slug = EntityNames.Slug(name);
+            for (int n = 2; !usedSlugs.Add(slug); n++) slug = $"{EntityNames.Slug(name)}-{n}";
+            group.Entity = new Entity(slug, name, group.Kind);
+            entities.Add(group.Entity);
+        }
+        entities.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+        return new EntityCatalog(aliases, entities, groupOfName);
+    }
+
+    internal sealed class Group(string key)
+    {
+        public readonly string Key = key;
+        public string? AliasName;
+        public EntityKind? AliasKind;
+        public readonly Dictionary<string, int> Spellings = new(StringComparer.Ordinal);
+        public readonly int[] KindCounts = new int[3];
+        public int ArticlesWithoutFullName;
+        public bool IsSurname;
+        public Group? CorpusFullName;
+        public Entity? Entity;
+
+        // The kind most mentions agree on; ties go to the earlier kind of the enum (Person, Organisation, Place).
+        public EntityKind Kind => AliasKind ?? (EntityKind)Array.IndexOf(KindCounts, KindCounts.Max());
+    }
+
+    // Prefer accented spellings, then lower-case letters over ALL CAPS, then the most frequent.
+    static string BestSpelling(Dictionary<string, int> spellings) =>
+        spellings.OrderByDescending(s => EntityNames.AccentCount(s.Key))
+            .ThenBy(s => EntityNames.IsAllCaps(s.Key) ? 1 : 0)
+            .ThenByDescending(s => s.Value)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .First().Key;
+
+    void RememberAccents(string surface)
+    {
+        foreach (var word in Words(surface))
+        {
+            if (EntityNames.AccentCount(word) == 0 || EntityNames.IsAllCaps(word)) continue;
+            var folded = Folding.Fold(word);
+            if (!accentedWords.TryGetValue(folded, out var best) || EntityNames.AccentCount(word) > EntityNames.AccentCount(best))
+                accentedWords[folded] = word;
+        }
+    }
+
+    /// <summary>"Ibrahim Traore" → "Ibrahim Traoré" when "Traoré" was written somewhere in the corpus.</summary>
+    string WithAccents(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        int i = 0;
+        foreach (var word in Words(name))
+        {
+            int at = name.IndexOf(word, i, StringComparison.Ordinal);
+            sb.Append(name, i, at - i);
+            var better = accentedWords.GetValueOrDefault(Folding.Fold(word));
+            bool improve = better is not null && EntityNames.AccentCount(better) > EntityNames.AccentCount(word)
+                && char.IsUpper(better[0]) == char.IsUpper(word[0]);
+            sb.Append(improve ? better : word);
+            i = at + word.Length;
+        }
+        sb.Append(name, i, name.Length - i);
+        return sb.ToString();
+    }
+
+    static IEnumerable<string> Words(string surface)
+    {
+        foreach (var token in Tokenizer.Tokenize(surface)) yield return token.Text(surface);
+    }
+}
+
+/// <summary>The canonical entities of a corpus, and how the names of an article map onto them.</summary>
+public sealed class EntityCatalog
+{
+    readonly EntityAliases aliases;
+    readonly Dictionary<string, EntityResolver.Group> groupOfName;
+
+    internal EntityCatalog(EntityAliases aliases, List<Entity> entities, Dictionary<string, EntityResolver.Group> groupOfName)
+    {
+        this.aliases = aliases;
+        Entities = entities;
+        this.groupOfName = groupOfName;
+    }
+
+    /// <summary>All entities, ordered by slug; slugs are unique.</summary>
+    public IReadOnlyList<Entity> Entities { get; }
+
+    /// <summary>
+    /// Pass 2: the entity of each surface of one article's mentions (the same mentions given to
+    /// <see cref="EntityResolver.AddArticle"/>). Blocked and unknown surfaces are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, Entity> ResolveArticle(IReadOnlyList<EntityMention> mentions)
+    {
+        // Full person names of this article by surname, so "Traoré" here means the Traoré named here.
+        var fullNames = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind != EntityKind.Person) continue;
+            var key = EntityNames.Key(mention.Surface);
+            if (!key.Contains(' ') || groupOfName.GetValueOrDefault(key)?.Entity is not { } entity) continue;
+            fullNames.TryAdd(EntityNames.LastWord(key), entity);
+        }
+
+        var result = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (result.ContainsKey(mention.Surface)) continue;
+            var key = EntityNames.Key(mention.Surface);
+            if (aliases.IsBlockedKey(key) || !groupOfName.TryGetValue(key, out var group)) continue;
+            var entity = group.IsSurname
+                ? fullNames.GetValueOrDefault(group.Key) ?? group.CorpusFullName?.Entity ?? group.Entity
+                : group.Entity;
+            if (entity is not null) result[mention.Surface] = entity;
+        }
+        return result;
+    }
+
+    /// <summary>The entity a name stands for anywhere in the corpus (a surname gives its only full name), or null.</summary>
+    public Entity? Find(string name)
+    {
+        var key = EntityNames.Key(name);
+        if (!groupOfName.TryGetValue(key, out var group))
+        {
+            var alias = aliases.FindByKey(key);
+            if (alias is null) return null;
+            group = groupOfName.Values.FirstOrDefault(g => g.Key == EntityNames.Key(alias.Value.Canonical));
+            if (group is null) return null;
+        }
+        return group.IsSurname ? group.CorpusFullName?.Entity ?? group.Entity : group.Entity;
+    }
+}

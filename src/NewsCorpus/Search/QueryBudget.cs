@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace NewsCorpus.Search;
+
+/// <summary>
+/// Bounds the work one search may do: SQLite calls back every few thousand virtual-machine steps and the
+/// statement is interrupted once the budget is spent, so no query can hold a core for seconds.
+/// </summary>
+public sealed class QueryBudget : IDisposable
+{
+    const int StepsBetweenChecks = 20_000;
+    readonly SqliteConnection connection;
+    readonly Stopwatch clock = Stopwatch.StartNew();
+    readonly TimeSpan limit;
+
+    public QueryBudget(SqliteConnection connection, TimeSpan limit)
+    {
+        this.connection = connection;
+        this.limit = limit;
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, StepsBetweenChecks, _ => clock.Elapsed > limit ? 1 : 0, null);
+    }
+
+    public bool Exhausted => clock.Elapsed > limit;
+
+    /// <summary>True when <paramref name="e"/> is SQLite giving up because the budget ran out.</summary>
+    public static bool IsInterruption(SqliteException e) => e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT;
+
+    // Connections are pooled: the handler must not outlive this search.
+    public void Dispose() => SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
+}

@@ -1,0 +1,96 @@
+using NewsCorpus.Entities;
+
+namespace NewsCorpus.Tests.Entities;
+
+public class EntityExtractorTests
+{
+    static List<(EntityKind Kind, string Name)> Extract(string text) =>
+        EntityExtractor.Default.Extract(text).Select(m => (m.Kind, m.Surface)).ToList();
+
+    [Fact]
+    public void Titles_and_roles_are_stripped_from_person_names()
+    {
+        var found = Extract("Le Colonel-major Kassoum COULIBALY, Ministre d’État, Ministre de la Défense et des Anciens Combattants du Burkina Faso, a parlé.");
+        Assert.Equal([(EntityKind.Person, "Kassoum Coulibaly")], found);
+    }
+
+    [Fact]
+    public void Role_with_complement_then_name_after_comma_is_a_person()
+    {
+        var found = Extract("Selon le ministre malien des Affaires étrangères, Abdoulaye Diop, tout va bien.");
+        Assert.Equal([(EntityKind.Person, "Abdoulaye Diop")], found);
+    }
+
+    [Fact]
+    public void All_caps_surname_is_title_cased_and_mention_points_at_original_text()
+    {
+        const string text = "la délégation a été reçue par le Président de la Transition, le Capitaine Ibrahim TRAORE.";
+        var mention = Assert.Single(EntityExtractor.Default.Extract(text));
+        Assert.Equal("Ibrahim Traore", mention.Surface);
+        Assert.Equal(EntityKind.Person, mention.Kind);
+        Assert.Equal("Ibrahim TRAORE", text.Substring(mention.Start, mention.Length));
+    }
+
+    [Fact]
+    public void Abbreviated_title_does_not_end_the_sentence()
+    {
+        Assert.Equal([(EntityKind.Person, "Traoré")], Extract("Hier, M. Traoré a parlé."));
+    }
+
+    [Fact]
+    public void Sentence_starters_and_capitalised_common_words_are_not_entities()
+    {
+        var found = Extract("Parallèlement, le projet avance. Récemment, la coopération s'est accrue.\n\nCoopération militaire\n\n"
+            + "Dans le domaine de la santé, Cette aide compte. Le 5 Octobre, l'État a signé.");
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void Countries_and_demonyms_are_not_returned()
+    {
+        var found = Extract("La Russie, le Mali, le Burkina Faso et la Côte d'Ivoire ; les Russes et les Maliens ; l'Afrique du Sud.");
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void Continents_regions_and_cities_are_places()
+    {
+        var found = Extract("Entre Moscou et l’Afrique, au Sahel comme à Kidal, et au sommet de Saint-Pétersbourg.");
+        Assert.Equal([(EntityKind.Place, "Moscou"), (EntityKind.Place, "Afrique"), (EntityKind.Place, "Sahel"),
+            (EntityKind.Place, "Kidal"), (EntityKind.Place, "Saint-Pétersbourg")], found);
+    }
+
+    [Fact]
+    public void Organisation_cues_heads_and_acronyms_make_organisations()
+    {
+        var found = Extract("L'agence russe Rosatom, les Forces Armées Nationales, la CEDEAO et le ministère de la Défense du Mali.");
+        Assert.Equal([(EntityKind.Organisation, "Rosatom"), (EntityKind.Organisation, "Forces Armées Nationales"),
+            (EntityKind.Organisation, "CEDEAO"), (EntityKind.Organisation, "Ministère de la Défense du Mali")], found);
+    }
+
+    [Fact]
+    public void Unknown_name_after_place_cue_is_a_place_and_after_organisation_cue_an_organisation()
+    {
+        var found = Extract("Les soldats sont arrivés à Boulkessi, puis la société Tamboura Mining a investi.");
+        Assert.Equal([(EntityKind.Place, "Boulkessi"), (EntityKind.Organisation, "Tamboura Mining")], found);
+    }
+
+    [Fact]
+    public void Lower_case_particles_stay_inside_names()
+    {
+        Assert.Equal([(EntityKind.Person, "Iyad Ag Ghaly")], Extract("le chef jihadiste Iyad Ag Ghaly"));
+        Assert.Equal([(EntityKind.Place, "Afrique de l'Ouest")], Extract("en Afrique de l'Ouest"));
+    }
+
+    [Fact]
+    public void Capital_headings_are_not_acronyms_but_known_names_in_them_are_found()
+    {
+        Assert.Equal([(EntityKind.Place, "Moscou"), (EntityKind.Place, "Bamako")], Extract("MOSCOU ET BAMAKO SIGNENT UN ACCORD"));
+    }
+
+    [Fact]
+    public void Blocked_names_are_not_returned()
+    {
+        Assert.Empty(Extract("date 2023-10 Publicité"));
+    }
+}
