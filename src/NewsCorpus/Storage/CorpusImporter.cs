@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NewsCorpus.Analysis;
 using NewsCorpus.Articles;
 using NewsCorpus.Countries;
+using NewsCorpus.Entities;
 
 namespace NewsCorpus.Storage;
 
@@ -14,7 +15,7 @@ namespace NewsCorpus.Storage;
 /// ones replaced, vanished ones removed, unchanged ones (same size and time, or same bytes) skipped. A crash
 /// or a kill part-way leaves the previous corpus as it was.
 /// </summary>
-public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
+public sealed class CorpusImporter(string databasePath, ILogger? logger = null, string? aliasesPath = null)
 {
     /// <summary>Larger files are not articles; reading them would only cost memory.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
@@ -33,8 +34,10 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             logger.LogInformation("Created the store {Database} (schema version {Version})", databasePath, CorpusSchema.Version);
 
         var files = ListArticleFiles(root);
+        var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
-        var run = new ImportRun(connection, tx, prefix);
+        var run = new ImportRun(connection, tx, prefix, new EntityExtractor(aliases));
+        run.Warnings.AddRange(aliasWarnings);
 
         int removed = run.RemoveVanished(files.Select(f => f.FullName).ToHashSet());
         var queue = new Queue<FileSystemInfo>(files);
@@ -47,6 +50,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             progress?.Report(new ImportProgress(++done, files.Count, file.Name));
         }
         run.FlushWords();
+        var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
+        if (run.Changed || removed > 0 || run.GetMeta("aliases") != fingerprint)
+        {
+            int entities = EntityIndex.Rebuild(connection, tx, aliases);
+            run.SetMeta("aliases", fingerprint);
+            logger.LogInformation("Resolved {Count} entities", entities);
+        }
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
         run.SetMeta("articles_folder", root);
         tx.Commit();
@@ -62,6 +72,17 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
         return report;
     }
 
+    (EntityAliases Aliases, string? Text, List<FileWarning> Warnings) LoadAliases()
+    {
+        if (aliasesPath is null) return (EntityAliases.Default, null, []);
+        if (!File.Exists(aliasesPath))
+            return (EntityAliases.Default, null, [new FileWarning(Path.GetFileName(aliasesPath), "alias file not found: using the built-in aliases only")]);
+        var text = File.ReadAllText(aliasesPath);
+        var user = EntityAliases.Parse(new StringReader(text), Path.GetFileName(aliasesPath));
+        var warnings = user.Errors.Select(e => new FileWarning(Path.GetFileName(aliasesPath), e)).ToList();
+        return (EntityAliases.Default.CombineWith(user), text, warnings);
+    }
+
     /// <summary>The folder's *.txt entries in reading order: the running number first (numerically), then the name.</summary>
     public static List<FileSystemInfo> ListArticleFiles(string folder) =>
         new DirectoryInfo(folder).EnumerateFileSystemInfos("*.txt", SearchOption.TopDirectoryOnly)
@@ -70,9 +91,11 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             .ToList();
 
     /// <summary>One import's open transaction, its prepared statements and its tallies.</summary>
-    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix)
+    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor)
     {
         public int Imported, Updated, Unchanged;
+        public bool Changed => Imported + Updated > 0 || removedArticles > 0;
+        int removedArticles;
         public readonly List<DuplicateReport> Duplicates = [];
         public readonly List<ParseError> Rejected = [];
         public readonly List<FileWarning> Warnings = [];
@@ -231,6 +254,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             CountWords(body, -1);
             Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
             Exec("DELETE FROM articles WHERE article_key = $k", ("$k", key));
+            removedArticles++;
 
             // Copies of this article are no longer copies of anything: read them again as articles.
             using (var cmd = Command("SELECT source_path FROM duplicate_files WHERE original_id = $id", ("$id", id)))
@@ -260,6 +284,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             Exec("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
                 ("$k", key), ("$t", title.Stems), ("$h", headings.Stems), ("$b", body.Stems),
                 ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
+
+            EntityIndex.SaveMentions(connection, tx, key, article.Blocks.SelectMany(b => extractor.Extract(b.Text)));
 
             foreach (var (iso2, mentions, inLead) in CountryMentions.Count(article))
                 Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead) VALUES ($c, $k, $n, $l)",
@@ -301,6 +327,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null)
             Exec("DELETE FROM words WHERE docs <= 0");
             words.Clear();
         }
+
+        public string? GetMeta(string key) => ScalarString("SELECT value FROM meta WHERE key = $k", ("$k", key));
 
         public void SetMeta(string key, string value) =>
             Exec("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));

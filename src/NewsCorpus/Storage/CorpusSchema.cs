@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -40,6 +40,33 @@ public static class CorpusSchema
             PRIMARY KEY (iso2, article_key)
         ) WITHOUT ROWID;
         CREATE INDEX ix_article_countries_article ON article_countries (article_key);
+
+        -- What the extractor found in each article, kept so that entities can be resolved again over the
+        -- whole corpus (a new article can merge names across others) without re-reading any text.
+        CREATE TABLE article_mentions (
+            article_key  INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            surface      TEXT NOT NULL,
+            kind         INTEGER NOT NULL
+        );
+        CREATE INDEX ix_article_mentions_article ON article_mentions (article_key);
+
+        CREATE TABLE entities (
+            entity_key   INTEGER PRIMARY KEY,
+            slug         TEXT NOT NULL UNIQUE,
+            name         TEXT NOT NULL,
+            kind         INTEGER NOT NULL,
+            articles     INTEGER NOT NULL,
+            mentions     INTEGER NOT NULL
+        );
+
+        CREATE TABLE article_entities (
+            entity_key   INTEGER NOT NULL,
+            article_key  INTEGER NOT NULL,
+            mentions     INTEGER NOT NULL,
+            surfaces     TEXT NOT NULL,
+            PRIMARY KEY (entity_key, article_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_article_entities_article ON article_entities (article_key);
 
         CREATE TABLE duplicate_files (
             source_path  TEXT PRIMARY KEY,

@@ -1,0 +1,251 @@
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Countries;
+
+/// <summary>A country mention: the lower-case ISO2 code and where the words that name it sit in the text.</summary>
+public readonly record struct CountryMatch(string Iso2, int Start, int Length);
+
+/// <summary>
+/// Finds every country a French text names: names, official names, short forms, demonyms, capitals,
+/// metonyms (le Kremlin) and compound prefixes (russo-malien). Lookups are built once from the catalog and
+/// <see cref="CountryOverlay"/>; a text is then read in one pass over its tokens, taking at each token the
+/// longest form that starts there.
+/// </summary>
+public sealed class CountryDetector
+{
+    static readonly Lazy<CountryDetector> defaultDetector = new(() => new CountryDetector(CountryLexicon.Build(CountryCatalog.Default)));
+
+    public static CountryDetector Default => defaultDetector.Value;
+
+    readonly CountryLexicon lexicon;
+
+    // Every folded word that any form, prefix or context rule mentions, for span lookups that allocate nothing.
+    readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> knownWords;
+
+    internal CountryDetector(CountryLexicon lexicon)
+    {
+        this.lexicon = lexicon;
+        var known = new HashSet<string>(lexicon.Words);
+        known.UnionWith(Continents);
+        knownWords = known.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Forms generated from the data that more than one country claims and the overlay does not settle.</summary>
+    internal IReadOnlyCollection<string> AmbiguousForms => lexicon.AmbiguousForms;
+
+    public IReadOnlyList<CountryMatch> Find(string text)
+    {
+        var words = ReadWords(text);
+        var matches = new List<CountryMatch>();
+        var candidates = new List<(CountryForm Form, int WordCount)>();
+        int i = 0;
+        while (i < words.Length)
+        {
+            if (words[i].Folded.Length == 0) { i++; continue; }   // a word no form mentions
+            var (form, count) = LongestAccepted(text, words, i, candidates);
+            // A longer phrase beats a prefix (anglo-saxon is blocked, not anglo-); a prefix beats a lone word (colombo- is not Colombo).
+            if (count < 2 && IsCompoundPrefix(text, words, i, out var prefixIso2))
+            {
+                matches.Add(new CountryMatch(prefixIso2, words[i].Start, words[i].Length));
+                i++;
+                continue;
+            }
+            if (form is null) { i++; continue; }
+            if (form.Iso2 is not null)   // null: a blocked phrase, which swallows its words and names nothing
+            {
+                var last = words[i + count - 1];
+                matches.Add(new CountryMatch(form.Iso2, words[i].Start, last.End - words[i].Start));
+            }
+            i += count;
+        }
+        return matches;
+    }
+
+    /// <summary>The longest form starting at word i whose context rules accept it; a rejected form leaves room for a shorter one.</summary>
+    (CountryForm? Form, int WordCount) LongestAccepted(string text, Word[] words, int i, List<(CountryForm, int)> candidates)
+    {
+        CollectCandidates(text, words, i, candidates);
+        for (int c = candidates.Count - 1; c >= 0; c--)
+        {
+            var (form, count) = candidates[c];
+            if (Accepts(form, text, words, i, count)) return (form, count);
+        }
+        return (null, 0);
+    }
+
+    /// <summary>
+    /// Each token folded, with a leading elided article (l', d', qu'…) cut off so "l'Algérie" reads as "algerie".
+    /// A word that appears in no form is left empty: it cannot match, and skipping it saves the allocation.
+    /// </summary>
+    Word[] ReadWords(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = new Word[tokens.Count];
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            var token = tokens[t];
+            var raw = text.AsSpan(token.Start, token.Length);
+            scoped ReadOnlySpan<char> folded = [];
+            if (token.Length <= MaxFoldedToken)   // no form has a longer word
+            {
+                folded = FoldLatin(raw, buffer);
+                if (folded.IsEmpty) folded = Folding.Fold(raw.ToString());   // scripts beyond Latin: rare in French text
+            }
+            int cut = ElisionLength(folded);
+            // Elided prefixes are ASCII letters plus one apostrophe, so their length is the same in the original.
+            var known = knownWords.TryGetValue(folded[cut..], out var word) ? word : "";
+            words[t] = new Word(token.Start, token.Start + cut, token.Length - cut, known);
+        }
+        return words;
+    }
+
+    const int MaxFoldedToken = 48;
+
+    // Case and accent folding of Latin letters, one character at a time, as Folding.Fold does for whole words.
+    static readonly string[] latinFolds = Enumerable.Range(0, 0x250).Select(c => Folding.Fold(((char)c).ToString())).ToArray();
+    // The same where a letter folds to exactly one letter, which is nearly always: '\0' sends the rest (œ → oe) to latinFolds.
+    static readonly char[] latinFoldChars = latinFolds.Select(f => f.Length == 1 ? f[0] : '\0').ToArray();
+
+    /// <summary>Folds into <paramref name="buffer"/>; empty when a character is outside the Latin table.</summary>
+    static ReadOnlySpan<char> FoldLatin(ReadOnlySpan<char> raw, Span<char> buffer)
+    {
+        int length = 0;
+        foreach (var c in raw)
+        {
+            if (c < latinFoldChars.Length)
+            {
+                var single = latinFoldChars[c];
+                if (single != '\0') { buffer[length++] = single; continue; }
+                var folded = latinFolds[c];
+                folded.CopyTo(buffer[length..]);
+                length += folded.Length;
+            }
+            else if (Tokenizer.IsApostrophe(c)) buffer[length++] = '\'';
+            else return [];
+        }
+        return buffer[..length];
+    }
+
+    internal static int ElisionLength(ReadOnlySpan<char> folded)
+    {
+        int apostrophe = folded.IndexOf('\'');
+        if (apostrophe <= 0 || apostrophe == folded.Length - 1) return 0;
+        return folded[..apostrophe] switch
+        {
+            "l" or "d" or "qu" or "jusqu" or "lorsqu" or "puisqu" or "presqu" => apostrophe + 1,
+            _ => 0,
+        };
+    }
+
+    void CollectCandidates(string text, Word[] words, int i, List<(CountryForm, int)> candidates)
+    {
+        candidates.Clear();
+        var node = lexicon.Root;
+        for (int k = 0; i + k < words.Length; k++)
+        {
+            if (k > 0 && !IsJoinGap(text, words[i + k - 1].End, words[i + k].TokenStart)) break;
+            if (node.Next is null || !node.Next.TryGetValue(words[i + k].Folded, out var next)) break;
+            node = next;
+            if (node.Form is not null) candidates.Add((node.Form, k + 1));
+        }
+    }
+
+    bool Accepts(CountryForm form, string text, Word[] words, int i, int count)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            var spelling = form.Spelling[k];
+            var word = words[i + k];
+            if (form.Exact)
+            {
+                if (!text.AsSpan(word.Start, word.Length).SequenceEqual(spelling)) return false;
+            }
+            else if (form.Capitalised && char.IsUpper(spelling[0]) && !char.IsUpper(text[word.Start]))
+                return false;
+            else if (form.LastWordLowercase && k == count - 1 && !char.IsLower(text[word.Start]))
+                return false;
+        }
+
+        if (form.After is not null && (i == 0 || !form.After.Contains(words[i - 1].Folded)))
+            return false;
+
+        // "Maurice Ravel", "Panama Papers", "Washington Post": a capitalised word right after makes it a person or a brand.
+        if (form.Guarded && i + count < words.Length)
+        {
+            var next = words[i + count];
+            if (IsSpaceGap(text, words[i + count - 1].End, next.TokenStart) && IsTitlecase(text, next)
+                && lexicon.Root.Next?.ContainsKey(next.Folded) != true && !Continents.Contains(next.Folded))
+                return false;
+        }
+
+        // "George Washington", "Denzel Washington": a capitalised word right before that does not start a sentence.
+        if (form.PersonName && i > 0)
+        {
+            var previous = words[i - 1];
+            if (IsSpaceGap(text, previous.End, words[i].TokenStart) && IsTitlecase(text, previous)
+                && !StartsSentence(text, words, i - 1))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>"russo" in "russo-malienne": a prefix glued by a hyphen to the next word, and not itself the tail of a compound (Saint-Malo-de-…).</summary>
+    bool IsCompoundPrefix(string text, Word[] words, int i, out string iso2)
+    {
+        iso2 = "";
+        if (i + 1 >= words.Length || !lexicon.Prefixes.TryGetValue(words[i].Folded, out var found)) return false;
+        var word = words[i];
+        if (word.End + 1 != words[i + 1].TokenStart || !IsHyphen(text[word.End])) return false;
+        if (i > 0 && words[i - 1].End + 1 == word.TokenStart && IsHyphen(text[words[i - 1].End])
+            && !lexicon.Prefixes.ContainsKey(words[i - 1].Folded))
+            return false;
+        iso2 = found;
+        return true;
+    }
+
+    // Names that can follow a country without being a surname: "sommet Russie Afrique".
+    static readonly HashSet<string> Continents = ["afrique", "europe", "asie", "oceanie", "antarctique", "arctique"];
+
+    static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+
+    /// <summary>Words of one form may be separated by spaces, hyphens or an apostrophe (Guinée-Bissau, Côte d'Ivoire), never by punctuation.</summary>
+    static bool IsJoinGap(string text, int from, int to)
+    {
+        for (int p = from; p < to; p++)
+            if (!char.IsWhiteSpace(text[p]) && !IsHyphen(text[p]) && !Tokenizer.IsApostrophe(text[p])) return false;
+        return true;
+    }
+
+    static bool IsSpaceGap(string text, int from, int to)
+    {
+        if (from == to) return false;
+        for (int p = from; p < to; p++)
+            if (text[p] is not (' ' or '\u00A0' or '\u202F')) return false;
+        return true;
+    }
+
+    // Upper case then lower case, as names are written; all-caps headlines and acronyms do not count.
+    static bool IsTitlecase(string text, Word word)
+    {
+        if (!char.IsUpper(text[word.Start])) return false;
+        for (int p = word.Start + 1; p < word.End; p++)
+            if (char.IsLower(text[p])) return true;
+        return false;
+    }
+
+    static bool StartsSentence(string text, Word[] words, int i)
+    {
+        if (i == 0) return true;
+        for (int p = words[i - 1].End; p < words[i].TokenStart; p++)
+            if (text[p] is '.' or '!' or '?' or ':' or ';' or '\n' or '\r' or '«' or '"' or '“' or '(' or '[' or '—' or '–')
+                return true;
+        return false;
+    }
+
+    /// <summary>A token as the detector reads it: TokenStart is where the token begins, Start where the word begins after an elided article.</summary>
+    readonly record struct Word(int TokenStart, int Start, int Length, string Folded)
+    {
+        public int End => Start + Length;
+    }
+}
