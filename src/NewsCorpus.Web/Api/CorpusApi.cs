@@ -19,9 +19,9 @@ public static class CorpusApi
         api.MapGet("/countries", CountryList);
     }
 
-    static IResult Search(CorpusDb db, string? q, string? country, string? from, string? to, string? sort, int? page, int? pageSize)
+    static IResult Search(CorpusDb db, string? q, string? country, string? from, string? to, string? sort, int? page, int? pageSize, string? entity)
     {
-        var request = SearchRequest.FromForm(q, country, from, to, sort, page ?? 1, pageSize ?? 20);
+        var request = SearchRequest.FromForm(q, country, from, to, sort, page ?? 1, pageSize ?? 20, entity);
         var r = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
         return Results.Ok(new
         {
@@ -34,6 +34,7 @@ public static class CorpusApi
             {
                 countries = r.Countries.Select(c => new { iso2 = c.Iso2, name = CountryCatalog.Default.Find(c.Iso2)?.Name, count = c.Count }),
                 months = r.Months.Select(m => new { month = m.Month, count = m.Count }),
+                entities = r.Entities.Select(e => new { slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(), count = e.Count }),
             },
             variants = r.Variants.Select(v => new { term = v.Term, forms = v.Forms.Select(f => new { form = f.Form, count = f.Occurrences }) }),
             suggestions = r.Suggestions.Select(s => new { word = s.Word, suggestion = s.Replacement, query = s.Query }),

@@ -207,30 +207,11 @@ public static partial class ArticleParser
     internal static string DeriveTitle(IReadOnlyList<Block> blocks)
     {
         var lead = blocks.First(b => b.Kind == BlockKind.Paragraph).Text;
-        var sentence = FirstSentence(lead);
+        var sentence = Sentences.First(lead);
         if (sentence.Length <= TitleLength) return sentence;
         int cut = sentence.LastIndexOf(' ', TitleLength);
         if (cut < TitleLength / 2) cut = TitleLength;
         return sentence[..cut].TrimEnd(',', ';', ':', ' ') + "…";
-    }
-
-    static readonly string[] Abbreviations = ["M", "Mme", "Mlle", "Dr", "St", "Ste", "Me", "Pr", "Gén", "Col", "Cne", "etc", "cf"];
-
-    static string FirstSentence(string text)
-    {
-        for (int i = 0; i < text.Length - 1; i++)
-        {
-            if (text[i] is not ('.' or '!' or '?' or '…') || text[i + 1] != ' ') continue;
-            if (text[i] == '.')
-            {
-                int wordStart = text.LastIndexOf(' ', Math.Max(0, i - 1)) + 1;
-                var word = text[wordStart..i];
-                if (Abbreviations.Contains(word) || word.Length == 1) continue;
-            }
-            if (i + 2 < text.Length && !char.IsUpper(text[i + 2]) && text[i + 2] is not ('«' or '"')) continue;
-            return text[..(text[i] == '.' ? i : i + 1)];
-        }
-        return text.TrimEnd('.');
     }
 
     static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";

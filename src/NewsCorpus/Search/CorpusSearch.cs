@@ -26,7 +26,7 @@ public sealed class CorpusSearch(SqliteConnection connection)
         {
             var parsed = QueryParser.Parse(request.Query, request.Filters);
             parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices, new QueryNotice(NoticeKind.TimedOut, Budget.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))] };
-            return new SearchResults(parsed, request.Sort ?? SearchSort.Relevance, 0, Math.Max(1, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize), [], [], [], [], []);
+            return new SearchResults(parsed, request.Sort ?? SearchSort.Relevance, 0, Math.Max(1, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize), [], [], [], [], [], []);
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class CorpusSearch(SqliteConnection connection)
 
         var match = FtsQuery.Compile(parsed.Root);
         if (parsed.HasText && match is null || !parsed.HasText && parsed.Filters.IsEmpty)
-            return new SearchResults(parsed, sort, 0, page, pageSize, [], [], [], [], []);
+            return new SearchResults(parsed, sort, 0, page, pageSize, [], [], [], [], [], []);
 
         var (from, parameters) = Source(match, parsed.Filters);
         int total = Convert.ToInt32(Scalar($"SELECT count(*) {from}", parameters));
@@ -50,9 +50,13 @@ public sealed class CorpusSearch(SqliteConnection connection)
             r => new MonthCount(r.GetString(0), r.GetInt32(1)));
         var countries = Rows($"SELECT c.iso2, count(*) FROM article_countries c WHERE c.article_key IN (SELECT a.article_key {from}) GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", parameters,
             r => new CountryCount(r.GetString(0), r.GetInt32(1)));
+        var entities = Rows($"""
+            SELECT e.slug, e.name, e.kind, count(*) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key
+            WHERE x.article_key IN (SELECT a.article_key {from}) GROUP BY x.entity_key ORDER BY count(*) DESC, e.name LIMIT 30
+            """, parameters, r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
         var variants = Variants(parsed);
         var suggestions = Suggestions(parsed, variants);
-        return new SearchResults(parsed, sort, total, page, pageSize, hits, months, countries, variants.Select(v => v.Variants).ToList(), suggestions);
+        return new SearchResults(parsed, sort, total, page, pageSize, hits, months, countries, entities, variants.Select(v => v.Variants).ToList(), suggestions);
     }
 
     /// <summary>The FROM … WHERE part shared by the hits, the count and the facets.</summary>
@@ -75,6 +79,11 @@ public sealed class CorpusSearch(SqliteConnection connection)
         {
             sql.Append($" AND a.article_key IN (SELECT article_key FROM article_countries WHERE iso2 = $c{i})");
             p.Add(($"$c{i}", filters.Countries[i]));
+        }
+        for (int i = 0; i < filters.EntitySlugs.Count; i++)
+        {
+            sql.Append($" AND a.article_key IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = $e{i})");
+            p.Add(($"$e{i}", filters.EntitySlugs[i]));
         }
         return (sql.ToString(), p);
     }

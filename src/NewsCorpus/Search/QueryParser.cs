@@ -26,10 +26,11 @@ public enum NoticeKind
 public sealed record QueryNotice(NoticeKind Kind, string Detail = "");
 
 /// <summary>Filters that narrow any result set, from the form fields or typed in the query box.</summary>
-public sealed record SearchFilters(IReadOnlyList<string> Countries, YearMonth? From, YearMonth? To)
+public sealed record SearchFilters(IReadOnlyList<string> Countries, YearMonth? From, YearMonth? To, IReadOnlyList<string>? Entities = null)
 {
     public static readonly SearchFilters None = new([], null, null);
-    public bool IsEmpty => Countries.Count == 0 && From is null && To is null;
+    public IReadOnlyList<string> EntitySlugs => Entities ?? [];
+    public bool IsEmpty => Countries.Count == 0 && From is null && To is null && EntitySlugs.Count == 0;
 }
 
 public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOnlyList<QueryNotice> Notices)
@@ -71,7 +72,7 @@ public static class QueryParser
         if (root is null && state.Excluded > 0)
             notices.Add(new QueryNotice(NoticeKind.OnlyExclusions));
 
-        var filters = new SearchFilters(state.Countries.Distinct().ToList(), state.From, state.To);
+        var filters = new SearchFilters(state.Countries.Distinct().ToList(), state.From, state.To, state.Entities.Distinct().ToList());
         return new ParsedQuery(root, filters, notices);
     }
 
@@ -122,6 +123,7 @@ public static class QueryParser
         int terms;
         public readonly List<string> StopWords = [];
         public readonly List<string> Countries = form.Countries.ToList();
+        public readonly List<string> Entities = form.EntitySlugs.ToList();
         public YearMonth? From = form.From, To = form.To;
         public int Excluded;
 
@@ -233,6 +235,10 @@ public static class QueryParser
                     if (value.Length == 2 && value.All(char.IsAsciiLetter)) Countries.Add(value.ToLowerInvariant());
                     else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"{key}:{value}"));
                     return true;
+                case "entite" or "entité" or "entity":
+                    if (IsSlug(value)) Entities.Add(value.ToLowerInvariant());
+                    else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"{key}:{value}"));
+                    return true;
                 case "du" or "from" or "depuis":
                     if (YearMonth.TryParse(value, out var from)) From = from;
                     else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"{key}:{value}"));
@@ -246,6 +252,9 @@ public static class QueryParser
             }
         }
     }
+
+    internal static bool IsSlug(string value) =>
+        value.Length is > 0 and <= 120 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     static QueryNode? Combine(QueryNode? a, QueryNode? b) =>
         a is null ? b : b is null ? a : new AndNode([a, b], []);

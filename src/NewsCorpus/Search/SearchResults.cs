@@ -10,7 +10,7 @@ public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchS
     public IReadOnlyList<QueryNotice> Notices { get; init; } = [];
 
     /// <summary>A request from the raw form or URL values; values that cannot be read are dropped with a notice.</summary>
-    public static SearchRequest FromForm(string? q, string? country, string? from, string? to, string? sort, int page = 1, int pageSize = 20)
+    public static SearchRequest FromForm(string? q, string? country, string? from, string? to, string? sort, int page = 1, int pageSize = 20, string? entity = null)
     {
         var notices = new List<QueryNotice>();
         YearMonth? Month(string name, string? value)
@@ -21,11 +21,17 @@ public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchS
             return null;
         }
         var countries = new List<string>();
-        if (!string.IsNullOrWhiteSpace(country))
+        foreach (var part in (country ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var code = country.Trim().ToLowerInvariant();
+            var code = part.ToLowerInvariant();
             if (code.Length == 2 && code.All(char.IsAsciiLetterLower)) countries.Add(code);
-            else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"country={country}"));
+            else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"country={part}"));
+        }
+        var entities = new List<string>();
+        foreach (var part in (entity ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (QueryParser.IsSlug(part)) entities.Add(part.ToLowerInvariant());
+            else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"entity={part}"));
         }
         SearchSort? parsedSort = sort?.Trim().ToLowerInvariant() switch
         {
@@ -35,7 +41,7 @@ public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchS
             "oldest" or "ancien" => SearchSort.Oldest,
             _ => null,
         };
-        var filters = new SearchFilters(countries, Month("from", from), Month("to", to));
+        var filters = new SearchFilters(countries, Month("from", from), Month("to", to), entities);
         return new SearchRequest(q, filters, parsedSort, page, pageSize) { Notices = notices };
     }
 }
@@ -45,6 +51,8 @@ public sealed record SearchHit(string Id, string Month, string Title, string Tit
 public sealed record MonthCount(string Month, int Count);
 
 public sealed record CountryCount(string Iso2, int Count);
+
+public sealed record EntityCount(string Slug, string Name, NewsCorpus.Entities.EntityKind Kind, int Count);
 
 /// <summary>A word form found in the corpus for a query term; <see cref="QueryWithout"/> is the query that no longer matches it.</summary>
 public sealed record WordVariant(string Form, long Occurrences, string? QueryWithout);
@@ -62,6 +70,7 @@ public sealed record SearchResults(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<MonthCount> Months,
     IReadOnlyList<CountryCount> Countries,
+    IReadOnlyList<EntityCount> Entities,
     IReadOnlyList<TermVariants> Variants,
     IReadOnlyList<Suggestion> Suggestions)
 {

@@ -16,6 +16,7 @@ public sealed class Article
     public int WordCount { get; set; }
     public string? Warnings { get; set; }
     public List<ArticleCountry> Countries { get; set; } = [];
+    public List<ArticleEntity> Entities { get; set; } = [];
 }
 
 public sealed class ArticleCountry
@@ -24,6 +25,28 @@ public sealed class ArticleCountry
     public long ArticleKey { get; set; }
     public int Mentions { get; set; }
     public bool InLead { get; set; }
+    public Article Article { get; set; } = null!;
+}
+
+/// <summary>A person, organisation or place, as resolved over the whole corpus.</summary>
+public sealed class NamedEntity
+{
+    public long Key { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public NewsCorpus.Entities.EntityKind Kind { get; set; }
+    public int Articles { get; set; }
+    public int Mentions { get; set; }
+}
+
+public sealed class ArticleEntity
+{
+    public long EntityKey { get; set; }
+    public long ArticleKey { get; set; }
+    public int Mentions { get; set; }
+    /// <summary>The spellings the article used, one per line.</summary>
+    public string Surfaces { get; set; } = "";
+    public NamedEntity Entity { get; set; } = null!;
     public Article Article { get; set; } = null!;
 }
 
@@ -49,6 +72,8 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleCountry> ArticleCountries => Set<ArticleCountry>();
     public DbSet<DuplicateFile> DuplicateFiles => Set<DuplicateFile>();
+    public DbSet<NamedEntity> Entities => Set<NamedEntity>();
+    public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
     public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -78,6 +103,28 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
             e.Property(c => c.ArticleKey).HasColumnName("article_key");
             e.Property(c => c.Mentions).HasColumnName("mentions");
             e.Property(c => c.InLead).HasColumnName("in_lead");
+        });
+        model.Entity<NamedEntity>(e =>
+        {
+            e.ToTable("entities");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasColumnName("entity_key");
+            e.Property(x => x.Slug).HasColumnName("slug");
+            e.Property(x => x.Name).HasColumnName("name");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Articles).HasColumnName("articles");
+            e.Property(x => x.Mentions).HasColumnName("mentions");
+        });
+        model.Entity<ArticleEntity>(e =>
+        {
+            e.ToTable("article_entities");
+            e.HasKey(x => new { x.EntityKey, x.ArticleKey });
+            e.Property(x => x.EntityKey).HasColumnName("entity_key");
+            e.Property(x => x.ArticleKey).HasColumnName("article_key");
+            e.Property(x => x.Mentions).HasColumnName("mentions");
+            e.Property(x => x.Surfaces).HasColumnName("surfaces");
+            e.HasOne(x => x.Entity).WithMany().HasForeignKey(x => x.EntityKey);
+            e.HasOne(x => x.Article).WithMany(a => a.Entities).HasForeignKey(x => x.ArticleKey);
         });
         model.Entity<DuplicateFile>(e =>
         {

@@ -12,6 +12,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     public YearMonth Month { get; private set; }
     public string BodyHtml { get; private set; } = "";
     public List<ArticleCountry> Countries { get; private set; } = [];
+    public List<(NamedEntity Entity, int Mentions)> Entities { get; private set; } = [];
     public Neighbour? Previous { get; private set; }
     public Neighbour? Next { get; private set; }
     public List<DuplicateFile> Copies { get; private set; } = [];
@@ -31,6 +32,9 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         Month = YearMonth.TryParse(article.Month, out var ym) ? ym.Value : default;
         BodyHtml = ArticleHtml.Render(article.Body);
         Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Mentions).ToListAsync();
+        Entities = (await db.ArticleEntities.Where(x => x.ArticleKey == article.Key)
+                .OrderByDescending(x => x.Mentions).Select(x => new { x.Entity, x.Mentions }).ToListAsync())
+            .Select(x => (x.Entity, x.Mentions)).ToList();
         Copies = await db.DuplicateFiles.Where(d => d.OriginalId == article.Id).ToListAsync();
 
         // Reading order: month, then running number, then id — the same order as the timeline.

@@ -19,6 +19,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     public MonthBars Histogram { get; private set; } = new("", []);
     public List<Row> Articles { get; private set; } = [];
     public Pager Pager { get; private set; } = new(1, 1, _ => "");
+    public CoMentions.View CoMentionsView { get; private set; } = new([], [], _ => "");
 
     public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries);
 
@@ -35,6 +36,12 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         SelectedMonth = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
         Histogram = MonthBars.Create($"Articles citant {country.Name}, par mois", months.Select(m => (m.Key, m.Count)),
             m => $"/countries/{country.Iso2}?month={m}", SelectedMonth);
+
+        var articleKeys = mentions.Select(c => c.ArticleKey);
+        CoMentionsView = new CoMentions.View(
+            await CoMentions.Countries(db, articleKeys, except: country.Iso2),
+            await CoMentions.Entities(db, articleKeys),
+            other => $"/search?country={country.Iso2},{other}");
 
         if (SelectedMonth is not null) mentions = mentions.Where(c => c.Article.Month == SelectedMonth);
         Total = await mentions.CountAsync();

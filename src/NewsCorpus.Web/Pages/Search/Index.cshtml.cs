@@ -15,6 +15,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }
@@ -27,7 +28,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
     {
         ViewData["Query"] = Q;
         if (!Submitted) return;
-        var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber);
+        var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity);
         Results = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
         Histogram = MonthBars.Create("Résultats par mois", Results.Months.Select(m => (m.Month, m.Count)),
             m => Link(from: m.ToString(), to: m.ToString()));
@@ -35,7 +36,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
     }
 
     /// <summary>This search's URL with some parameters changed; page resets unless given.</summary>
-    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, string? sort = null, int page = 1)
+    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, string? sort = null, int page = 1, string? entity = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -44,6 +45,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
             ["from"] = from ?? From,
             ["to"] = to ?? To,
             ["sort"] = sort ?? Sort,
+            ["entity"] = entity ?? Entity,
             ["page"] = page > 1 ? page.ToString() : null,
         };
         return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
