@@ -4,6 +4,7 @@ using NewsCorpus.Articles;
 using NewsCorpus.Countries;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
+using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Api;
 
@@ -17,6 +18,9 @@ public static class CorpusApi
         api.MapGet("/articles/{id}", Article);
         api.MapGet("/timeline", Timeline);
         api.MapGet("/countries", CountryList);
+        api.MapGet("/countries/{iso2}", CountryDetails);
+        api.MapGet("/entities", EntityList);
+        api.MapGet("/entities/{slug}", EntityDetails);
     }
 
     static IResult Search(CorpusDb db, string? q, string? country, string? from, string? to, string? sort, int? page, int? pageSize, string? entity)
@@ -93,5 +97,70 @@ public static class CorpusApi
             .Where(c => c.Country is not null)
             .OrderByDescending(c => c.Articles).ThenBy(c => c.Country!.Name)
             .Select(c => new { iso2 = c.Country!.Iso2, name = c.Country.Name, region = c.Country.RegionFr, articles = c.Articles, mentions = c.Mentions, url = $"/countries/{c.Country.Iso2}" }));
+    }
+
+    static async Task<IResult> CountryDetails(CorpusDb db, string iso2)
+    {
+        var country = CountryCatalog.Default.Find(iso2);
+        if (country is null) return Results.NotFound(new { error = $"no country with code '{iso2}'" });
+        var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
+        var articleKeys = mentions.Select(c => c.ArticleKey);
+        var months = await mentions.GroupBy(c => c.Article.Month).Select(g => new { month = g.Key, count = g.Count() }).OrderBy(m => m.month).ToListAsync();
+        var articles = await mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+            .Select(c => new { id = c.Article.Id, date = c.Article.Month, title = c.Article.Title, mentions = c.Mentions, inLead = c.InLead })
+            .Take(100).ToListAsync();
+        return Results.Ok(new
+        {
+            iso2 = country.Iso2,
+            name = country.Name,
+            officialName = country.OfficialName,
+            region = country.RegionFr,
+            articles = await mentions.CountAsync(),
+            mentions = await mentions.SumAsync(c => c.Mentions),
+            months,
+            coMentionedCountries = (await CoMentions.Countries(db, articleKeys, except: country.Iso2, top: 50))
+                .Select(c => new { iso2 = c.Iso2, name = c.Name, articles = c.Articles }),
+            entities = (await CoMentions.Entities(db, articleKeys, top: 50))
+                .Select(e => new { slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(), articles = e.Articles }),
+            latest = articles,
+        });
+    }
+
+    static async Task<IResult> EntityList(CorpusDb db, string? kind)
+    {
+        var parsed = EntityKinds.Parse(kind);
+        if (kind is not null && parsed is null) return Results.BadRequest(new { error = "kind must be person, organisation or place" });
+        var list = await db.Entities.Where(e => parsed == null || e.Kind == parsed)
+            .OrderByDescending(e => e.Articles).ThenBy(e => e.Name)
+            .Select(e => new { e.Slug, e.Name, e.Kind, e.Articles, e.Mentions }).ToListAsync();
+        return Results.Ok(list.Select(e => new
+        {
+            slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(),
+            articles = e.Articles, mentions = e.Mentions, url = $"/entities/{e.Slug}",
+        }));
+    }
+
+    static async Task<IResult> EntityDetails(CorpusDb db, string slug)
+    {
+        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Slug == slug);
+        if (entity is null) return Results.NotFound(new { error = $"no entity '{slug}'" });
+        var mentions = db.ArticleEntities.Where(x => x.EntityKey == entity.Key);
+        var articleKeys = mentions.Select(x => x.ArticleKey);
+        var months = await mentions.GroupBy(x => x.Article.Month).Select(g => new { month = g.Key, count = g.Count() }).OrderBy(m => m.month).ToListAsync();
+        var latest = await mentions.OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number)
+            .Take(100).Select(x => new { id = x.Article.Id, date = x.Article.Month, title = x.Article.Title, mentions = x.Mentions, spellings = x.Surfaces }).ToListAsync();
+        return Results.Ok(new
+        {
+            slug = entity.Slug,
+            name = entity.Name,
+            kind = entity.Kind.ToString().ToLowerInvariant(),
+            articles = entity.Articles,
+            mentions = entity.Mentions,
+            months,
+            coMentionedCountries = (await CoMentions.Countries(db, articleKeys, top: 50)).Select(c => new { iso2 = c.Iso2, name = c.Name, articles = c.Articles }),
+            coMentionedEntities = (await CoMentions.Entities(db, articleKeys, except: entity.Key, top: 50))
+                .Select(e => new { slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(), articles = e.Articles }),
+            latest = latest.Select(a => new { a.id, a.date, a.title, a.mentions, spellings = a.spellings.Split('\n') }),
+        });
     }
 }
