@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using NewsCorpus.Analysis;
 
@@ -79,8 +80,7 @@ public static partial class ArticleParser
     public static ParseResult Parse(string fileName, byte[] content, YearMonth? latestAllowed = null)
     {
         var warnings = new List<string>();
-        var text = Decode(content, out var decodedAs1252);
-        if (decodedAs1252) warnings.Add("not valid UTF-8: decoded as Windows-1252");
+        var text = Decode(content, warnings);
         if (text.Contains('\0')) warnings.Add("contains NUL bytes (removed)");
 
         var (number, id) = ReadFileName(fileName);
@@ -116,20 +116,44 @@ public static partial class ArticleParser
         return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, DeriveTitle(blocks), blocks, warnings));
     }
 
-    static string Decode(byte[] content, out bool decodedAs1252)
+    /// <summary>
+    /// UTF-8 when it is; a file that is mostly UTF-8 with a few stray bytes keeps its UTF-8 (the strays become
+    /// U+FFFD); a file with no UTF-8 sequences at all is an old Windows-1252 file. Either way a warning says so.
+    /// </summary>
+    static string Decode(byte[] content, List<string> warnings)
     {
-        decodedAs1252 = false;
         var span = content.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
-        try
+        if (Utf8.IsValid(span)) return Encoding.UTF8.GetString(span);
+
+        var (valid, invalid, firstInvalid) = CountUtf8Sequences(span);
+        int line = 1 + span[..firstInvalid].Count((byte)'\n');
+        if (valid > invalid)
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span);
+            warnings.Add($"invalid UTF-8 from line {line} ({invalid} byte(s) replaced by \uFFFD)");
+            return Encoding.UTF8.GetString(span);
         }
-        catch (DecoderFallbackException)
+        warnings.Add("not valid UTF-8: decoded as Windows-1252");
+        return Windows1252.GetString(span);
+    }
+
+    /// <summary>Well-formed multi-byte UTF-8 sequences, stray bytes, and where the first stray byte is.</summary>
+    static (int Valid, int Invalid, int FirstInvalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0, first = -1;
+        for (int i = 0; i < bytes.Length;)
         {
-            decodedAs1252 = true;
-            return Windows1252.GetString(span);
+            if (bytes[i] < 0x80) { i++; continue; }
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done) valid++;
+            else
+            {
+                invalid++;
+                if (first < 0) first = i;
+            }
+            i += Math.Max(1, consumed);
         }
+        return (valid, invalid, Math.Max(0, first));
     }
 
     static readonly Encoding Windows1252 = CreateWindows1252();

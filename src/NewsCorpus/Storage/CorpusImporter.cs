@@ -17,8 +17,8 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public sealed class CorpusImporter(string databasePath, ILogger? logger = null, string? aliasesPath = null)
 {
-    /// <summary>Larger files are not articles; reading them would only cost memory.</summary>
-    public const long MaxFileBytes = 64L * 1024 * 1024;
+    /// <summary>A news article is a few kilobytes; a file ten megabytes long is something else, and reading it costs memory.</summary>
+    public const long MaxFileBytes = 10L * 1024 * 1024;
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
