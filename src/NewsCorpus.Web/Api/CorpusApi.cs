@@ -23,9 +23,10 @@ public static class CorpusApi
         api.MapGet("/entities/{slug}", EntityDetails);
     }
 
-    static IResult Search(CorpusDb db, string? q, string? country, string? from, string? to, string? sort, int? page, int? pageSize, string? entity)
+    // Numbers arrive as text: a malformed page number is page 1, not a binding failure.
+    static IResult Search(CorpusDb db, string? q, string? country, string? from, string? to, string? sort, string? page, string? pageSize, string? entity)
     {
-        var request = SearchRequest.FromForm(q, country, from, to, sort, page ?? 1, pageSize ?? 20, entity);
+        var request = SearchRequest.FromForm(q, country, from, to, sort, Number(page, 1), Number(pageSize, 20), entity);
         var r = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
         return Results.Ok(new
         {
@@ -45,6 +46,8 @@ public static class CorpusApi
             notices = r.Query.Notices.Select(n => new { kind = n.Kind.ToString(), detail = n.Detail }),
         });
     }
+
+    static int Number(string? text, int fallback) => int.TryParse(text, out var n) ? n : fallback;
 
     static async Task<IResult> Article(CorpusDb db, string id)
     {

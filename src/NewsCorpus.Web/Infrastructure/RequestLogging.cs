@@ -8,6 +8,12 @@ public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging>
     public async Task InvokeAsync(HttpContext context)
     {
         var clock = Stopwatch.StartNew();
+        // Set at the last moment: the error handler clears headers before it renders the error page.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);

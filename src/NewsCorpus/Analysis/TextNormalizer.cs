@@ -10,7 +10,8 @@ public static class TextNormalizer
 {
     public static string Normalize(string text)
     {
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        // Normalisation refuses lone surrogates (they can arrive in a query string): they become U+FFFD first.
+        var nfc = ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(nfc.Length);
         foreach (var c in nfc)
         {
@@ -34,5 +35,18 @@ public static class TextNormalizer
             }
         }
         return sb.ToString();
+    }
+
+    static string ReplaceLoneSurrogates(string text)
+    {
+        char[]? copy = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (!char.IsSurrogate(text[i])) continue;
+            copy ??= text.ToCharArray();
+            copy[i] = '\uFFFD';
+        }
+        return copy is null ? text : new string(copy);
     }
 }

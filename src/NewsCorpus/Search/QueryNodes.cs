@@ -9,7 +9,12 @@ public abstract record QueryNode
 /// <summary>A word: stemmed unless <see cref="Exact"/> (it was quoted); <see cref="Prefix"/> for word*.</summary>
 public sealed record TermNode(string Text, bool Exact = false, bool Prefix = false) : QueryNode
 {
-    public override string ToQueryText() => Exact ? $"\"{Text}\"" : Prefix ? Text + "*" : Text;
+    public override string ToQueryText() => Exact ? $"\"{Text}\"" : Prefix ? Bare + "*" : Bare;
+
+    // A word spelt like an operator is written in lower case: matching ignores case, and it reads back as a word.
+    string Bare => Operators.Contains(Text) ? Text.ToLowerInvariant() : Text;
+
+    static readonly HashSet<string> Operators = ["OR", "OU", "NOT", "SAUF", "AND", "ET"];
 }
 
 /// <summary>Quoted words, matched exactly and in order.</summary>

@@ -14,12 +14,18 @@ public class SiteFixture : IDisposable
     public SiteFixture()
     {
         AddArticles(Corpus);
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Corpus:Database", Corpus.Database)
-            .UseSetting("Corpus:Articles", Corpus.Articles));
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Corpus:Database", Corpus.Database).UseSetting("Corpus:Articles", Corpus.Articles);
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
+        });
     }
 
     protected virtual void AddArticles(TestCorpus corpus) { }
+
+    /// <summary>Configuration for the site; by default the rate limit is out of the way of tests that do not test it.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings =>
+        [("RateLimit:SearchPerSecond", "100000"), ("RateLimit:SearchBurst", "100000")];
 
     public HttpClient Client(bool followRedirects = true) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
