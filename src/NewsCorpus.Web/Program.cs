@@ -17,7 +17,7 @@ builder.Logging.ClearProviders().AddSerilog(serilog, dispose: true);
 var corpus = builder.Configuration.GetSection("Corpus").Get<CorpusOptions>() ?? new CorpusOptions();
 builder.Services.AddSingleton(corpus);
 builder.Services.AddDbContextPool<CorpusDb>(o => o
-    .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadWrite))
+    .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadOnly))
     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Search/Index",
     m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))));

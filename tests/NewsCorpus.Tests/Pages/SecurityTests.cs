@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsCorpus.Generation;
 using NewsCorpus.Search;
 using NewsCorpus.Tests.Search;
@@ -37,6 +39,16 @@ public class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
             Assert.Empty(doc.QuerySelectorAll("script:not([src]), style, [style]"));
             Assert.All(doc.QuerySelectorAll("*"), e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on")));
         }
+    }
+
+    [Fact]
+    public async Task The_site_cannot_write_to_the_store()
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsCorpus.Storage.CorpusDb>();
+        var e = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM articles"));
+        Assert.Equal(8, e.SqliteErrorCode);   // SQLITE_READONLY
+        Assert.Equal(2, site.Corpus.Scalar<int>("SELECT count(*) FROM articles"));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public class SiteFixture : IDisposable
     protected virtual IEnumerable<(string Key, string Value)> Settings =>
         [("RateLimit:SearchPerSecond", "100000"), ("RateLimit:SearchBurst", "100000")];
 
+    public IServiceProvider Services => factory.Services;
+
     public HttpClient Client(bool followRedirects = true) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
 
