@@ -15,6 +15,9 @@ public sealed class Article
     public string Body { get; set; } = "";
     public int WordCount { get; set; }
     public string? Warnings { get; set; }
+    /// <summary>The first article of its near-duplicate cluster; null when it has no near-duplicate.</summary>
+    public long? ClusterKey { get; set; }
+    public int ClusterSize { get; set; } = 1;
     public List<ArticleCountry> Countries { get; set; } = [];
     public List<ArticleEntity> Entities { get; set; } = [];
 }
@@ -93,6 +96,8 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
             e.Property(a => a.Body).HasColumnName("body");
             e.Property(a => a.WordCount).HasColumnName("word_count");
             e.Property(a => a.Warnings).HasColumnName("warnings");
+            e.Property(a => a.ClusterKey).HasColumnName("cluster_key");
+            e.Property(a => a.ClusterSize).HasColumnName("cluster_size");
             e.HasMany(a => a.Countries).WithOne(c => c.Article).HasForeignKey(c => c.ArticleKey);
         });
         model.Entity<ArticleCountry>(e =>

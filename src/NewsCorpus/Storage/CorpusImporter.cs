@@ -55,7 +55,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         {
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
-            logger.LogInformation("Resolved {Count} entities", entities);
+            int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
+            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates", entities, clusters);
         }
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
         run.SetMeta("articles_folder", root);
@@ -286,6 +287,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
 
             EntityIndex.SaveMentions(connection, tx, key, article.Blocks.SelectMany(b => extractor.Extract(b.Text)));
+            NearDuplicateIndex.Add(connection, tx, key, article.PlainBody);
 
             foreach (var (iso2, mentions, inLead) in CountryMentions.Count(article))
                 Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead) VALUES ($c, $k, $n, $l)",

@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -27,7 +27,9 @@ public static class CorpusSchema
             file_size    INTEGER NOT NULL,
             file_ticks   INTEGER NOT NULL,
             word_count   INTEGER NOT NULL,
-            warnings     TEXT
+            warnings     TEXT,
+            cluster_key  INTEGER,           -- smallest article_key of its near-duplicate cluster; NULL when alone
+            cluster_size INTEGER NOT NULL DEFAULT 1
         );
         CREATE INDEX ix_articles_month ON articles (month, number, id);
         CREATE INDEX ix_articles_body_hash ON articles (body_hash);
@@ -67,6 +69,26 @@ public static class CorpusSchema
             PRIMARY KEY (entity_key, article_key)
         ) WITHOUT ROWID;
         CREATE INDEX ix_article_entities_article ON article_entities (article_key);
+
+        -- Near-duplicates: each article's MinHash signature and its LSH band keys, so a new article finds its
+        -- candidates with an index lookup instead of a comparison with every other article.
+        CREATE TABLE article_signatures (
+            article_key  INTEGER PRIMARY KEY REFERENCES articles (article_key) ON DELETE CASCADE,
+            signature    BLOB NOT NULL
+        );
+        CREATE TABLE article_bands (
+            band_key     INTEGER NOT NULL,
+            article_key  INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, article_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_article_bands_article ON article_bands (article_key);
+        CREATE TABLE near_duplicates (
+            article_key  INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            other_key    INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            similarity   REAL NOT NULL,
+            PRIMARY KEY (article_key, other_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_near_duplicates_other ON near_duplicates (other_key);
 
         CREATE TABLE duplicate_files (
             source_path  TEXT PRIMARY KEY,

@@ -169,3 +169,21 @@ public class CorpusImporterTests
             CorpusImporter.ListArticleFiles(corpus.Articles).Select(f => f.Name));
     }
 }
+
+public class NearDuplicateImportTests
+{
+    [Fact]
+    public void Removing_a_version_dissolves_its_cluster()
+    {
+        using var corpus = new TestCorpus();
+        var original = File.ReadAllText(Path.Combine(corpus.Articles, "000_cd73a028ba1b9d44.txt"));
+        corpus.Write("001_00000000000000d2.txt", original.Replace("Le 5 octobre", "Le 6 octobre"));
+        corpus.Import();
+        Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM articles WHERE cluster_size = 2"));
+        File.Delete(Path.Combine(corpus.Articles, "001_00000000000000d2.txt"));
+        corpus.Import();
+        Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM articles WHERE cluster_key IS NOT NULL"));
+        Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM near_duplicates"));
+        Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM article_signatures"));
+    }
+}

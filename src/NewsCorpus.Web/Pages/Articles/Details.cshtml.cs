@@ -17,7 +17,11 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     public Neighbour? Next { get; private set; }
     public List<DuplicateFile> Copies { get; private set; } = [];
 
+    public List<NearCopy> NearCopies { get; private set; } = [];
+    public List<NewsCorpus.Research.SimilarArticle> Similar { get; private set; } = [];
+
     public sealed record Neighbour(string Id, string Title);
+    public sealed record NearCopy(string Id, string Month, string Title, double Similarity);
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -36,6 +40,13 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
                 .OrderByDescending(x => x.Mentions).Select(x => new { x.Entity, x.Mentions }).ToListAsync())
             .Select(x => (x.Entity, x.Mentions)).ToList();
         Copies = await db.DuplicateFiles.Where(d => d.OriginalId == article.Id).ToListAsync();
+        NearCopies = await db.Database.SqlQuery<NearCopy>($"""
+            SELECT a.id AS Id, a.month AS Month, a.title AS Title, n.similarity AS Similarity
+            FROM near_duplicates n JOIN articles a ON a.article_key = n.other_key
+            WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
+            """).ToListAsync();
+        var plain = string.Join("\n\n", article.Lead, article.Headings, article.Body.Replace("## ", ""));
+        Similar = NewsCorpus.Research.SimilarArticles.Find((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), article.Key, plain);
 
         // Reading order: month, then running number, then id — the same order as the timeline.
         var (month, number, aid) = (article.Month, article.Number ?? long.MaxValue, article.Id);

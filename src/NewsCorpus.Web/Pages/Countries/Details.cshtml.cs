@@ -21,9 +21,12 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     public Pager Pager { get; private set; } = new(1, 1, _ => "");
     public CoMentions.View CoMentionsView { get; private set; } = new([], [], _ => "");
 
-    public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries);
+    public bool Folded { get; private set; }
+    public int HiddenVersions { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string iso2, string? month, int p = 1)
+    public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries, int Versions);
+
+    public async Task<IActionResult> OnGetAsync(string iso2, string? month, int p = 1, string? versions = null)
     {
         var country = CountryCatalog.Default.Find(iso2);
         if (country is null) return NotFound();
@@ -44,16 +47,22 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             other => $"/search?country={country.Iso2},{other}");
 
         if (SelectedMonth is not null) mentions = mentions.Where(c => c.Article.Month == SelectedMonth);
+        Folded = versions != "all";
+        var all = mentions;
+        if (Folded)
+            mentions = mentions.Where(c => c.Article.ClusterKey == null
+                || !all.Any(o => o.Article.ClusterKey == c.Article.ClusterKey && o.ArticleKey < c.ArticleKey));
         Total = await mentions.CountAsync();
+        HiddenVersions = await all.CountAsync() - Total;
         var pageCount = Pager.PageCountFor(Total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
-        var monthPart = SelectedMonth is null ? "" : $"month={SelectedMonth}&";
+        var monthPart = (SelectedMonth is null ? "" : $"month={SelectedMonth}&") + (Folded ? "" : "versions=all&");
         Pager = new Pager(p, pageCount, n => $"/countries/{country.Iso2}?{monthPart}p={n}");
         Articles = await mentions
             .OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.Article.Id, c.Article.Month, c.Article.Title, c.Mentions, c.InLead,
-                c.Article.Countries.OrderByDescending(x => x.Mentions).Select(x => x.Iso2).ToList()))
+                c.Article.Countries.OrderByDescending(x => x.Mentions).Select(x => x.Iso2).ToList(), c.Article.ClusterSize))
             .ToListAsync();
         return Page();
     }

@@ -18,21 +18,33 @@ public sealed class MonthModel(CorpusDb db) : PageModel
     public string? PreviousMonth { get; private set; }
     public string? NextMonth { get; private set; }
 
-    public sealed record Row(string Id, string Title, string Lead, List<string> Countries);
+    /// <summary>True when near-duplicates are folded into their cluster's first article (the default).</summary>
+    public bool Folded { get; private set; }
+    /// <summary>Articles of the month hidden behind another version.</summary>
+    public int HiddenVersions { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string month, int p = 1)
+    public sealed record Row(string Id, string Title, string Lead, List<string> Countries, int Versions);
+
+    public async Task<IActionResult> OnGetAsync(string month, int p = 1, string? versions = null)
     {
         if (!YearMonth.TryParse(month, out var ym)) return NotFound();
         Month = ym.Value;
         var key = Month.ToString();
-        Total = await db.Articles.CountAsync(a => a.Month == key);
+        Folded = versions != "all";
+        var inMonth = db.Articles.Where(a => a.Month == key);
+        var listed = Folded
+            ? inMonth.Where(a => a.ClusterKey == null || !inMonth.Any(b => b.ClusterKey == a.ClusterKey && b.Key < a.Key))
+            : inMonth;
+        Total = await listed.CountAsync();
+        HiddenVersions = await inMonth.CountAsync() - Total;
         var pageCount = Pager.PageCountFor(Total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
-        Pager = new Pager(p, pageCount, n => $"/timeline/{key}?p={n}");
-        Articles = await db.Articles.Where(a => a.Month == key)
+        var versionsPart = Folded ? "" : "versions=all&";
+        Pager = new Pager(p, pageCount, n => $"/timeline/{key}?{versionsPart}p={n}");
+        Articles = await listed
             .OrderBy(a => a.Number).ThenBy(a => a.Id)
             .Skip((p - 1) * PageSize).Take(PageSize)
-            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Mentions).Select(c => c.Iso2).ToList()))
+            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Mentions).Select(c => c.Iso2).ToList(), a.ClusterSize))
             .ToListAsync();
         PreviousMonth = await db.Articles.Where(a => string.Compare(a.Month, key) < 0).MaxAsync(a => (string?)a.Month);
         NextMonth = await db.Articles.Where(a => string.Compare(a.Month, key) > 0).MinAsync(a => (string?)a.Month);

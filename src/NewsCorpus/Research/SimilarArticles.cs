@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using NewsCorpus.Analysis;
+using NewsCorpus.Search;
+
+namespace NewsCorpus.Research;
+
+public sealed record SimilarArticle(string Id, string Month, string Title, double Score);
+
+/// <summary>
+/// "More like this": the article's most distinctive words (frequent in it, rare in the corpus, by tf·idf)
+/// become one ranked full-text query. One index lookup per page view, whatever the corpus size.
+/// </summary>
+public static class SimilarArticles
+{
+    const int DistinctiveTerms = 12;
+
+    public static List<SimilarArticle> Find(SqliteConnection connection, long articleKey, string text, int top = 5)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        var stems = DistinctiveStems(connection, text);
+        if (stems.Count == 0) return [];
+        using var budget = new QueryBudget(connection, TimeSpan.FromSeconds(1));
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT a.id, a.month, a.title, m.rank
+            FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH $q ORDER BY rank LIMIT $n) m
+            JOIN articles a ON a.article_key = m.k
+            WHERE a.article_key <> $self
+              AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = $self)
+            ORDER BY m.rank LIMIT $top
+            """;
+        cmd.Parameters.AddWithValue("$q", "{title headings body} : (" + string.Join(" OR ", stems.Select(s => $"\"{s}\"")) + ")");
+        cmd.Parameters.AddWithValue("$n", top * 4 + 10);
+        cmd.Parameters.AddWithValue("$self", articleKey);
+        cmd.Parameters.AddWithValue("$top", top);
+        var result = new List<SimilarArticle>();
+        try
+        {
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) result.Add(new SimilarArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), -reader.GetDouble(3)));
+        }
+        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
+        {
+            return [];   // a page view never waits on a suggestion
+        }
+        return result;
+    }
+
+    // In a large corpus a word in a fifth of the articles says nothing about any of them; a small corpus has
+    // too few articles for that test, so every shared word counts there.
+    static long CommonAbove(long articles) => articles >= 50 ? articles / 5 : articles;
+
+    /// <summary>The stems with the highest tf·idf, among words at least one other article shares.</summary>
+    internal static List<string> DistinctiveStems(SqliteConnection connection, string text)
+    {
+        var termFrequency = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
+        foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(text))
+        {
+            if (word.IsStopWord || word.Exact.Length < 4 || word.Exact.All(char.IsDigit)) continue;
+            var tf = termFrequency.GetValueOrDefault(word.Form, (Stem: word.Stem, Count: 0));
+            termFrequency[word.Form] = (word.Stem, tf.Count + 1);
+        }
+        if (termFrequency.Count == 0) return [];
+
+        long articles;
+        using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*) FROM articles";
+            articles = (long)count.ExecuteScalar()!;
+        }
+        var documentFrequency = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in termFrequency.Keys.Chunk(500))
+        {
+            using var cmd = connection.CreateCommand();
+            var names = chunk.Select((_, i) => $"$f{i}").ToList();
+            cmd.CommandText = $"SELECT form, docs FROM words WHERE form IN ({string.Join(",", names)})";
+            for (int i = 0; i < chunk.Length; i++) cmd.Parameters.AddWithValue(names[i], chunk[i]);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) documentFrequency[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return termFrequency
+            .Where(t => documentFrequency.GetValueOrDefault(t.Key) is var df && df >= 2 && df <= CommonAbove(articles))
+            .GroupBy(t => t.Value.Stem)
+            .Select(g => (Stem: g.Key, Score: g.Sum(t => t.Value.Count * Math.Log((double)articles / documentFrequency[t.Key]))))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Stem, StringComparer.Ordinal)
+            .Take(DistinctiveTerms)
+            .Select(s => s.Stem)
+            .ToList();
+    }
+}

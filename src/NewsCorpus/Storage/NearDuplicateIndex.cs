@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using NewsCorpus.Duplicates;
+
+namespace NewsCorpus.Storage;
+
+/// <summary>
+/// Finds each new article's near-duplicates (syndicated copies, lightly edited re-publications) at import, and
+/// keeps the clusters they form so listings can fold a cluster into one row.
+/// </summary>
+internal static class NearDuplicateIndex
+{
+    public const double Threshold = 0.8;
+
+    public static void Add(SqliteConnection connection, SqliteTransaction tx, long articleKey, string text)
+    {
+        var signature = MinHash.Signature(text);
+        if (MinHash.IsEmpty(signature)) return;
+        Execute(connection, tx, "INSERT INTO article_signatures (article_key, signature) VALUES ($k, $s)", ("$k", articleKey), ("$s", MinHash.ToBytes(signature)));
+
+        var bandKeys = MinHash.BandKeys(signature).Select(b => BandKey(b.Band, b.Key)).ToList();
+        var candidates = new HashSet<long>();
+        using (var find = connection.CreateCommand())
+        {
+            find.Transaction = tx;
+            find.CommandText = $"SELECT article_key FROM article_bands WHERE band_key IN ({string.Join(",", bandKeys)})";
+            using var reader = find.ExecuteReader();
+            while (reader.Read()) candidates.Add(reader.GetInt64(0));
+        }
+        foreach (var band in bandKeys.Distinct())
+            Execute(connection, tx, "INSERT OR IGNORE INTO article_bands (band_key, article_key) VALUES ($b, $k)", ("$b", band), ("$k", articleKey));
+
+        foreach (var other in candidates)
+        {
+            if (other == articleKey) continue;
+            using var load = connection.CreateCommand();
+            load.Transaction = tx;
+            load.CommandText = "SELECT signature FROM article_signatures WHERE article_key = $k";
+            load.Parameters.AddWithValue("$k", other);
+            if (load.ExecuteScalar() is not byte[] bytes) continue;
+            var similarity = MinHash.Similarity(signature, MinHash.FromBytes(bytes));
+            if (similarity < Threshold) continue;
+            Execute(connection, tx, "INSERT OR REPLACE INTO near_duplicates (article_key, other_key, similarity) VALUES ($a, $b, $s), ($b, $a, $s)",
+                ("$a", articleKey), ("$b", other), ("$s", similarity));
+        }
+    }
+
+    /// <summary>Recomputes the clusters (connected groups of near-duplicate pairs) after an import changed articles.</summary>
+    public static int RebuildClusters(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var parent = new Dictionary<long, long>();
+        long Find(long x)
+        {
+            while (parent.TryGetValue(x, out var p) && p != x) { parent[x] = parent.GetValueOrDefault(p, p); x = p; }
+            return x;
+        }
+        using (var pairs = connection.CreateCommand())
+        {
+            pairs.Transaction = tx;
+            pairs.CommandText = "SELECT article_key, other_key FROM near_duplicates WHERE article_key < other_key";
+            using var reader = pairs.ExecuteReader();
+            while (reader.Read())
+            {
+                long a = reader.GetInt64(0), b = reader.GetInt64(1);
+                parent.TryAdd(a, a);
+                parent.TryAdd(b, b);
+                long ra = Find(a), rb = Find(b);
+                if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);   // the smallest key leads its cluster
+            }
+        }
+        Execute(connection, tx, "UPDATE articles SET cluster_key = NULL, cluster_size = 1 WHERE cluster_key IS NOT NULL");
+        var clusters = parent.Keys.GroupBy(Find).ToList();
+        foreach (var cluster in clusters)
+            foreach (var member in cluster)
+                Execute(connection, tx, "UPDATE articles SET cluster_key = $c, cluster_size = $n WHERE article_key = $k",
+                    ("$c", cluster.Key), ("$n", cluster.Count()), ("$k", member));
+        return clusters.Count;
+    }
+
+    // One integer per (band, key) so a single indexed column holds every band.
+    static long BandKey(int band, ulong key) => (long)(key * 0x9E3779B97F4A7C15UL ^ (ulong)band);
+
+    static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params (string, object)[] parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        cmd.ExecuteNonQuery();
+    }
+}
