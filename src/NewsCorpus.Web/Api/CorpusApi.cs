@@ -17,6 +17,7 @@ public static class CorpusApi
         api.MapGet("/search", Search).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy);
         api.MapGet("/articles/{id}", Article);
         api.MapGet("/timeline", Timeline);
+        api.MapGet("/trends", TrendSeries).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy);
         api.MapGet("/countries", CountryList);
         api.MapGet("/countries/{iso2}", CountryDetails);
         api.MapGet("/entities", EntityList);
@@ -44,6 +45,23 @@ public static class CorpusApi
             variants = r.Variants.Select(v => new { term = v.Term, forms = v.Forms.Select(f => new { form = f.Form, count = f.Occurrences }) }),
             suggestions = r.Suggestions.Select(s => new { word = s.Word, suggestion = s.Replacement, query = s.Query }),
             notices = r.Query.Notices.Select(n => new { kind = n.Kind.ToString(), detail = n.Detail }),
+        });
+    }
+
+    static IResult TrendSeries(CorpusDb db, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? q, string? country, string? from, string? to)
+    {
+        var request = SearchRequest.FromForm(null, country, from, to, null);
+        var trend = NewsCorpus.Research.Trends.Compute((SqliteConnection)db.Database.GetDbConnection(), q ?? [], request.Filters);
+        return Results.Ok(new
+        {
+            months = trend.Months.Select(m => m.ToString()),
+            series = trend.Series.Select(s => new
+            {
+                query = s.Query,
+                total = s.Total,
+                points = s.Points.Select(p => new { month = p.Month.ToString(), articles = p.Articles, monthTotal = p.MonthTotal, share = Math.Round(p.Share, 6) }),
+                notices = s.Notices.Select(n => new { kind = n.Kind.ToString(), detail = n.Detail }),
+            }),
         });
     }
 

@@ -59,6 +59,29 @@ public sealed class CorpusSearch(SqliteConnection connection)
         return new SearchResults(parsed, sort, total, page, pageSize, hits, months, countries, entities, variants.Select(v => v.Variants).ToList(), suggestions);
     }
 
+    /// <summary>
+    /// How many articles match in each month, with nothing else computed: what a trend line needs. A query
+    /// with no words counts every article that the filters keep.
+    /// </summary>
+    public List<MonthCount> MonthCounts(string? query, SearchFilters filters, out ParsedQuery parsed)
+    {
+        parsed = QueryParser.Parse(query, filters);
+        var match = FtsQuery.Compile(parsed.Root);
+        if (parsed.HasText && match is null) return [];
+        using var budget = new QueryBudget(connection, Budget);
+        var (from, parameters) = Source(match, parsed.Filters);
+        try
+        {
+            return Rows($"SELECT a.month, count(*) {from} GROUP BY a.month ORDER BY a.month", parameters,
+                r => new MonthCount(r.GetString(0), r.GetInt32(1)));
+        }
+        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
+        {
+            parsed = parsed with { Notices = [.. parsed.Notices, new QueryNotice(NoticeKind.TimedOut, Budget.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))] };
+            return [];
+        }
+    }
+
     /// <summary>The FROM … WHERE part shared by the hits, the count and the facets.</summary>
     static (string Sql, List<(string, object)> Parameters) Source(string? match, SearchFilters filters)
     {

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using NewsCorpus.Articles;
+using NewsCorpus.Search;
+
+namespace NewsCorpus.Research;
+
+public sealed record TrendPoint(YearMonth Month, int Articles, int MonthTotal)
+{
+    /// <summary>The share of that month's articles that match; 0 for a month with no articles at all.</summary>
+    public double Share => MonthTotal == 0 ? 0 : (double)Articles / MonthTotal;
+}
+
+public sealed record TrendSeries(string Query, IReadOnlyList<TrendPoint> Points, IReadOnlyList<QueryNotice> Notices)
+{
+    public int Total => Points.Sum(p => p.Articles);
+}
+
+public sealed record Trend(IReadOnlyList<TrendSeries> Series, IReadOnlyList<YearMonth> Months);
+
+/// <summary>
+/// Attention over time: for each query, the matching articles of every month and their share of all that
+/// month's articles. Raw counts mislead when the corpus grows, so the share is what the chart shows by default.
+/// </summary>
+public static class Trends
+{
+    public const int MaxQueries = 5;
+
+    public static Trend Compute(SqliteConnection connection, IEnumerable<string> queries, SearchFilters filters)
+    {
+        var search = new CorpusSearch(connection);
+        var wanted = queries.Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim()).Distinct().Take(MaxQueries).ToList();
+        // The denominator keeps the filters but not the words: "what share of the articles about Mali this month".
+        var totals = search.MonthCounts(null, filters, out _).ToDictionary(m => m.Month, m => m.Count);
+        var counted = wanted.Select(q => (Query: q, Counts: search.MonthCounts(q, filters, out var parsed), Parsed: parsed)).ToList();
+
+        var months = totals.Keys.Select(k => YearMonth.TryParse(k, out var ym) ? ym!.Value : default).Where(m => m != default).ToList();
+        if (months.Count == 0) return new Trend(counted.Select(c => new TrendSeries(c.Query, [], c.Parsed.Notices)).ToList(), []);
+        var span = YearMonth.Range(months.Min(), months.Max()).ToList();
+        var series = counted.Select(c =>
+        {
+            var byMonth = c.Counts.ToDictionary(m => m.Month, m => m.Count);
+            var points = span.Select(m => new TrendPoint(m, byMonth.GetValueOrDefault(m.ToString()), totals.GetValueOrDefault(m.ToString()))).ToList();
+            return new TrendSeries(c.Query, points, c.Parsed.Notices);
+        }).ToList();
+        return new Trend(series, span);
+    }
+}
