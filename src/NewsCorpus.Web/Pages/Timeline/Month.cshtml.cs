@@ -18,6 +18,8 @@ public sealed class MonthModel(CorpusDb db) : PageModel
     public string? PreviousMonth { get; private set; }
     public string? NextMonth { get; private set; }
 
+    public ExportLinks Exports => ExportLinks.For($"timeline/{Month}");
+
     public sealed record Row(string Id, string Title, string Lead, List<string> Countries);
 
     public async Task<IActionResult> OnGetAsync(string month, int p = 1)
