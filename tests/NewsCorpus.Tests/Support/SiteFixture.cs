@@ -8,18 +8,26 @@ namespace NewsCorpus.Tests.Support;
 /// <summary>The web app over a throw-away copy of the seeds (plus whatever <see cref="AddArticles"/> writes).</summary>
 public class SiteFixture : IDisposable
 {
-    public TestCorpus Corpus { get; } = new();
+    public TestCorpus Corpus { get; }
     readonly WebApplicationFactory<Program> factory;
 
-    public SiteFixture()
+    public SiteFixture() : this(withSeeds: true) { }
+
+    protected SiteFixture(bool withSeeds)
     {
+        Corpus = new TestCorpus(withSeeds);
         AddArticles(Corpus);
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Corpus:Database", Corpus.Database)
-            .UseSetting("Corpus:Articles", Corpus.Articles));
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Corpus:Database", Corpus.Database).UseSetting("Corpus:Articles", Corpus.Articles);
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
+        });
     }
 
     protected virtual void AddArticles(TestCorpus corpus) { }
+
+    /// <summary>Configuration for this site only, such as a tiny rate limit.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     public HttpClient Client(bool followRedirects = true) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
