@@ -114,6 +114,11 @@ public static class ExportEndpoints
             return Results.Text("La recherche a dépassé le temps alloué : précisez-la (un mot plus rare, un pays, une période).",
                 "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        catch
+        {
+            e.Dispose(); // releases the search's time budget, which is set on a pooled connection
+            throw;
+        }
         var cancel = http.RequestAborted;
         return Results.Stream(async body =>
         {
