@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Storage;
 using NewsCorpus.Web;
 using NewsCorpus.Web.Api;
+using NewsCorpus.Web.Exports;
+using NewsCorpus.Web.Feeds;
 using NewsCorpus.Web.Infrastructure;
 using Serilog;
 
@@ -22,6 +24,12 @@ builder.Services.AddDbContextPool<CorpusDb>(o => o
 builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Search/Index",
     m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))));
 builder.Services.AddSearchRateLimit(builder.Configuration);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "NewsCorpus";
+    document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des mois, AAAA-MM.";
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 
@@ -36,6 +44,9 @@ app.UseRouting();
 app.UseRateLimiter();
 app.MapRazorPages();
 app.MapCorpusApi();
+app.MapExports();
+app.MapAtomFeeds();
+app.MapOpenApi();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Articles;
@@ -13,19 +14,43 @@ public static class CorpusApi
 {
     public static void MapCorpusApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/search", Search).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy);
-        api.MapGet("/articles/{id}", Article);
-        api.MapGet("/timeline", Timeline);
-        api.MapGet("/trends", TrendSeries).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy);
-        api.MapGet("/countries", CountryList);
-        api.MapGet("/countries/{iso2}", CountryDetails);
-        api.MapGet("/entities", EntityList);
-        api.MapGet("/entities/{slug}", EntityDetails);
+        var api = app.MapGroup("/api").WithTags("API");
+        api.MapGet("/search", Search).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy)
+            .WithSummary("Rechercher")
+            .WithDescription("Une page de résultats classés, avec extraits (HTML, mots trouvés dans <mark>), le total, les facettes (pays, mois, entités), les formes trouvées, des suggestions et les remarques sur la requête. Mêmes paramètres que la page /search.");
+        api.MapGet("/articles/{id}", Article)
+            .WithSummary("Un article")
+            .WithDescription("Titre, mois, fichier, pays cités (mentions, présence dans le chapô), chapô, intertitres, texte brut et HTML, nombre de mots. L’identifiant d’une copie exacte redirige (301) vers l’original.");
+        api.MapGet("/timeline", Timeline)
+            .WithSummary("La chronologie")
+            .WithDescription("Le nombre d’articles de chaque mois, du premier au dernier, mois vides compris.");
+        api.MapGet("/trends", TrendSeries).RequireRateLimiting(Infrastructure.SearchRateLimit.Policy)
+            .WithSummary("Tendances")
+            .WithDescription("Jusqu’à cinq requêtes (q répété) comptées mois par mois : articles qui répondent, total du mois et part, pour chaque mois de la période, mois vides compris.");
+        api.MapGet("/countries", CountryList)
+            .WithSummary("Les pays cités")
+            .WithDescription("Chaque pays cité, avec son nombre d’articles et de mentions, du plus cité au moins cité.");
+        api.MapGet("/countries/{iso2}", CountryDetails)
+            .WithSummary("Un pays")
+            .WithDescription("Un pays : articles et mentions, articles par mois, pays et entités cités avec lui, ses 100 articles les plus récents.");
+        api.MapGet("/entities", EntityList)
+            .WithSummary("Les entités")
+            .WithDescription("Les personnes, organisations et lieux nommés dans le corpus, du plus cité au moins cité.");
+        api.MapGet("/entities/{slug}", EntityDetails)
+            .WithSummary("Une entité")
+            .WithDescription("Une entité : articles et mentions, articles par mois, pays et entités cités avec elle, ses 100 articles les plus récents avec les graphies employées.");
     }
 
     // Numbers arrive as text: a malformed page number is page 1, not a binding failure.
-    static IResult Search(CorpusDb db, string? q, string? country, string? from, string? to, string? sort, string? page, string? pageSize, string? entity)
+    static IResult Search(CorpusDb db,
+        [Description("La requête, dans le langage de /search/help : mots, « expression exacte », OR, -exclure, tronc*, pays:ml, du:2023-10, au:2023-12")] string? q,
+        [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules : tous doivent être cités")] string? country,
+        [Description("Premier mois, AAAA-MM")] string? from,
+        [Description("Dernier mois, AAAA-MM")] string? to,
+        [Description("relevance (par défaut avec des mots), newest (par défaut sans mots) ou oldest")] string? sort,
+        [Description("Numéro de page, à partir de 1")] string? page,
+        [Description("Résultats par page, 20 par défaut, 100 au plus")] string? pageSize,
+        [Description("Identifiants d’entités (slugs), séparés par des virgules : toutes doivent être nommées")] string? entity)
     {
         var request = SearchRequest.FromForm(q, country, from, to, sort, Number(page, 1), Number(pageSize, 20), entity);
         var r = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
@@ -67,7 +92,7 @@ public static class CorpusApi
 
     static int Number(string? text, int fallback) => int.TryParse(text, out var n) ? n : fallback;
 
-    static async Task<IResult> Article(CorpusDb db, string id)
+    static async Task<IResult> Article(CorpusDb db, [Description("L’identifiant de l’article : 16 chiffres hexadécimaux")] string id)
     {
         var a = await db.Articles.Include(x => x.Countries).FirstOrDefaultAsync(x => x.Id == id);
         if (a is null)
@@ -120,7 +145,7 @@ public static class CorpusApi
             .Select(c => new { iso2 = c.Country!.Iso2, name = c.Country.Name, region = c.Country.RegionFr, articles = c.Articles, mentions = c.Mentions, url = $"/countries/{c.Country.Iso2}" }));
     }
 
-    static async Task<IResult> CountryDetails(CorpusDb db, string iso2)
+    static async Task<IResult> CountryDetails(CorpusDb db, [Description("Code pays ISO 3166-1 alpha-2, ml par exemple")] string iso2)
     {
         var country = CountryCatalog.Default.Find(iso2);
         if (country is null) return Results.NotFound(new { error = $"no country with code '{iso2}'" });
@@ -147,7 +172,7 @@ public static class CorpusApi
         });
     }
 
-    static async Task<IResult> EntityList(CorpusDb db, string? kind)
+    static async Task<IResult> EntityList(CorpusDb db, [Description("person, organisation ou place (facultatif)")] string? kind)
     {
         var parsed = EntityKinds.Parse(kind);
         if (kind is not null && parsed is null) return Results.BadRequest(new { error = "kind must be person, organisation or place" });
@@ -161,7 +186,7 @@ public static class CorpusApi
         }));
     }
 
-    static async Task<IResult> EntityDetails(CorpusDb db, string slug)
+    static async Task<IResult> EntityDetails(CorpusDb db, [Description("L’identifiant de l’entité, rosatom par exemple")] string slug)
     {
         var entity = await db.Entities.FirstOrDefaultAsync(e => e.Slug == slug);
         if (entity is null) return Results.NotFound(new { error = $"no entity '{slug}'" });

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using NewsCorpus.Analysis;
+using NewsCorpus.Export;
 
 namespace NewsCorpus.Search;
 
@@ -32,10 +33,7 @@ public sealed class CorpusSearch(SqliteConnection connection)
 
     SearchResults Run(SearchRequest request)
     {
-        var parsed = QueryParser.Parse(request.Query, request.Filters);
-        if (request.Notices.Count > 0) parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices] };
-        var sort = request.Sort ?? (parsed.HasText ? SearchSort.Relevance : SearchSort.Newest);
-        if (!parsed.HasText && sort == SearchSort.Relevance) sort = SearchSort.Newest;
+        var (parsed, sort) = Prepare(request);
         int pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         int page = Math.Max(1, request.Page);
 
@@ -82,6 +80,58 @@ public sealed class CorpusSearch(SqliteConnection connection)
         }
     }
 
+    static (ParsedQuery Parsed, SearchSort Sort) Prepare(SearchRequest request)
+    {
+        var parsed = QueryParser.Parse(request.Query, request.Filters);
+        if (request.Notices.Count > 0) parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices] };
+        var sort = request.Sort ?? (parsed.HasText ? SearchSort.Relevance : SearchSort.Newest);
+        if (!parsed.HasText && sort == SearchSort.Relevance) sort = SearchSort.Newest;
+        return (parsed, sort);
+    }
+
+    static string OrderBy(SearchSort sort) => sort switch
+    {
+        SearchSort.Relevance => "m.rank, a.month DESC, a.article_key",
+        SearchSort.Oldest => "a.month, a.number, a.id",
+        _ => "a.month DESC, a.number DESC, a.id",
+    };
+
+    /// <summary>
+    /// Every article the search matches, in the order the pages show (page and page size are ignored), read
+    /// as the caller consumes them: for exports and feeds, with no snippets, facets or count. The time budget
+    /// covers finding and sorting the matches, up to the first row; after that the reader sets the pace.
+    /// A search that runs out of budget throws a <see cref="SqliteException"/> (<see cref="QueryBudget.IsInterruption"/>)
+    /// on the first row.
+    /// </summary>
+    public IEnumerable<ArticleRow> All(SearchRequest request)
+    {
+        var (parsed, sort) = Prepare(request);
+        var match = FtsQuery.Compile(parsed.Root);
+        if (parsed.HasText && match is null || !parsed.HasText && parsed.Filters.IsEmpty) return [];
+        var (from, parameters) = Source(match, parsed.Filters);
+        return new ArticleRows(connection).Read(Keys($"SELECT a.article_key {from} ORDER BY {OrderBy(sort)}", parameters));
+    }
+
+    IEnumerable<long> Keys(string sql, List<(string, object)> parameters)
+    {
+        QueryBudget? budget = new(connection, Budget);
+        try
+        {
+            using var cmd = Command(sql, parameters);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                budget?.Dispose();
+                budget = null;
+                yield return reader.GetInt64(0);
+            }
+        }
+        finally
+        {
+            budget?.Dispose();
+        }
+    }
+
     /// <summary>The FROM … WHERE part shared by the hits, the count and the facets.</summary>
     static (string Sql, List<(string, object)> Parameters) Source(string? match, SearchFilters filters)
     {
@@ -114,12 +164,7 @@ public sealed class CorpusSearch(SqliteConnection connection)
     List<SearchHit> Hits(string from, List<(string, object)> parameters, SearchSort sort, int page, int pageSize, ParsedQuery parsed)
     {
         bool ranked = parsed.HasText;
-        var order = sort switch
-        {
-            SearchSort.Relevance => "m.rank, a.month DESC, a.article_key",
-            SearchSort.Oldest => "a.month, a.number, a.id",
-            _ => "a.month DESC, a.number DESC, a.id",
-        };
+        var order = OrderBy(sort);
         var p = new List<(string, object)>(parameters) { ("$limit", pageSize), ("$offset", (long)(page - 1) * pageSize) };
         var highlighter = new Highlighter(parsed.Root);
         var rows = Rows($"SELECT a.article_key, a.id, a.month, a.title, a.lead, a.headings, a.body, {(ranked ? "m.rank" : "NULL")} {from} ORDER BY {order} LIMIT $limit OFFSET $offset", p,

@@ -90,7 +90,7 @@ public class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 }
 
-public class RateLimitTests(RateLimitTests.TightSite site) : IClassFixture<RateLimitTests.TightSite>
+public class SearchRateLimitTests(SearchRateLimitTests.TightSite site) : IClassFixture<SearchRateLimitTests.TightSite>
 {
     public sealed class TightSite : SiteFixture
     {

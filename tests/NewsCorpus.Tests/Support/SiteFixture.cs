@@ -8,11 +8,14 @@ namespace NewsCorpus.Tests.Support;
 /// <summary>The web app over a throw-away copy of the seeds (plus whatever <see cref="AddArticles"/> writes).</summary>
 public class SiteFixture : IDisposable
 {
-    public TestCorpus Corpus { get; } = new();
+    public TestCorpus Corpus { get; }
     readonly WebApplicationFactory<Program> factory;
 
-    public SiteFixture()
+    public SiteFixture() : this(withSeeds: true) { }
+
+    protected SiteFixture(bool withSeeds)
     {
+        Corpus = new TestCorpus(withSeeds);
         AddArticles(Corpus);
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {

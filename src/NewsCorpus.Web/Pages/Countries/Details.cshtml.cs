@@ -23,6 +23,9 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
 
     public bool Folded { get; private set; }
     public int HiddenVersions { get; private set; }
+    /// <summary>Every article of this view (the month filter included, no page) and the country's feed.</summary>
+    public ExportLinks Exports => ExportLinks.For($"countries/{Country.Iso2}", ExportLinks.Query(("month", SelectedMonth)), $"/countries/{Country.Iso2}.atom");
+
 
     public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries, int Versions);
 
@@ -32,6 +35,8 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         if (country is null) return NotFound();
         if (iso2 != country.Iso2) return RedirectPermanent($"/countries/{country.Iso2}");
         Country = country;
+        ViewData["Feed"] = $"/countries/{country.Iso2}.atom";
+        ViewData["FeedTitle"] = $"{country.Name} : articles les plus récents";
 
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
         var months = await mentions.GroupBy(c => c.Article.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();

@@ -22,6 +22,8 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     public Pager Pager { get; private set; } = new(1, 1, _ => "");
     public CoMentions.View CoMentionsView => new(Countries, Related, iso2 => $"/search?entity={Entity.Slug}&country={iso2}");
 
+    public ExportLinks Exports => ExportLinks.For($"entities/{Entity.Slug}");
+
     public sealed record Quote(string ArticleId, string Month, string Sentence);
     public sealed record Row(string Id, string Month, string Title, int Mentions);
 

@@ -28,6 +28,8 @@ public sealed class IndexModel(CorpusDb db) : PageModel
     {
         ViewData["Query"] = Q;
         if (!Submitted) return;
+        ViewData["Feed"] = Feed;
+        ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Q) ? "Recherche : articles les plus récents" : $"Recherche « {Q} » : articles les plus récents";
         var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity);
         Results = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
         Histogram = MonthBars.Create("Résultats par mois", Results.Months.Select(m => (m.Month, m.Count)),
@@ -50,6 +52,12 @@ public sealed class IndexModel(CorpusDb db) : PageModel
         };
         return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
+
+    /// <summary>Every result of this search (no page) as CSV / JSON Lines, and its feed (newest first, so no sort).</summary>
+    public ExportLinks Exports => ExportLinks.For("search",
+        ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("sort", Sort), ("entity", Entity)), Feed);
+
+    public string Feed => "/search.atom" + ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity));
 
     public static string NoticeText(QueryNotice notice) => notice.Kind switch
     {

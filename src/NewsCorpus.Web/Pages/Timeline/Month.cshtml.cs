@@ -22,6 +22,7 @@ public sealed class MonthModel(CorpusDb db) : PageModel
     public bool Folded { get; private set; }
     /// <summary>Articles of the month hidden behind another version.</summary>
     public int HiddenVersions { get; private set; }
+    public ExportLinks Exports => ExportLinks.For($"timeline/{Month}");
 
     public sealed record Row(string Id, string Title, string Lead, List<string> Countries, int Versions);
 

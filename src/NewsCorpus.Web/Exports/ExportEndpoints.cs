@@ -1,0 +1,157 @@
+using System.ComponentModel;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Analysis;
+using NewsCorpus.Articles;
+using NewsCorpus.Countries;
+using NewsCorpus.Export;
+using NewsCorpus.Search;
+using NewsCorpus.Storage;
+using NewsCorpus.Web.Infrastructure;
+
+namespace NewsCorpus.Web.Exports;
+
+/// <summary>
+/// Every result set as a CSV or JSON Lines download: a search, a month, a country, an entity. Rows are
+/// written as they are read and nothing is capped; the order is the page's. Exports count against the
+/// search rate limit.
+/// </summary>
+public static class ExportEndpoints
+{
+    public const string CsvType = "text/csv; charset=utf-8";
+    public const string JsonLinesType = "application/x-ndjson; charset=utf-8";
+
+    public static void MapExports(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/export").RequireRateLimiting(SearchRateLimit.Policy).WithTags("Exports");
+        export.MapGet("/search.{format}", Search).ProducesDownload()
+            .WithSummary("Exporter une recherche")
+            .WithDescription("Tous les articles trouvés (sans limite), dans l’ordre de la page de recherche, en CSV ou JSON Lines. Mêmes paramètres que /search.");
+        export.MapGet("/timeline/{month}.{format}", Month).ProducesDownload()
+            .WithSummary("Exporter un mois")
+            .WithDescription("Tous les articles d’un mois, dans l’ordre de la page /timeline/{month}.");
+        export.MapGet("/countries/{iso2}.{format}", Country).ProducesDownload()
+            .WithSummary("Exporter les articles citant un pays")
+            .WithDescription("Tous les articles citant le pays, du plus récent au plus ancien, éventuellement pour un seul mois.");
+        export.MapGet("/entities/{slug}.{format}", Entity).ProducesDownload()
+            .WithSummary("Exporter les articles citant une entité")
+            .WithDescription("Tous les articles nommant la personne, l’organisation ou le lieu, du plus récent au plus ancien.");
+    }
+
+    static RouteHandlerBuilder ProducesDownload(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status200OK, contentType: CsvType, additionalContentTypes: JsonLinesType)
+        .Produces(StatusCodes.Status404NotFound)
+        .Produces(StatusCodes.Status429TooManyRequests);
+
+    static IResult Search(HttpContext http, CorpusDb db,
+        [Description("csv ou jsonl")] string format,
+        [Description("La requête, dans le langage de /search/help")] string? q,
+        [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules : tous doivent être cités")] string? country,
+        [Description("Premier mois, AAAA-MM")] string? from,
+        [Description("Dernier mois, AAAA-MM")] string? to,
+        [Description("relevance (par défaut avec des mots), newest (par défaut sans mots) ou oldest")] string? sort,
+        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity)
+    {
+        var request = SearchRequest.FromForm(q, country, from, to, sort, entity: entity);
+        var rows = new CorpusSearch(Connection(db)).All(request);
+        return Download(http, format, "newscorpus-recherche" + FileSlug(q), rows);
+    }
+
+    static IResult Month(HttpContext http, CorpusDb db, [Description("AAAA-MM")] string month, [Description("csv ou jsonl")] string format)
+    {
+        if (!YearMonth.TryParse(month, out var ym)) return Results.NotFound();
+        var key = ym.Value.ToString();
+        var keys = db.Articles.Where(a => a.Month == key).OrderBy(a => a.Number).ThenBy(a => a.Id).Select(a => a.Key).AsEnumerable();
+        return Download(http, format, $"newscorpus-{key}", new ArticleRows(Connection(db)).Read(keys));
+    }
+
+    static IResult Country(HttpContext http, CorpusDb db,
+        [Description("Code pays ISO 3166-1 alpha-2, ml par exemple")] string iso2,
+        [Description("csv ou jsonl")] string format,
+        [Description("Un seul mois, AAAA-MM (facultatif)")] string? month)
+    {
+        var country = CountryCatalog.Default.Find(iso2);
+        if (country is null) return Results.NotFound();
+        var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
+        var selected = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
+        if (selected is not null) mentions = mentions.Where(c => c.Article.Month == selected);
+        var keys = mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+            .Select(c => c.ArticleKey).AsEnumerable();
+        var name = $"newscorpus-pays-{country.Iso2}" + (selected is null ? "" : "-" + selected);
+        return Download(http, format, name, new ArticleRows(Connection(db)).Read(keys));
+    }
+
+    static IResult Entity(HttpContext http, CorpusDb db, [Description("L’identifiant de l’entité, rosatom par exemple")] string slug, [Description("csv ou jsonl")] string format)
+    {
+        var entity = db.Entities.FirstOrDefault(e => e.Slug == slug);
+        if (entity is null) return Results.NotFound();
+        var keys = db.ArticleEntities.Where(x => x.EntityKey == entity.Key)
+            .OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number).ThenBy(x => x.Article.Id)
+            .Select(x => x.ArticleKey).AsEnumerable();
+        return Download(http, format, $"newscorpus-entite-{entity.Slug}", new ArticleRows(Connection(db)).Read(keys));
+    }
+
+    static SqliteConnection Connection(CorpusDb db) => (SqliteConnection)db.Database.GetDbConnection();
+
+    /// <summary>The site's absolute root, for the article addresses in exports and feeds.</summary>
+    public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    static IResult Download(HttpContext http, string format, string fileName, IEnumerable<ArticleRow> rows)
+    {
+        if (format is not ("csv" or "jsonl")) return Results.NotFound();
+        var site = SiteUrl(http.Request);
+        // The first row is read before answering: a search that runs out of time can still say so with a status.
+        var e = rows.GetEnumerator();
+        bool any;
+        try
+        {
+            any = e.MoveNext();
+        }
+        catch (SqliteException x) when (QueryBudget.IsInterruption(x))
+        {
+            e.Dispose();
+            return Results.Text("La recherche a dépassé le temps alloué : précisez-la (un mot plus rare, un pays, une période).",
+                "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch
+        {
+            e.Dispose(); // releases the search's time budget, which is set on a pooled connection
+            throw;
+        }
+        var cancel = http.RequestAborted;
+        return Results.Stream(async body =>
+        {
+            using (e)
+            {
+                if (format == "csv")
+                {
+                    await using var csv = new CsvWriter(body);
+                    await csv.WriteRowAsync(ArticleRows.Columns, cancel);
+                    for (bool more = any; more; more = e.MoveNext())
+                        await csv.WriteRowAsync(ArticleRows.Values(e.Current, $"{site}/articles/{e.Current.Id}"), cancel);
+                }
+                else
+                {
+                    await using var jsonl = new JsonLinesWriter(body);
+                    for (bool more = any; more; more = e.MoveNext())
+                        await jsonl.WriteAsync(ArticleRows.Json(e.Current, $"{site}/articles/{e.Current.Id}"), cancel);
+                }
+            }
+        }, format == "csv" ? CsvType : JsonLinesType, $"{fileName}.{format}");
+    }
+
+    /// <summary>"-" and the query in plain ASCII for a file name, cut to a readable length; empty without a query.</summary>
+    static string FileSlug(string? q)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in Folding.Fold(q ?? ""))
+        {
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+            if (slug.Length >= 40) break;
+        }
+        var s = slug.ToString().Trim('-');
+        return s.Length == 0 ? "" : "-" + s;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+
+namespace NewsCorpus.Export;
+
+/// <summary>One article as the exports and feeds give it. <see cref="Month"/> is yyyy-MM: articles are dated to the month.</summary>
+public sealed record ArticleRow(
+    string Id, string Month, string Title, IReadOnlyList<string> Countries, IReadOnlyList<string> Entities,
+    string FileName, int WordCount, string Lead);
+
+/// <summary>
+/// Reads export rows for a stream of article keys, one at a time and in the order given, so that a result
+/// set of any size goes out without being held in memory. The keys usually come from a reader still open on
+/// the same connection, which SQLite allows.
+/// </summary>
+public sealed class ArticleRows(SqliteConnection connection)
+{
+    /// <summary>The export columns, in order; <see cref="Values"/> and <see cref="Json"/> follow it.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["id", "date", "title", "countries", "entities", "url", "file", "word_count", "lead"];
+
+    /// <summary>Separates the codes in the countries and entities cells: neither a comma nor a semicolon, which French Excel splits on.</summary>
+    public const string ListSeparator = "|";
+
+    const string Sql = """
+        SELECT a.id, a.month, a.title, a.file_name, a.word_count, a.lead,
+            (SELECT group_concat(c.iso2, '|' ORDER BY c.mentions DESC, c.iso2) FROM article_countries c WHERE c.article_key = a.article_key),
+            (SELECT group_concat(e.slug, '|' ORDER BY x.mentions DESC, e.name) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE x.article_key = a.article_key)
+        FROM articles a WHERE a.article_key = $key
+        """;
+
+    public IEnumerable<ArticleRow> Read(IEnumerable<long> articleKeys)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        var key = cmd.Parameters.Add("$key", SqliteType.Integer);
+        foreach (var k in articleKeys)
+        {
+            key.Value = k;
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) continue; // removed by an import since the keys were read
+            yield return new ArticleRow(r.GetString(0), r.GetString(1), r.GetString(2), List(r, 6), List(r, 7), r.GetString(3), r.GetInt32(4), r.GetString(5));
+        }
+    }
+
+    static string[] List(SqliteDataReader r, int column) => r.IsDBNull(column) ? [] : r.GetString(column).Split('|');
+
+    /// <summary>A row's cells in <see cref="Columns"/> order; <paramref name="articleUrl"/> is the article's absolute address.</summary>
+    public static string[] Values(ArticleRow row, string articleUrl) =>
+        [row.Id, row.Month, row.Title, string.Join(ListSeparator, row.Countries), string.Join(ListSeparator, row.Entities),
+         articleUrl, row.FileName, row.WordCount.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Lead];
+
+    /// <summary>A row as a JSON Lines object, with the CSV column names as keys (lists as arrays).</summary>
+    public static object Json(ArticleRow row, string articleUrl) => new
+    {
+        id = row.Id,
+        date = row.Month,
+        title = row.Title,
+        countries = row.Countries,
+        entities = row.Entities,
+        url = articleUrl,
+        file = row.FileName,
+        word_count = row.WordCount,
+        lead = row.Lead,
+    };
+}
