@@ -24,7 +24,7 @@ public class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
         { "not-found", "/no-such-page" },
     };
 
-    [BrowserTheory]
+    [AxeTheory]
     [MemberData(nameof(PageTypes))]
     public async Task Page_has_no_serious_or_critical_axe_violations_nor_console_errors(string name, string path)
     {
@@ -40,7 +40,7 @@ public class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
         Assert.True(errors.Count == 0, "console errors:\n" + string.Join("\n", errors));
     }
 
-    [BrowserTheory]
+    [AxeTheory]
     [InlineData("home-dark", "/")]
     [InlineData("search-results-dark", "/search?q=Russie")]
     [InlineData("article-dark", $"/articles/{Seed004}")]

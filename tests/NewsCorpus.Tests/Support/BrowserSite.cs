@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,7 +17,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 
 /// <summary>
 /// The site over a throw-away copy of the seeds, served by Kestrel on a free loopback port, and one headless
-/// Chromium for every browser test. Nothing is started when Chromium is missing: the tests are skipped then.
+/// Chromium for every browser test.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime
 {
@@ -39,21 +40,22 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Chromium.SkipReason is not null) return;
-        if (!File.Exists(Chromium.Path))
-            throw new InvalidOperationException($"CI=true but Chromium is missing at {Chromium.Path}: .ci/run should have installed it");
+        // Nothing to start when every test will be skipped; under CI a missing Chromium is an error, said plainly.
+        if (BrowserRequirements.SkipReason(needsAxe: false) is not null) return;
+        if (!File.Exists(BrowserRequirements.ChromiumPath))
+            throw new InvalidOperationException($"CI=true but Chromium is missing at {BrowserRequirements.ChromiumPath}: .ci/run should have installed it");
 
         factory = new KestrelFactory(corpus);
-        factory.UseKestrel(0);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
             ?? throw new InvalidOperationException("Kestrel reported no address");
-        BaseUrl = addresses.Addresses.First().Replace("://[::]", "://127.0.0.1").Replace("://localhost", "://127.0.0.1").TrimEnd('/');
+        BaseUrl = addresses.Addresses.Single().TrimEnd('/');
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium.Path,
+            ExecutablePath = BrowserRequirements.ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });
@@ -72,17 +74,10 @@ public sealed class BrowserSite : IAsyncLifetime
         return new BrowserTab(context, await context.NewPageAsync());
     }
 
-    /// <summary>axe-core as installed by npm in tests/NewsCorpus.Tests/axe (npm ci), read from disk: nothing is fetched at run time.</summary>
-    public string AxeSource => axeSource ??= File.ReadAllText(AxePath);
-
-    static string AxePath
-    {
-        get
-        {
-            var path = Path.Combine(RepositoryRoot, "tests", "NewsCorpus.Tests", "axe", "node_modules", "axe-core", "axe.min.js");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"axe-core missing: run `npm ci` in {Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(path)))}", path);
-        }
-    }
+    /// <summary>axe-core as installed by npm (npm ci in tests/NewsCorpus.Tests/axe), read from disk: nothing is fetched at run time.</summary>
+    public string AxeSource => axeSource ??= File.Exists(BrowserRequirements.AxeScript)
+        ? File.ReadAllText(BrowserRequirements.AxeScript)
+        : throw new FileNotFoundException($"axe-core missing: run npm ci --prefix {BrowserRequirements.AxeFolder}", BrowserRequirements.AxeScript);
 
     public async Task DisposeAsync()
     {
