@@ -21,6 +21,8 @@ public class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
         { "entity", "/entities/rosatom" },
         { "search-results", "/search?q=Russie" },
         { "search-help", "/search/help" },
+        { "trends", "/trends?q=Russie&q=Rosatom" },
+        { "api-docs", "/api-docs" },
         { "not-found", "/no-such-page" },
     };
 
