@@ -34,6 +34,9 @@ public static class ExportEndpoints
         export.MapGet("/countries/{iso2}.{format}", Country).ProducesDownload()
             .WithSummary("Exporter les articles citant un pays")
             .WithDescription("Tous les articles citant le pays, du plus récent au plus ancien, éventuellement pour un seul mois.");
+        export.MapGet("/concordance.{format}", ConcordanceLines).ProducesDownload()
+            .WithSummary("Exporter une concordance")
+            .WithDescription("Chaque occurrence en contexte (colonnes id, date, left, match, right, url), dans l’ordre choisi (date, left, right). Mêmes paramètres que /concordance.");
         export.MapGet("/entities/{slug}.{format}", Entity).ProducesDownload()
             .WithSummary("Exporter les articles citant une entité")
             .WithDescription("Tous les articles nommant la personne, l’organisation ou le lieu, du plus récent au plus ancien.");
@@ -90,6 +93,41 @@ public static class ExportEndpoints
             .OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number).ThenBy(x => x.Article.Id)
             .Select(x => x.ArticleKey).AsEnumerable();
         return Download(http, format, $"newscorpus-entite-{entity.Slug}", new ArticleRows(Connection(db)).Read(keys));
+    }
+
+    /// <summary>The concordance's columns, in order.</summary>
+    public static readonly IReadOnlyList<string> ConcordanceColumns = ["id", "date", "left", "match", "right", "url"];
+
+    static IResult ConcordanceLines(HttpContext http, CorpusDb db,
+        [Description("csv ou jsonl")] string format,
+        [Description("La requête, dans le langage de /search/help")] string? q,
+        [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules")] string? country,
+        [Description("Premier mois, AAAA-MM")] string? from,
+        [Description("Dernier mois, AAAA-MM")] string? to,
+        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity,
+        [Description("date (par défaut), left ou right")] string? sort)
+    {
+        if (format is not ("csv" or "jsonl")) return Results.NotFound();
+        var request = SearchRequest.FromForm(q, country, from, to, null, entity: entity);
+        var result = NewsCorpus.Research.Concordance.Build(Connection(db), request, Pages.Concordance.IndexModel.ParseSort(sort));
+        var site = SiteUrl(http.Request);
+        var cancel = http.RequestAborted;
+        return Results.Stream(async body =>
+        {
+            if (format == "csv")
+            {
+                await using var csv = new CsvWriter(body);
+                await csv.WriteRowAsync(ConcordanceColumns, cancel);
+                foreach (var l in result.Lines)
+                    await csv.WriteRowAsync([l.ArticleId, l.Month, l.Left, l.Match, l.Right, $"{site}/articles/{l.ArticleId}"], cancel);
+            }
+            else
+            {
+                await using var jsonl = new JsonLinesWriter(body);
+                foreach (var l in result.Lines)
+                    await jsonl.WriteAsync(new { id = l.ArticleId, date = l.Month, left = l.Left, match = l.Match, right = l.Right, url = $"{site}/articles/{l.ArticleId}" }, cancel);
+            }
+        }, format == "csv" ? CsvType : JsonLinesType, $"newscorpus-concordance{FileSlug(q)}.{format}");
     }
 
     static SqliteConnection Connection(CorpusDb db) => (SqliteConnection)db.Database.GetDbConnection();

@@ -103,13 +103,16 @@ public sealed class CorpusSearch(SqliteConnection connection)
     /// A search that runs out of budget throws a <see cref="SqliteException"/> (<see cref="QueryBudget.IsInterruption"/>)
     /// on the first row.
     /// </summary>
-    public IEnumerable<ArticleRow> All(SearchRequest request)
+    public IEnumerable<ArticleRow> All(SearchRequest request) => new ArticleRows(connection).Read(AllKeys(request));
+
+    /// <summary>The keys of every matching article, in the page's order, read as the caller consumes them (see <see cref="All"/>).</summary>
+    public IEnumerable<long> AllKeys(SearchRequest request)
     {
         var (parsed, sort) = Prepare(request);
         var match = FtsQuery.Compile(parsed.Root);
         if (parsed.HasText && match is null || !parsed.HasText && parsed.Filters.IsEmpty) return [];
         var (from, parameters) = Source(match, parsed.Filters);
-        return new ArticleRows(connection).Read(Keys($"SELECT a.article_key {from} ORDER BY {OrderBy(sort)}", parameters));
+        return Keys($"SELECT a.article_key {from} ORDER BY {OrderBy(sort)}", parameters);
     }
 
     IEnumerable<long> Keys(string sql, List<(string, object)> parameters)

@@ -42,9 +42,11 @@ public sealed class Highlighter
     public bool IsEmpty => stems.Count == 0 && exact.Count == 0 && prefixes.Count == 0 && phrases.Count == 0;
 
     /// <summary>The words of <paramref name="text"/> that match, in order.</summary>
-    public List<Token> Matches(string text)
+    public List<Token> Matches(string text) => Matches(FrenchAnalyzer.AnalyzeText(text).ToList());
+
+    /// <summary>The same, for a text the caller has already analyzed.</summary>
+    public List<Token> Matches(IReadOnlyList<(Token Token, AnalyzedWord Word)> analyzed)
     {
-        var analyzed = FrenchAnalyzer.AnalyzeText(text).ToList();
         var marked = new bool[analyzed.Count];
         for (int i = 0; i < analyzed.Count; i++)
         {

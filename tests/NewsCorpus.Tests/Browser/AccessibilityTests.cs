@@ -23,6 +23,7 @@ public class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
         { "search-help", "/search/help" },
         { "trends", "/trends?q=Russie&q=Rosatom" },
         { "api-docs", "/api-docs" },
+        { "concordance", "/concordance?q=formation" },
         { "not-found", "/no-such-page" },
     };
 
