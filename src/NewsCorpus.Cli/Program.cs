@@ -1,14 +1,15 @@
 using System.CommandLine;
 using NewsCorpus.Cli;
 
-var root = new RootCommand("NewsCorpus: import French news article files into the corpus store.");
+var root = new RootCommand("NewsCorpus: import French news article files into the corpus store, generate test corpora, measure.");
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Usage: NewsCorpus.Cli import <folder> [--db <sqlite file>]  (--help for more)");
+    Console.Error.WriteLine("Usage: NewsCorpus.Cli import <folder> [--db <sqlite file>] | generate --articles N --out DIR  (--help for more)");
     return 2;
 }
 return parse.Invoke();
