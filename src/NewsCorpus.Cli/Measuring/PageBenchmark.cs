@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsCorpus.Cli.Measuring;
+
+public sealed record PageFigures(string Name, LoadResult Load);
+
+/// <summary>
+/// Starts the site as its own process on a loopback port (so its memory is its own), waits until it answers,
+/// drives each group of pages with the load generator, then stops it.
+/// </summary>
+public sealed class WebSite : IDisposable
+{
+    readonly Process process;
+    readonly Queue<string> lastLines = new();
+    public Uri BaseUrl { get; }
+
+    WebSite(Process process, Uri baseUrl)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public static WebSite Start(string webDll, string database, bool requestLogs)
+    {
+        int port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            webDll, "--urls", $"http://127.0.0.1:{port}", $"--Corpus:Database={database}", "--Corpus:Articles=none",
+            // The rate limit guards the real site from one address; here every request comes from one address.
+            "--RateLimit:SearchPerSecond=1000000", "--RateLimit:SearchBurst=1000000",
+        }) start.ArgumentList.Add(arg);
+        if (!requestLogs) start.ArgumentList.Add("--Serilog:MinimumLevel:Default=Warning");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the site");
+        var site = new WebSite(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => site.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => site.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        site.WaitUntilReady(TimeSpan.FromSeconds(60));
+        return site;
+    }
+
+    public long PeakWorkingSetBytes()
+    {
+        process.Refresh();
+        return process.PeakWorkingSet64;
+    }
+
+    public long WorkingSetBytes()
+    {
+        process.Refresh();
+        return process.WorkingSet64;
+    }
+
+    void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (lastLines)
+        {
+            lastLines.Enqueue(line);
+            if (lastLines.Count > 40) lastLines.Dequeue();
+        }
+    }
+
+    void WaitUntilReady(TimeSpan limit)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (process.HasExited) break;
+            try
+            {
+                if (client.GetAsync("/").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            Thread.Sleep(200);
+        }
+        string log;
+        lock (lastLines) log = string.Join("\n", lastLines);
+        Dispose();
+        throw new InvalidOperationException($"the site did not answer within {limit.TotalSeconds:F0}s; its last lines:\n{log}");
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        process.Dispose();
+    }
+}
