@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace NewsCorpus.Analysis;
 
 /// <summary>
@@ -14,7 +16,27 @@ public static class FrenchAnalyzer
     static readonly string[] Elisions =
         ["presqu'", "quoiqu'", "lorsqu'", "puisqu'", "jusqu'", "qu'", "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'"];
 
-    public static AnalyzedWord Analyze(string word)
+    // A corpus repeats a vocabulary of a few hundred thousand spellings millions of times: each is lowered,
+    // folded and stemmed once, then found by a lookup on the text itself, without copying it. The cap bounds
+    // memory (about 200 bytes a word) on corpora with endless distinct tokens.
+    const int MaxCachedWords = 400_000;
+    static readonly ConcurrentDictionary<string, AnalyzedWord> Cache = new(StringComparer.Ordinal);
+    static readonly ConcurrentDictionary<string, AnalyzedWord>.AlternateLookup<ReadOnlySpan<char>> CacheBySpan =
+        Cache.GetAlternateLookup<ReadOnlySpan<char>>();
+    static int cachedCount;   // Cache.Count takes every lock of the dictionary: too dear to ask on each new word
+
+    public static AnalyzedWord Analyze(string word) => Analyze(word.AsSpan());
+
+    public static AnalyzedWord Analyze(ReadOnlySpan<char> word)
+    {
+        if (CacheBySpan.TryGetValue(word, out var cached)) return cached;
+        var text = word.ToString();
+        var analyzed = AnalyzeUncached(text);
+        if (Volatile.Read(ref cachedCount) < MaxCachedWords && Cache.TryAdd(text, analyzed)) Interlocked.Increment(ref cachedCount);
+        return analyzed;
+    }
+
+    static AnalyzedWord AnalyzeUncached(string word)
     {
         var form = StripElision(Folding.Lower(word));
         var exact = Folding.Fold(form);
@@ -25,7 +47,7 @@ public static class FrenchAnalyzer
     public static IEnumerable<(Token Token, AnalyzedWord Word)> AnalyzeText(string text)
     {
         foreach (var token in Tokenizer.Tokenize(text))
-            yield return (token, Analyze(token.Text(text)));
+            yield return (token, Analyze(text.AsSpan(token.Start, token.Length)));
     }
 
     /// <summary>

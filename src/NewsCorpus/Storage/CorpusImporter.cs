@@ -36,7 +36,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         var files = ListArticleFiles(root);
         var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
-        var run = new ImportRun(connection, tx, prefix, new EntityExtractor(aliases));
+        using var run = new ImportRun(connection, tx, prefix, new EntityExtractor(aliases));
         run.Warnings.AddRange(aliasWarnings);
 
         int removed = run.RemoveVanished(files.Select(f => f.FullName).ToHashSet());
@@ -92,8 +92,10 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             .ToList();
 
     /// <summary>One import's open transaction, its prepared statements and its tallies.</summary>
-    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor)
+    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor) : IDisposable
     {
+        readonly Statements statements = new(connection, tx);
+        public void Dispose() => statements.Dispose();
         public int Imported, Updated, Unchanged;
         public bool Changed => Imported + Updated > 0 || removedArticles > 0;
         int removedArticles;
@@ -286,8 +288,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 ("$k", key), ("$t", title.Stems), ("$h", headings.Stems), ("$b", body.Stems),
                 ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
 
-            EntityIndex.SaveMentions(connection, tx, key, article.Blocks.SelectMany(b => extractor.Extract(b.Text)));
-            NearDuplicateIndex.Add(connection, tx, key, article.PlainBody);
+            EntityIndex.SaveMentions(statements, key, article.Blocks.SelectMany(b => extractor.Extract(b.Text)));
+            NearDuplicateIndex.Add(statements, key, article.PlainBody);
 
             foreach (var (iso2, mentions, inLead) in CountryMentions.Count(article))
                 Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead) VALUES ($c, $k, $n, $l)",
@@ -335,6 +337,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         public void SetMeta(string key, string value) =>
             Exec("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
 
+        // Statements that return rows are run on a command of their own, so that another reader can be open.
         SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
         {
             var cmd = connection.CreateCommand();
@@ -344,17 +347,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             return cmd;
         }
 
-        void Exec(string sql, params (string, object?)[] parameters)
-        {
-            using var cmd = Command(sql, parameters);
-            cmd.ExecuteNonQuery();
-        }
+        void Exec(string sql, params (string, object?)[] parameters) => statements.Execute(sql, parameters);
 
-        object? ScalarObject(string sql, params (string, object?)[] parameters)
-        {
-            using var cmd = Command(sql, parameters);
-            return cmd.ExecuteScalar();
-        }
+        object? ScalarObject(string sql, params (string, object?)[] parameters) => statements.Scalar(sql, parameters);
 
         string? ScalarString(string sql, params (string, object?)[] parameters) => ScalarObject(sql, parameters) as string;
     }

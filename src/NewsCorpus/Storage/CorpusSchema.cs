@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -33,6 +33,7 @@ public static class CorpusSchema
         );
         CREATE INDEX ix_articles_month ON articles (month, number, id);
         CREATE INDEX ix_articles_body_hash ON articles (body_hash);
+        CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
 
         CREATE TABLE article_countries (
             iso2         TEXT NOT NULL,
@@ -45,12 +46,11 @@ public static class CorpusSchema
 
         -- What the extractor found in each article, kept so that entities can be resolved again over the
         -- whole corpus (a new article can merge names across others) without re-reading any text.
+        -- One row an article: "kind<TAB>surface" lines, in the order found (one insert, not one per mention).
         CREATE TABLE article_mentions (
-            article_key  INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
-            surface      TEXT NOT NULL,
-            kind         INTEGER NOT NULL
+            article_key  INTEGER PRIMARY KEY REFERENCES articles (article_key) ON DELETE CASCADE,
+            mentions     TEXT NOT NULL
         );
-        CREATE INDEX ix_article_mentions_article ON article_mentions (article_key);
 
         CREATE TABLE entities (
             entity_key   INTEGER PRIMARY KEY,

@@ -15,21 +15,12 @@ internal static class EntityIndex
     public static string AliasesFingerprint(string? aliasesText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(aliasesText ?? "")))[..16];
 
-    public static void SaveMentions(SqliteConnection connection, SqliteTransaction tx, long articleKey, IEnumerable<EntityMention> mentions)
+    public static void SaveMentions(Statements statements, long articleKey, IEnumerable<EntityMention> mentions)
     {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO article_mentions (article_key, surface, kind) VALUES ($k, $s, $t)";
-        var k = insert.Parameters.Add("$k", SqliteType.Integer);
-        var s = insert.Parameters.Add("$s", SqliteType.Text);
-        var t = insert.Parameters.Add("$t", SqliteType.Integer);
-        foreach (var m in mentions)
-        {
-            k.Value = articleKey;
-            s.Value = m.Surface;
-            t.Value = (int)m.Kind;
-            insert.ExecuteNonQuery();
-        }
+        var lines = new StringBuilder();
+        foreach (var m in mentions) lines.Append((int)m.Kind).Append('\t').Append(m.Surface.Replace('\n', ' ')).Append('\n');
+        if (lines.Length == 0) return;
+        statements.Execute("INSERT INTO article_mentions (article_key, mentions) VALUES ($k, $m)", ("$k", articleKey), ("$m", lines.ToString()));
     }
 
     public static int Rebuild(SqliteConnection connection, SqliteTransaction tx, EntityAliases aliases)
@@ -93,22 +84,18 @@ internal static class EntityIndex
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT article_key, surface, kind FROM article_mentions ORDER BY article_key, rowid";
+        cmd.CommandText = "SELECT article_key, mentions FROM article_mentions ORDER BY article_key";
         using var reader = cmd.ExecuteReader();
-        long current = -1;
-        var mentions = new List<EntityMention>();
         while (reader.Read())
         {
-            var key = reader.GetInt64(0);
-            if (key != current && mentions.Count > 0)
+            var mentions = new List<EntityMention>();
+            foreach (var line in reader.GetString(1).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                yield return (current, mentions);
-                mentions = [];
+                int tab = line.IndexOf('\t');
+                mentions.Add(new EntityMention(line[(tab + 1)..], (EntityKind)(line[0] - '0'), 0, 0));
             }
-            current = key;
-            mentions.Add(new EntityMention(reader.GetString(1), (EntityKind)reader.GetInt32(2), 0, 0));
+            yield return (reader.GetInt64(0), mentions);
         }
-        if (mentions.Count > 0) yield return (current, mentions);
     }
 
     static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql)

@@ -11,35 +11,27 @@ internal static class NearDuplicateIndex
 {
     public const double Threshold = 0.8;
 
-    public static void Add(SqliteConnection connection, SqliteTransaction tx, long articleKey, string text)
+    public static void Add(Statements statements, long articleKey, string text)
     {
         var signature = MinHash.Signature(text);
         if (MinHash.IsEmpty(signature)) return;
-        Execute(connection, tx, "INSERT INTO article_signatures (article_key, signature) VALUES ($k, $s)", ("$k", articleKey), ("$s", MinHash.ToBytes(signature)));
+        statements.Execute("INSERT INTO article_signatures (article_key, signature) VALUES ($k, $s)", ("$k", articleKey), ("$s", MinHash.ToBytes(signature)));
 
-        var bandKeys = MinHash.BandKeys(signature).Select(b => BandKey(b.Band, b.Key)).ToList();
         var candidates = new HashSet<long>();
-        using (var find = connection.CreateCommand())
+        foreach (var band in MinHash.BandKeys(signature).Select(b => BandKey(b.Band, b.Key)).Distinct())
         {
-            find.Transaction = tx;
-            find.CommandText = $"SELECT article_key FROM article_bands WHERE band_key IN ({string.Join(",", bandKeys)})";
-            using var reader = find.ExecuteReader();
-            while (reader.Read()) candidates.Add(reader.GetInt64(0));
+            using (var reader = statements.Get("SELECT article_key FROM article_bands WHERE band_key = $b", ("$b", band)).ExecuteReader())
+                while (reader.Read()) candidates.Add(reader.GetInt64(0));
+            statements.Execute("INSERT OR IGNORE INTO article_bands (band_key, article_key) VALUES ($b, $k)", ("$b", band), ("$k", articleKey));
         }
-        foreach (var band in bandKeys.Distinct())
-            Execute(connection, tx, "INSERT OR IGNORE INTO article_bands (band_key, article_key) VALUES ($b, $k)", ("$b", band), ("$k", articleKey));
 
         foreach (var other in candidates)
         {
             if (other == articleKey) continue;
-            using var load = connection.CreateCommand();
-            load.Transaction = tx;
-            load.CommandText = "SELECT signature FROM article_signatures WHERE article_key = $k";
-            load.Parameters.AddWithValue("$k", other);
-            if (load.ExecuteScalar() is not byte[] bytes) continue;
+            if (statements.Scalar("SELECT signature FROM article_signatures WHERE article_key = $k", ("$k", other)) is not byte[] bytes) continue;
             var similarity = MinHash.Similarity(signature, MinHash.FromBytes(bytes));
             if (similarity < Threshold) continue;
-            Execute(connection, tx, "INSERT OR REPLACE INTO near_duplicates (article_key, other_key, similarity) VALUES ($a, $b, $s), ($b, $a, $s)",
+            statements.Execute("INSERT OR REPLACE INTO near_duplicates (article_key, other_key, similarity) VALUES ($a, $b, $s), ($b, $a, $s)",
                 ("$a", articleKey), ("$b", other), ("$s", similarity));
         }
     }
