@@ -24,6 +24,7 @@ builder.Services.AddDbContextPool<CorpusDb>(o => o
 builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Search/Index",
     m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))));
 builder.Services.AddSearchRateLimit(builder.Configuration);
+builder.Services.AddCorpusCache();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "NewsCorpus";
@@ -42,6 +43,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.MapRazorPages();
 app.MapCorpusApi();
 app.MapExports();

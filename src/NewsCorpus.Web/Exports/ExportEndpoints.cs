@@ -24,7 +24,8 @@ public static class ExportEndpoints
 
     public static void MapExports(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/export").RequireRateLimiting(SearchRateLimit.Policy).WithTags("Exports");
+        var export = app.MapGroup("/export").RequireRateLimiting(SearchRateLimit.Policy).WithTags("Exports")
+            .CacheOutput(p => p.NoCache());   // streamed and uncapped: never held in memory
         export.MapGet("/search.{format}", Search).ProducesDownload()
             .WithSummary("Exporter une recherche")
             .WithDescription("Tous les articles trouvés (sans limite), dans l’ordre de la page de recherche, en CSV ou JSON Lines. Mêmes paramètres que /search.");

@@ -41,17 +41,26 @@ public sealed class CorpusSearch(SqliteConnection connection)
         if (parsed.HasText && match is null || !parsed.HasText && parsed.Filters.IsEmpty)
             return new SearchResults(parsed, sort, 0, page, pageSize, [], [], [], [], [], []);
 
+        // The match and the filters are evaluated once: the matching keys and their rank go to a temporary
+        // table (private to this connection), which the count, the page and every facet then read.
         var (from, parameters) = Source(match, parsed.Filters);
-        int total = Convert.ToInt32(Scalar($"SELECT count(*) {from}", parameters));
-        var hits = Hits(from, parameters, sort, page, pageSize, parsed);
-        var months = Rows($"SELECT a.month, count(*) {from} GROUP BY a.month ORDER BY a.month", parameters,
+        Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
+        Execute("DELETE FROM temp.search_hits", []);
+        Execute($"INSERT INTO temp.search_hits (k, rank) SELECT a.article_key, {(match is null ? "0" : "m.rank")} {from}", parameters);
+        const string hitsFrom = "FROM temp.search_hits m JOIN articles a ON a.article_key = m.k WHERE 1";
+
+        int total = Convert.ToInt32(Scalar("SELECT count(*) FROM temp.search_hits", []));
+        var hits = Hits(hitsFrom, [], sort, page, pageSize, parsed);
+        var months = Rows($"SELECT a.month, count(*) {hitsFrom} GROUP BY a.month ORDER BY a.month", [],
             r => new MonthCount(r.GetString(0), r.GetInt32(1)));
-        var countries = Rows($"SELECT c.iso2, count(*) FROM article_countries c WHERE c.article_key IN (SELECT a.article_key {from}) GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", parameters,
+        var countries = Rows("SELECT c.iso2, count(*) FROM temp.search_hits m JOIN article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
             r => new CountryCount(r.GetString(0), r.GetInt32(1)));
-        var entities = Rows($"""
-            SELECT e.slug, e.name, e.kind, count(*) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key
-            WHERE x.article_key IN (SELECT a.article_key {from}) GROUP BY x.entity_key ORDER BY count(*) DESC, e.name LIMIT 30
-            """, parameters, r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
+        var entities = Rows("""
+            SELECT e.slug, e.name, e.kind, t.n FROM
+                (SELECT x.entity_key, count(*) AS n FROM temp.search_hits m JOIN article_entities x ON x.article_key = m.k
+                 GROUP BY x.entity_key ORDER BY n DESC LIMIT 30) t
+            JOIN entities e ON e.entity_key = t.entity_key ORDER BY t.n DESC, e.name
+            """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
         var variants = Variants(parsed);
         var suggestions = Suggestions(parsed, variants);
         return new SearchResults(parsed, sort, total, page, pageSize, hits, months, countries, entities, variants.Select(v => v.Variants).ToList(), suggestions);
@@ -281,6 +290,12 @@ public sealed class CorpusSearch(SqliteConnection connection)
             (previous, current) = (current, previous);
         }
         return previous[b.Length];
+    }
+
+    void Execute(string sql, IEnumerable<(string, object)> parameters)
+    {
+        using var cmd = Command(sql, parameters);
+        cmd.ExecuteNonQuery();
     }
 
     object? Scalar(string sql, IEnumerable<(string, object)> parameters)

@@ -9,7 +9,7 @@ namespace NewsCorpus.Search;
 /// </summary>
 public sealed class QueryBudget : IDisposable
 {
-    const int StepsBetweenChecks = 20_000;
+    const int StepsBetweenChecks = 4_000;
     readonly SqliteConnection connection;
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly TimeSpan limit;

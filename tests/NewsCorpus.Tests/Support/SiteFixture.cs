@@ -28,7 +28,7 @@ public class SiteFixture : IDisposable
 
     /// <summary>Configuration for the site; by default the rate limit is out of the way of tests that do not test it.</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings =>
-        [("RateLimit:SearchPerSecond", "100000"), ("RateLimit:SearchBurst", "100000")];
+        [("RateLimit:SearchPerSecond", "100000"), ("RateLimit:SearchBurst", "100000"), ("Corpus:ChangeCheckSeconds", "1")];
 
     public IServiceProvider Services => factory.Services;
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Data.Sqlite;
+using NewsCorpus.Storage;
+
+namespace NewsCorpus.Web.Infrastructure;
+
+/// <summary>
+/// The site never writes, so a page stays right until the next import: pages and API answers are cached
+/// (per URL and language) and the whole cache is dropped when the store says an import finished.
+/// Downloads are streamed and never cached.
+/// </summary>
+public static class CorpusCache
+{
+    public const string Tag = "corpus";
+
+    public static IServiceCollection AddCorpusCache(this IServiceCollection services) => services
+        .AddOutputCache(o => o.AddBasePolicy(p => p
+            .Expire(TimeSpan.FromHours(1))
+            .Tag(Tag)
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))))
+        .AddHostedService<ImportWatcher>();
+
+    /// <summary>Looks at the store's import stamp every few seconds (`Corpus:ChangeCheckSeconds`, 5 by default).</summary>
+    sealed class ImportWatcher(CorpusOptions options, IOutputCacheStore cache, IConfiguration configuration, ILogger<ImportWatcher> logger)
+        : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stop)
+        {
+            var every = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Corpus:ChangeCheckSeconds", 5)));
+            string? seen = ImportStamp();
+            using var timer = new PeriodicTimer(every);
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var stamp = ImportStamp();
+                if (stamp == seen) continue;
+                seen = stamp;
+                await cache.EvictByTagAsync(Tag, stop);
+                logger.LogInformation("The corpus was imported at {ImportedAt}: page cache cleared", stamp);
+            }
+        }
+
+        string? ImportStamp()
+        {
+            try
+            {
+                using var connection = new SqliteConnection(CorpusSchema.ConnectionString(options.DatabasePath, SqliteOpenMode.ReadOnly));
+                connection.Open();
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT value FROM meta WHERE key = 'imported_at'";
+                return cmd.ExecuteScalar() as string;
+            }
+            catch (SqliteException)
+            {
+                return null;   // no store yet, or one being rebuilt: look again at the next tick
+            }
+        }
+    }
+}
