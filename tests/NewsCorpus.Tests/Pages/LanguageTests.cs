@@ -35,6 +35,7 @@ public class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
         var stats = doc.QuerySelector(".stats")!.TextContent;
         Assert.Contains("from October 2023 to November 2023", stats);
         Assert.DoesNotContain("novembre", stats);
+        Assert.Equal("e.g. Rosatom, “centrale nucléaire”, formation militaire", doc.QuerySelector("#q")!.GetAttribute("placeholder"));
         // Corpus data is never translated: the titles and the country names stay as the corpus has them.
         Assert.Equal(["Mali", "Burkina Faso", "Russie"], doc.QuerySelectorAll(".card-title").Select(c => c.TextContent));
     }
@@ -62,6 +63,7 @@ public class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("November 2023", search.QuerySelector(".result .date")!.TextContent);
         Assert.Contains("Export all results:", search.QuerySelector(".exports")!.TextContent);
         Assert.Equal("Word forms found", search.QuerySelector(".facets h2")!.TextContent);
+        Assert.Equal("help", search.QuerySelector("#q-help a")!.TextContent);
 
         var month = await Get(client, "/timeline/2023-11", "en");
         Assert.StartsWith("November 2023", month.QuerySelector("h1")!.TextContent);
@@ -204,9 +206,13 @@ public class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(translated.Keys).Order());
         Assert.Empty(translated.Keys.Except(used).Order());
+        // Resource names differing only in case would collide: one of the two would show untranslated.
+        Assert.Equal(translated.Count, translated.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         // A placeholder lost in translation would drop a number or a name from the page.
         foreach (var (french, english) in translated)
             Assert.True(Placeholders(french).SetEquals(Placeholders(english)), $"placeholders differ: {french} → {english}");
+        // Translations are written as HTML, also inside attributes (placeholder, title): a straight quote would end the attribute.
+        Assert.Empty(translated.Where(t => t.Value.Count(c => c == '"') > t.Key.Count(c => c == '"')).Select(t => t.Value));
     }
 
     static HashSet<string> Placeholders(string text) => Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).ToHashSet();
