@@ -43,7 +43,7 @@ public static class Languages
                     IsEssential = true,
                 });
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Redirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+            return TypedResults.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }).ExcludeFromDescription();
 
     /// <summary>Whether this request is answered in English (set by the localization middleware).</summary>
