@@ -21,8 +21,11 @@ builder.Services.AddSingleton(corpus);
 builder.Services.AddDbContextPool<CorpusDb>(o => o
     .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadOnly))
     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Search/Index",
-    m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))));
+    m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))))
+    // Long prose (the search help, the API docs) is translated as a whole partial: _HelpText.en.cshtml beside _HelpText.cshtml.
+    .AddViewLocalization(Microsoft.AspNetCore.Mvc.Razor.LanguageViewLocationExpanderFormat.Suffix);
 builder.Services.AddSearchRateLimit(builder.Configuration);
 builder.Services.AddCorpusCache();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -38,6 +41,8 @@ StartupImport.Run(corpus, app.Logger);
 
 app.UseMiddleware<RequestLogging>();
 app.UseMiddleware<SecurityHeaders>();
+// Before the error handlers, so error pages speak the reader's language too.
+app.UseLanguages();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
@@ -49,6 +54,7 @@ app.MapCorpusApi();
 app.MapExports();
 app.MapAtomFeeds();
 app.MapOpenApi();
+app.MapLanguageSwitch();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace NewsCorpus.Web.Infrastructure;
 
@@ -34,7 +35,8 @@ public static class SearchRateLimit
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Trop de recherches en peu de temps : réessayez dans un instant.", cancel);
+                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
+                await context.HttpContext.Response.WriteAsync(text["Trop de recherches en peu de temps : réessayez dans un instant."], cancel);
             };
         });
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages;
 
-public sealed class IndexModel(CorpusDb db) : PageModel
+public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
     /// <summary>The countries this corpus is about, shown as cards on the home page.</summary>
     public static readonly string[] FocusCountries = ["ml", "bf", "ru"];
@@ -29,7 +30,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
         Articles = months.Sum(m => m.Count);
         FirstMonth = months.MinBy(m => m.Key)?.Key;
         LastMonth = months.MaxBy(m => m.Key)?.Key;
-        Histogram = MonthBars.Create("Articles par mois", months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
+        Histogram = MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
         Duplicates = await db.DuplicateFiles.CountAsync();
         Rejected = await db.RejectedFiles.CountAsync();
         CountryCount = await db.ArticleCountries.Select(c => c.Iso2).Distinct().CountAsync();

@@ -59,6 +59,22 @@ public class AccessibilityTests(BrowserSite site, ITestOutputHelper output)
         Assert.Empty(violations.Where(v => v.IsSeriousOrCritical).Select(v => v.ToString()).ToList());
     }
 
+    [AxeTheory]
+    [InlineData("home-en", "/")]
+    [InlineData("search-results-en", "/search?q=Russie")]
+    public async Task English_pages_have_no_serious_or_critical_axe_violations(string name, string path)
+    {
+        await using var tab = await site.NewTab(locale: "en-GB");
+        await tab.Open(path);
+        Assert.Equal("en", await tab.Page.GetAttributeAsync("html", "lang"));
+        await tab.Screenshot(name);
+
+        var violations = await Axe.Check(tab.Page, site.AxeSource);
+        foreach (var v in violations) output.WriteLine(v.ToString());
+        Assert.Empty(violations.Where(v => v.IsSeriousOrCritical).Select(v => v.ToString()).ToList());
+        Assert.True(tab.Errors.Count == 0, "console errors:\n" + string.Join("\n", tab.Errors));
+    }
+
     // The 404 page's own status is logged by Chromium as a failed resource load: that is the page working.
     static IEnumerable<string> ExpectedErrorsRemoved(IReadOnlyList<string> errors, string name) =>
         name == "not-found" ? errors.Where(e => !e.Contains("status of 404")) : errors;

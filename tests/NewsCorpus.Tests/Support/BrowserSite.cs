@@ -61,15 +61,15 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh tab (own cookies and storage) that records console errors and uncaught exceptions.</summary>
-    public async Task<BrowserTab> NewTab(ColorScheme colorScheme = ColorScheme.Light, int width = 1280, int height = 900)
+    /// <summary>A fresh tab (own cookies and storage) that records console errors and uncaught exceptions; the locale sets Accept-Language.</summary>
+    public async Task<BrowserTab> NewTab(ColorScheme colorScheme = ColorScheme.Light, int width = 1280, int height = 900, string locale = "fr-FR")
     {
         var context = await (browser ?? throw new InvalidOperationException("browser not started")).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ColorScheme = colorScheme,
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "fr-FR",
+            Locale = locale,
         });
         return new BrowserTab(context, await context.NewPageAsync());
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NewsCorpus.Articles;
 using NewsCorpus.Countries;
 using NewsCorpus.Storage;
@@ -8,7 +9,7 @@ using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Countries;
 
-public sealed class DetailsModel(CorpusDb db) : PageModel
+public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -36,13 +37,13 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         if (iso2 != country.Iso2) return RedirectPermanent($"/countries/{country.Iso2}");
         Country = country;
         ViewData["Feed"] = $"/countries/{country.Iso2}.atom";
-        ViewData["FeedTitle"] = $"{country.Name} : articles les plus récents";
+        ViewData["FeedTitle"] = text["{0} : articles les plus récents", country.Name].Value;
 
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
         var months = await mentions.GroupBy(c => c.Article.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         Mentions = await mentions.SumAsync(c => c.Mentions);
         SelectedMonth = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
-        Histogram = MonthBars.Create($"Articles citant {country.Name}, par mois", months.Select(m => (m.Key, m.Count)),
+        Histogram = MonthBars.Create(text["Articles citant {0}, par mois", country.Name], months.Select(m => (m.Key, m.Count)),
             m => $"/countries/{country.Iso2}?month={m}", SelectedMonth);
 
         var articleKeys = mentions.Select(c => c.ArticleKey);

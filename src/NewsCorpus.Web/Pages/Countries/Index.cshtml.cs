@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis;
 using NewsCorpus.Countries;
 using NewsCorpus.Storage;
+using NewsCorpus.Web.Infrastructure;
 
 namespace NewsCorpus.Web.Pages.Countries;
 
@@ -31,7 +32,8 @@ public sealed class IndexModel(CorpusDb db) : PageModel
             .ToList();
         Total = rows.Count;
         Regions = rows
-            .GroupBy(r => r.Country!.RegionFr)
+            // The catalogue names regions in English and French; countries only in French.
+            .GroupBy(r => Languages.CurrentIsEnglish ? r.Country!.Region : r.Country!.RegionFr)
             .OrderByDescending(g => g.Sum(r => r.Articles)).ThenBy(g => g.Key)
             .Select(g => new RegionGroup(g.Key, g.OrderByDescending(r => r.Articles).ThenBy(r => r.Country!.Name)
                 .Select(r => new Row(r.Country!.Iso2, r.Country.Name, r.Articles, r.Mentions)).ToList()))

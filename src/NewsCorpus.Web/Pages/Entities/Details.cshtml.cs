@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NewsCorpus.Analysis;
 using NewsCorpus.Articles;
 using NewsCorpus.Storage;
@@ -8,7 +9,7 @@ using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Entities;
 
-public sealed class DetailsModel(CorpusDb db) : PageModel
+public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
     public const int PageSize = 20;
     const int SentenceArticles = 10;
@@ -36,7 +37,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         var articleKeys = mentions.Select(x => x.ArticleKey);
 
         var months = await mentions.GroupBy(x => x.Article.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Histogram = MonthBars.Create($"Articles citant {entity.Name}, par mois", months.Select(m => (m.Key, m.Count)),
+        Histogram = MonthBars.Create(text["Articles citant {0}, par mois", entity.Name], months.Select(m => (m.Key, m.Count)),
             m => $"/search?entity={entity.Slug}&from={m}&to={m}");
         Countries = await CoMentions.Countries(db, articleKeys);
         Related = await CoMentions.Entities(db, articleKeys, except: entity.Key);

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Search;
 
-public sealed class IndexModel(CorpusDb db) : PageModel
+public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
@@ -29,10 +31,12 @@ public sealed class IndexModel(CorpusDb db) : PageModel
         ViewData["Query"] = Q;
         if (!Submitted) return;
         ViewData["Feed"] = Feed;
-        ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Q) ? "Recherche : articles les plus récents" : $"Recherche « {Q} » : articles les plus récents";
+        ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Q)
+            ? text["Recherche : articles les plus récents"].Value
+            : text["Recherche « {0} » : articles les plus récents", Q].Value;
         var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity);
         Results = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
-        Histogram = MonthBars.Create("Résultats par mois", Results.Months.Select(m => (m.Month, m.Count)),
+        Histogram = MonthBars.Create(text["Résultats par mois"], Results.Months.Select(m => (m.Month, m.Count)),
             m => Link(from: m.ToString(), to: m.ToString()));
         Pager = new Pager(Results.Page, Results.PageCount, n => Link(page: n));
     }
@@ -59,16 +63,17 @@ public sealed class IndexModel(CorpusDb db) : PageModel
 
     public string Feed => "/search.atom" + ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity));
 
-    public static string NoticeText(QueryNotice notice) => notice.Kind switch
+    /// <summary>A notice in the reader's language; its detail (the reader's own words, a number) is HTML-encoded.</summary>
+    public static LocalizedHtmlString NoticeText(QueryNotice notice, IHtmlLocalizer text) => notice.Kind switch
     {
-        NoticeKind.StopWordsIgnored => $"Mots trop courants ignorés : {notice.Detail}.",
-        NoticeKind.OnlyStopWords => $"La recherche ne contient que des mots trop courants ({notice.Detail}) : ajoutez un mot plus précis, ou mettez-les entre guillemets pour chercher l’expression exacte.",
-        NoticeKind.OnlyExclusions => "La recherche ne contient que des exclusions : indiquez aussi ce que vous cherchez (par exemple Russie -Rosatom).",
-        NoticeKind.Trimmed => $"La recherche a été tronquée à {notice.Detail} caractères.",
-        NoticeKind.ShortPrefix => $"« {notice.Detail}* » : une troncature demande au moins trois lettres ; le mot est cherché tel quel.",
-        NoticeKind.InvalidFilter => $"Filtre non compris et ignoré : {notice.Detail} (pays : code à deux lettres comme ml ; dates : AAAA-MM).",
-        NoticeKind.TooManyTerms => $"Seuls les {notice.Detail} premiers termes ont été pris en compte.",
-        NoticeKind.TimedOut => $"La recherche a dépassé le temps alloué ({notice.Detail} s) et a été interrompue : précisez-la (un mot plus rare, un pays, une période).",
-        _ => notice.Kind.ToString(),
+        NoticeKind.StopWordsIgnored => text["Mots trop courants ignorés : {0}.", notice.Detail],
+        NoticeKind.OnlyStopWords => text["La recherche ne contient que des mots trop courants ({0}) : ajoutez un mot plus précis, ou mettez-les entre guillemets pour chercher l’expression exacte.", notice.Detail],
+        NoticeKind.OnlyExclusions => text["La recherche ne contient que des exclusions : indiquez aussi ce que vous cherchez (par exemple Russie -Rosatom)."],
+        NoticeKind.Trimmed => text["La recherche a été tronquée à {0} caractères.", notice.Detail],
+        NoticeKind.ShortPrefix => text["« {0}* » : une troncature demande au moins trois lettres ; le mot est cherché tel quel.", notice.Detail],
+        NoticeKind.InvalidFilter => text["Filtre non compris et ignoré : {0} (pays : code à deux lettres comme ml ; dates : AAAA-MM).", notice.Detail],
+        NoticeKind.TooManyTerms => text["Seuls les {0} premiers termes ont été pris en compte.", notice.Detail],
+        NoticeKind.TimedOut => text["La recherche a dépassé le temps alloué ({0} s) et a été interrompue : précisez-la (un mot plus rare, un pays, une période).", notice.Detail],
+        _ => new LocalizedHtmlString(notice.Kind.ToString(), notice.Kind.ToString()),
     };
 }

@@ -1,21 +1,22 @@
+using Microsoft.AspNetCore.Mvc.Localization;
 using NewsCorpus.Entities;
 
 namespace NewsCorpus.Web.Pages.Shared;
 
 public static class EntityKinds
 {
-    public static string Label(EntityKind kind) => kind switch
+    public static LocalizedHtmlString Label(EntityKind kind, IHtmlLocalizer text) => kind switch
     {
-        EntityKind.Person => "Personne",
-        EntityKind.Organisation => "Organisation",
-        _ => "Lieu",
+        EntityKind.Person => text["Personne"],
+        EntityKind.Organisation => text["Organisation"],
+        _ => text["Lieu"],
     };
 
-    public static string Plural(EntityKind kind) => kind switch
+    public static LocalizedHtmlString Plural(EntityKind kind, IHtmlLocalizer text) => kind switch
     {
-        EntityKind.Person => "Personnes",
-        EntityKind.Organisation => "Organisations",
-        _ => "Lieux",
+        EntityKind.Person => text["Personnes"],
+        EntityKind.Organisation => text["Organisations"],
+        _ => text["Lieux"],
     };
 
     /// <summary>The URL word for a kind (?kind=person) and back.</summary>

@@ -28,7 +28,7 @@ public sealed record LineChart(int Width, int Height, IReadOnlyList<LineChart.Li
             s.Values.Select((v, i) => new Point(X(i), Y(v), months[i], s.Label(i), s.Link(i))).ToList())).ToList();
         int every = Math.Max(1, (int)Math.Ceiling(months.Count / 12.0));
         var xTicks = months.Select((m, i) => (m, i)).Where(t => t.i % every == 0)
-            .Select(t => new Tick(X(t.i), months.Count > 24 ? t.m.ToString() : t.m.ToFrench())).ToList();
+            .Select(t => new Tick(X(t.i), months.Count > 24 ? t.m.ToString() : Display.Month(t.m))).ToList();
         var yTicks = Enumerable.Range(0, 5).Select(k => new Tick(Y(max * k / 4), format(max * k / 4))).ToList();
         return new LineChart(width, height, lines, xTicks, yTicks);
     }

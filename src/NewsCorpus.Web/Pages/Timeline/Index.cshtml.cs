@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NewsCorpus.Articles;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Timeline;
 
-public sealed class IndexModel(CorpusDb db) : PageModel
+public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
     public MonthBars Histogram { get; private set; } = new("", []);
     public List<YearRow> Years { get; private set; } = [];
@@ -16,7 +17,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
     public async Task OnGetAsync()
     {
         var months = await db.Articles.GroupBy(a => a.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Histogram = MonthBars.Create("Articles par mois", months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
+        Histogram = MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
         if (Histogram.Bars.Count == 0) return;
         // Whole years, January to December, so a year's empty months show as empty.
         int first = Histogram.Bars[0].Month.Year, last = Histogram.Bars[^1].Month.Year;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NewsCorpus.Research;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
@@ -10,7 +11,7 @@ using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages.Trends;
 
-public sealed class IndexModel(CorpusDb db) : PageModel
+public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public List<string> Queries { get; set; } = [];
     [BindProperty(SupportsGet = true)] public string? Measure { get; set; }
@@ -21,7 +22,6 @@ public sealed class IndexModel(CorpusDb db) : PageModel
     public Trend? Trend { get; private set; }
     public LineChart? Chart { get; private set; }
     public bool ShowCounts => Measure == "count";
-    static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public void OnGet()
     {
@@ -33,15 +33,18 @@ public sealed class IndexModel(CorpusDb db) : PageModel
         Chart = LineChart.Create(Trend.Months,
             Trend.Series.Select(s => (s.Query,
                 (IReadOnlyList<double>)s.Points.Select(p => ShowCounts ? p.Articles : p.Share * 100).ToList(),
-                (Func<int, string>)(i => $"{s.Query} — {s.Points[i].Month.ToFrench()} : {PointText(s.Points[i])}"),
+                (Func<int, string>)(i => text["{0} — {1} : {2}", s.Query, Display.Month(s.Points[i].Month), PointText(s.Points[i])]),
                 (Func<int, string>)(i => SearchLink(s.Query, s.Points[i].Month.ToString())))).ToList(),
-            v => ShowCounts ? v.ToString("0", French) : v.ToString("0.#", French) + " %");
+            v => ShowCounts ? v.ToString("N0", CultureInfo.CurrentCulture) : Percent(v));
     }
 
     public string PointText(TrendPoint p) =>
-        $"{p.Articles} article(s) sur {p.MonthTotal} ({(p.Share * 100).ToString("0.#", French)} %)";
+        text["{0} article(s) sur {1} ({2})", Display.Number(p.Articles), Display.Number(p.MonthTotal), Percent(p.Share * 100)];
 
-    public string CellText(TrendPoint p) => $"{p.Articles} / {p.MonthTotal} · {(p.Share * 100).ToString("0.#", French)} %";
+    public string CellText(TrendPoint p) => $"{Display.Number(p.Articles)} / {Display.Number(p.MonthTotal)} · {Percent(p.Share * 100)}";
+
+    /// <summary>"12,5 %" in French, "12.5%" in English.</summary>
+    string Percent(double value) => text["{0} %", value.ToString("0.#", CultureInfo.CurrentCulture)];
 
     public string SearchLink(string query, string month)
     {
