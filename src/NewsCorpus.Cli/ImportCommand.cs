@@ -11,12 +11,14 @@ public static class ImportCommand
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of article files (*.txt)" };
         var db = new Option<FileInfo?>("--db") { Description = "SQLite file to import into (default: data/newscorpus.db under the repository)" };
-        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, db };
-        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error));
+        var aliases = new Option<FileInfo?>("--aliases") { Description = "Entity alias file applied on top of the built-in one (same format as Entities/entity-aliases.txt)" };
+        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, db, aliases };
+        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error,
+            parse.GetValue(aliases)?.FullName));
         return command;
     }
 
-    public static int Run(DirectoryInfo folder, string database, TextWriter output, TextWriter errors)
+    public static int Run(DirectoryInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null)
     {
         if (!folder.Exists)
         {
@@ -29,7 +31,7 @@ public static class ImportCommand
         ImportReport report;
         try
         {
-            report = new CorpusImporter(database).Import(folder.FullName, progress);
+            report = new CorpusImporter(database, aliasesPath: aliasesPath).Import(folder.FullName, progress);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

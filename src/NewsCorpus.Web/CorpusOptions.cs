@@ -11,6 +11,11 @@ public sealed class CorpusOptions
     /// <summary>Folder imported on start; empty means seeds/ under the repository. "none" disables the import.</summary>
     public string? Articles { get; set; }
 
+    /// <summary>An entity alias file applied on top of the built-in one; empty for none.</summary>
+    public string? EntityAliases { get; set; }
+
+    public string? EntityAliasesPath => string.IsNullOrWhiteSpace(EntityAliases) ? null : Path.GetFullPath(EntityAliases);
+
     public string DatabasePath => string.IsNullOrWhiteSpace(Database) ? CorpusPaths.DefaultDatabase : Path.GetFullPath(Database);
 
     public string? ArticlesPath => Articles switch

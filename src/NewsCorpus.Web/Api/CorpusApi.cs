@@ -108,7 +108,7 @@ public static class CorpusApi
             date = a.Month,
             title = a.Title,
             file = a.FileName,
-            countries = a.Countries.OrderByDescending(c => c.Mentions)
+            countries = a.Countries.OrderByDescending(c => c.Weight)
                 .Select(c => new { iso2 = c.Iso2, name = CountryCatalog.Default.Find(c.Iso2)?.Name, mentions = c.Mentions, inLead = c.InLead }),
             lead = a.Lead,
             headings = a.Headings.Length == 0 ? [] : a.Headings.Split('\n'),

@@ -22,7 +22,7 @@ public sealed class ArticleRows(SqliteConnection connection)
 
     const string Sql = """
         SELECT a.id, a.month, a.title, a.file_name, a.word_count, a.lead,
-            (SELECT group_concat(c.iso2, '|' ORDER BY c.mentions DESC, c.iso2) FROM article_countries c WHERE c.article_key = a.article_key),
+            (SELECT group_concat(c.iso2, '|' ORDER BY c.weight DESC, c.iso2) FROM article_countries c WHERE c.article_key = a.article_key),
             (SELECT group_concat(e.slug, '|' ORDER BY x.mentions DESC, e.name) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE x.article_key = a.article_key)
         FROM articles a WHERE a.article_key = $key
         """;

@@ -44,6 +44,8 @@ public sealed class CorpusSearch(SqliteConnection connection)
         // The match and the filters are evaluated once: the matching keys and their rank go to a temporary
         // table (private to this connection), which the count, the page and every facet then read.
         var (from, parameters) = Source(match, parsed.Filters);
+        // In memory: SQLite's default keeps temporary tables in a file, which costs a small search more than its match.
+        Execute("PRAGMA temp_store = MEMORY", []);
         Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
         Execute("DELETE FROM temp.search_hits", []);
         Execute($"INSERT INTO temp.search_hits (k, rank) SELECT a.article_key, {(match is null ? "0" : "m.rank")} {from}", parameters);
@@ -198,7 +200,7 @@ public sealed class CorpusSearch(SqliteConnection connection)
     {
         var result = new Dictionary<long, List<string>>();
         if (keys.Count == 0) return result;
-        var rows = Rows($"SELECT article_key, iso2 FROM article_countries WHERE article_key IN ({string.Join(",", keys)}) ORDER BY mentions DESC, iso2", [],
+        var rows = Rows($"SELECT article_key, iso2 FROM article_countries WHERE article_key IN ({string.Join(",", keys)}) ORDER BY weight DESC, iso2", [],
             r => (Key: r.GetInt64(0), Iso2: r.GetString(1)));
         foreach (var (key, iso2) in rows)
         {

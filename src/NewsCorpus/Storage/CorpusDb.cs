@@ -28,6 +28,8 @@ public sealed class ArticleCountry
     public long ArticleKey { get; set; }
     public int Mentions { get; set; }
     public bool InLead { get; set; }
+    /// <summary>Mentions, and more when the lead names the country (see CountryMentions.Weight).</summary>
+    public int Weight { get; set; }
     public Article Article { get; set; } = null!;
 }
 
@@ -108,6 +110,7 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
             e.Property(c => c.ArticleKey).HasColumnName("article_key");
             e.Property(c => c.Mentions).HasColumnName("mentions");
             e.Property(c => c.InLead).HasColumnName("in_lead");
+            e.Property(c => c.Weight).HasColumnName("weight");
         });
         model.Entity<NamedEntity>(e =>
         {

@@ -292,8 +292,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             NearDuplicateIndex.Add(statements, key, article.PlainBody);
 
             foreach (var (iso2, mentions, inLead) in CountryMentions.Count(article))
-                Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead) VALUES ($c, $k, $n, $l)",
-                    ("$c", iso2), ("$k", key), ("$n", mentions), ("$l", inLead ? 1 : 0));
+                Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead, weight) VALUES ($c, $k, $n, $l, $w)",
+                    ("$c", iso2), ("$k", key), ("$n", mentions), ("$l", inLead ? 1 : 0), ("$w", CountryMentions.Weight(mentions, inLead)));
         }
 
         /// <summary>Adds (or, with -1, takes away) a text's words to the vocabulary behind "why did this match".</summary>

@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -40,6 +40,7 @@ public static class CorpusSchema
             article_key  INTEGER NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
             mentions     INTEGER NOT NULL,
             in_lead      INTEGER NOT NULL,
+            weight       INTEGER NOT NULL,   -- mentions, and more when the lead names the country
             PRIMARY KEY (iso2, article_key)
         ) WITHOUT ROWID;
         CREATE INDEX ix_article_countries_article ON article_countries (article_key);
@@ -153,6 +154,15 @@ public static class CorpusSchema
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+    /// <summary>The schema version a store file carries, 0 when there is no such file.</summary>
+    public static int StoredVersion(string databasePath)
+    {
+        if (!File.Exists(databasePath)) return 0;
+        using var connection = new SqliteConnection(ConnectionString(databasePath, SqliteOpenMode.ReadOnly));
+        connection.Open();
+        return Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+    }
 
     /// <summary>Creates the schema, or empties and recreates it when the file carries another version.</summary>
     /// <returns>true when the schema was (re)created and the store is now empty.</returns>

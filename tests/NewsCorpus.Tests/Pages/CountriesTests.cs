@@ -46,3 +46,34 @@ public class CountriesTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("/countries/ml", response.Headers.Location!.ToString());
     }
 }
+
+public class CountryWeightTests(CountryWeightTests.Site site) : IClassFixture<CountryWeightTests.Site>
+{
+    /// <summary>Mali once, in the lead; Russia twice, further down.</summary>
+    public sealed class Site : SiteFixture
+    {
+        protected override void AddArticles(TestCorpus corpus) => corpus.Write("040_00000000000000e7.txt",
+            "date 2024-05 Le Mali accueille une conférence régionale.\n\nLa Russie y envoie un diplomate. La Russie observe.");
+    }
+
+    [Fact]
+    public async Task A_country_named_in_the_lead_weighs_more_than_more_mentions_further_down()
+    {
+        var doc = await site.Page("/articles/00000000000000e7");
+        var chips = doc.QuerySelectorAll(".meta a.chip:not(.entity)").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/countries/ml", "/countries/ru"], chips);
+        Assert.Equal(4, site.Corpus.Scalar<int>("SELECT weight FROM article_countries c JOIN articles a ON a.article_key = c.article_key WHERE a.id = '00000000000000e7' AND iso2 = 'ml'"));
+        Assert.Equal(2, site.Corpus.Scalar<int>("SELECT weight FROM article_countries c JOIN articles a ON a.article_key = c.article_key WHERE a.id = '00000000000000e7' AND iso2 = 'ru'"));
+    }
+
+    [Fact]
+    public async Task A_country_page_can_put_the_articles_most_about_it_first()
+    {
+        var newest = await site.Page("/countries/ru");
+        Assert.Equal("/articles/00000000000000e7", newest.QuerySelector(".result h2 a")!.GetAttribute("href"));
+        var relevant = await site.Page("/countries/ru?sort=relevance");
+        // 004 names Russia 18 times, its lead included; the new article twice, not in its lead.
+        Assert.Equal($"/articles/{TestCorpus.Seed004}", relevant.QuerySelector(".result h2 a")!.GetAttribute("href"));
+        Assert.Equal("/articles/00000000000000e7", relevant.QuerySelectorAll(".result h2 a").Last().GetAttribute("href"));
+    }
+}

@@ -35,7 +35,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         Article = article;
         Month = YearMonth.TryParse(article.Month, out var ym) ? ym.Value : default;
         BodyHtml = ArticleHtml.Render(article.Body);
-        Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Mentions).ToListAsync();
+        Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Weight).ToListAsync();
         Entities = (await db.ArticleEntities.Where(x => x.ArticleKey == article.Key)
                 .OrderByDescending(x => x.Mentions).Select(x => new { x.Entity, x.Mentions }).ToListAsync())
             .Select(x => (x.Entity, x.Mentions)).ToList();

@@ -30,7 +30,10 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
 
     public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries, int Versions);
 
-    public async Task<IActionResult> OnGetAsync(string iso2, string? month, int p = 1, string? versions = null)
+    /// <summary>"relevance": the articles most about the country first (mentions, the lead counting more); otherwise newest first.</summary>
+    public bool ByRelevance { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string iso2, string? month, int p = 1, string? versions = null, string? sort = null)
     {
         var country = CountryCatalog.Default.Find(iso2);
         if (country is null) return NotFound();
@@ -62,13 +65,16 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         HiddenVersions = await all.CountAsync() - Total;
         var pageCount = Pager.PageCountFor(Total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
-        var monthPart = (SelectedMonth is null ? "" : $"month={SelectedMonth}&") + (Folded ? "" : "versions=all&");
+        ByRelevance = sort == "relevance";
+        var monthPart = (SelectedMonth is null ? "" : $"month={SelectedMonth}&") + (Folded ? "" : "versions=all&") + (ByRelevance ? "sort=relevance&" : "");
         Pager = new Pager(p, pageCount, n => $"/countries/{country.Iso2}?{monthPart}p={n}");
-        Articles = await mentions
-            .OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+        var ordered = ByRelevance
+            ? mentions.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Article.Month).ThenBy(c => c.Article.Id)
+            : mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id);
+        Articles = await ordered
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.Article.Id, c.Article.Month, c.Article.Title, c.Mentions, c.InLead,
-                c.Article.Countries.OrderByDescending(x => x.Mentions).Select(x => x.Iso2).ToList(), c.Article.ClusterSize))
+                c.Article.Countries.OrderByDescending(x => x.Weight).Select(x => x.Iso2).ToList(), c.Article.ClusterSize))
             .ToListAsync();
         return Page();
     }

@@ -45,7 +45,7 @@ public sealed class MonthModel(CorpusDb db) : PageModel
         Articles = await listed
             .OrderBy(a => a.Number).ThenBy(a => a.Id)
             .Skip((p - 1) * PageSize).Take(PageSize)
-            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Mentions).Select(c => c.Iso2).ToList(), a.ClusterSize))
+            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Weight).Select(c => c.Iso2).ToList(), a.ClusterSize))
             .ToListAsync();
         PreviousMonth = await db.Articles.Where(a => string.Compare(a.Month, key) < 0).MaxAsync(a => (string?)a.Month);
         NextMonth = await db.Articles.Where(a => string.Compare(a.Month, key) > 0).MinAsync(a => (string?)a.Month);
