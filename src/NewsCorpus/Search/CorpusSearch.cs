@@ -13,6 +13,9 @@ public sealed class CorpusSearch(SqliteConnection connection)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Up to this many matches, facets look each match up by key; beyond, a scan of the table is cheaper.</summary>
+    const int KeyLookupLimit = 5000;
+
     /// <summary>How long one search may run before SQLite is told to stop.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -49,17 +52,24 @@ public sealed class CorpusSearch(SqliteConnection connection)
         Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
         Execute("DELETE FROM temp.search_hits", []);
         Execute($"INSERT INTO temp.search_hits (k, rank) SELECT a.article_key, {(match is null ? "0" : "m.rank")} {from}", parameters);
-        const string hitsFrom = "FROM temp.search_hits m JOIN articles a ON a.article_key = m.k WHERE 1";
-
         int total = Convert.ToInt32(Scalar("SELECT count(*) FROM temp.search_hits", []));
-        var hits = Hits(hitsFrom, [], sort, page, pageSize, parsed);
+        // The temporary table has no statistics, so the join order is chosen here: a few matches are looked up
+        // by key (CROSS JOIN keeps them as the outer loop), many are met by scanning the large table once.
+        var join = total <= KeyLookupLimit ? "CROSS JOIN" : "JOIN";
+        var hitsFrom = $"FROM temp.search_hits m {join} articles a ON a.article_key = m.k WHERE 1";
+        // By relevance the page is the first rows by rank: take them before touching the articles.
+        var pageFrom = sort == SearchSort.Relevance && parsed.HasText
+            ? $"FROM (SELECT k, rank FROM temp.search_hits ORDER BY rank LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}) m CROSS JOIN articles a ON a.article_key = m.k WHERE 1"
+            : hitsFrom;
+
+        var hits = Hits(pageFrom, [], sort, pageFrom == hitsFrom ? page : 1, pageSize, parsed);
         var months = Rows($"SELECT a.month, count(*) {hitsFrom} GROUP BY a.month ORDER BY a.month", [],
             r => new MonthCount(r.GetString(0), r.GetInt32(1)));
-        var countries = Rows("SELECT c.iso2, count(*) FROM temp.search_hits m JOIN article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
+        var countries = Rows($"SELECT c.iso2, count(*) FROM temp.search_hits m {join} article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
             r => new CountryCount(r.GetString(0), r.GetInt32(1)));
-        var entities = Rows("""
+        var entities = Rows($"""
             SELECT e.slug, e.name, e.kind, t.n FROM
-                (SELECT x.entity_key, count(*) AS n FROM temp.search_hits m JOIN article_entities x ON x.article_key = m.k
+                (SELECT x.entity_key, count(*) AS n FROM temp.search_hits m {join} article_entities x ON x.article_key = m.k
                  GROUP BY x.entity_key ORDER BY n DESC LIMIT 30) t
             JOIN entities e ON e.entity_key = t.entity_key ORDER BY t.n DESC, e.name
             """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
