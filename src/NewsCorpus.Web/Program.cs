@@ -22,8 +22,13 @@ builder.Services.AddDbContextPool<CorpusDb>(o => o
     .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadOnly))
     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Search/Index",
-    m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy))))
+builder.Services.AddRazorPages(o =>
+{
+    // The pages that run a search are the expensive ones: they share the API's per-address limit.
+    foreach (var page in new[] { "/Search/Index", "/Concordance/Index", "/Trends/Index" })
+        o.Conventions.AddPageApplicationModelConvention(page,
+            m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy)));
+})
     // Long prose (the search help, the API docs) is translated as a whole partial: _HelpText.en.cshtml beside _HelpText.cshtml.
     .AddViewLocalization(Microsoft.AspNetCore.Mvc.Razor.LanguageViewLocationExpanderFormat.Suffix);
 builder.Services.AddSearchRateLimit(builder.Configuration);
