@@ -135,8 +135,8 @@ public static class CorpusApi
 
     static async Task<IResult> CountryList(CorpusDb db)
     {
-        var counts = await db.ArticleCountries.GroupBy(c => c.Iso2)
-            .Select(g => new { g.Key, Articles = g.Count(), Mentions = g.Sum(c => c.Mentions) })
+        var counts = await db.CountryMonths.GroupBy(c => c.Iso2)
+            .Select(g => new { g.Key, Articles = g.Sum(c => c.Articles), Mentions = g.Sum(c => c.Mentions) })
             .ToListAsync();
         return Results.Ok(counts
             .Select(c => (Country: CountryCatalog.Default.Find(c.Key), c.Articles, c.Mentions))
@@ -150,8 +150,8 @@ public static class CorpusApi
         var country = CountryCatalog.Default.Find(iso2);
         if (country is null) return Results.NotFound(new { error = $"no country with code '{iso2}'" });
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
-        var articleKeys = mentions.Select(c => c.ArticleKey);
-        var months = await mentions.GroupBy(c => c.Article.Month).Select(g => new { month = g.Key, count = g.Count() }).OrderBy(m => m.month).ToListAsync();
+        var counted = await db.CountryMonths.Where(m => m.Iso2 == country.Iso2).OrderBy(m => m.Month).ToListAsync();
+        var months = counted.Select(m => new { month = m.Month, count = m.Articles });
         var articles = await mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
             .Select(c => new { id = c.Article.Id, date = c.Article.Month, title = c.Article.Title, mentions = c.Mentions, inLead = c.InLead })
             .Take(100).ToListAsync();
@@ -161,12 +161,12 @@ public static class CorpusApi
             name = country.Name,
             officialName = country.OfficialName,
             region = country.RegionFr,
-            articles = await mentions.CountAsync(),
-            mentions = await mentions.SumAsync(c => c.Mentions),
+            articles = counted.Sum(m => m.Articles),
+            mentions = counted.Sum(m => m.Mentions),
             months,
-            coMentionedCountries = (await CoMentions.Countries(db, articleKeys, except: country.Iso2, top: 50))
+            coMentionedCountries = (await CoMentions.CountriesWith(db, country.Iso2, top: 50))
                 .Select(c => new { iso2 = c.Iso2, name = c.Name, articles = c.Articles }),
-            entities = (await CoMentions.Entities(db, articleKeys, top: 50))
+            entities = (await CoMentions.EntitiesWith(db, country.Iso2, top: 50))
                 .Select(e => new { slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(), articles = e.Articles }),
             latest = articles,
         });

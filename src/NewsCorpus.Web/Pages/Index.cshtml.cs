@@ -33,11 +33,11 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
         Histogram = MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
         Duplicates = await db.DuplicateFiles.CountAsync();
         Rejected = await db.RejectedFiles.CountAsync();
-        CountryCount = await db.ArticleCountries.Select(c => c.Iso2).Distinct().CountAsync();
+        CountryCount = await db.CountryMonths.Select(c => c.Iso2).Distinct().CountAsync();
 
-        var focus = await db.ArticleCountries.Where(c => FocusCountries.Contains(c.Iso2))
+        var focus = await db.CountryMonths.Where(c => FocusCountries.Contains(c.Iso2))
             .GroupBy(c => c.Iso2)
-            .Select(g => new { g.Key, Articles = g.Count(), Mentions = g.Sum(c => c.Mentions) })
+            .Select(g => new { g.Key, Articles = g.Sum(c => c.Articles), Mentions = g.Sum(c => c.Mentions) })
             .ToListAsync();
         Cards = FocusCountries.Select(iso2 =>
         {

@@ -55,6 +55,28 @@ public sealed class ArticleEntity
     public Article Article { get; set; } = null!;
 }
 
+public sealed class CountryMonth
+{
+    public string Iso2 { get; set; } = "";
+    public string Month { get; set; } = "";
+    public int Articles { get; set; }
+    public int Mentions { get; set; }
+}
+
+public sealed class CountryPair
+{
+    public string Iso2 { get; set; } = "";
+    public string Other { get; set; } = "";
+    public int Articles { get; set; }
+}
+
+public sealed class CountryEntity
+{
+    public string Iso2 { get; set; } = "";
+    public long EntityKey { get; set; }
+    public int Articles { get; set; }
+}
+
 public sealed class DuplicateFile
 {
     public string SourcePath { get; set; } = "";
@@ -78,6 +100,9 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
     public DbSet<ArticleCountry> ArticleCountries => Set<ArticleCountry>();
     public DbSet<DuplicateFile> DuplicateFiles => Set<DuplicateFile>();
     public DbSet<NamedEntity> Entities => Set<NamedEntity>();
+    public DbSet<CountryMonth> CountryMonths => Set<CountryMonth>();
+    public DbSet<CountryPair> CountryPairs => Set<CountryPair>();
+    public DbSet<CountryEntity> CountryEntities => Set<CountryEntity>();
     public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
     public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
 
@@ -133,6 +158,31 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
             e.Property(x => x.Surfaces).HasColumnName("surfaces");
             e.HasOne(x => x.Entity).WithMany().HasForeignKey(x => x.EntityKey);
             e.HasOne(x => x.Article).WithMany(a => a.Entities).HasForeignKey(x => x.ArticleKey);
+        });
+        model.Entity<CountryMonth>(e =>
+        {
+            e.ToTable("country_months");
+            e.HasKey(x => new { x.Iso2, x.Month });
+            e.Property(x => x.Iso2).HasColumnName("iso2");
+            e.Property(x => x.Month).HasColumnName("month");
+            e.Property(x => x.Articles).HasColumnName("articles");
+            e.Property(x => x.Mentions).HasColumnName("mentions");
+        });
+        model.Entity<CountryPair>(e =>
+        {
+            e.ToTable("country_pairs");
+            e.HasKey(x => new { x.Iso2, x.Other });
+            e.Property(x => x.Iso2).HasColumnName("iso2");
+            e.Property(x => x.Other).HasColumnName("other");
+            e.Property(x => x.Articles).HasColumnName("articles");
+        });
+        model.Entity<CountryEntity>(e =>
+        {
+            e.ToTable("country_entities");
+            e.HasKey(x => new { x.Iso2, x.EntityKey });
+            e.Property(x => x.Iso2).HasColumnName("iso2");
+            e.Property(x => x.EntityKey).HasColumnName("entity_key");
+            e.Property(x => x.Articles).HasColumnName("articles");
         });
         model.Entity<DuplicateFile>(e =>
         {

@@ -56,6 +56,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
             int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
+            CountryStats.Rebuild(connection, tx);
             logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates", entities, clusters);
         }
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));

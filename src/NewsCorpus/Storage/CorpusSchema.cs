@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -90,6 +90,28 @@ public static class CorpusSchema
             PRIMARY KEY (article_key, other_key)
         ) WITHOUT ROWID;
         CREATE INDEX ix_near_duplicates_other ON near_duplicates (other_key);
+
+        -- Counts per country, recomputed at the end of an import: country pages and the home page read them
+        -- instead of aggregating over most of the corpus on every view.
+        CREATE TABLE country_months (
+            iso2         TEXT NOT NULL,
+            month        TEXT NOT NULL,
+            articles     INTEGER NOT NULL,
+            mentions     INTEGER NOT NULL,
+            PRIMARY KEY (iso2, month)
+        ) WITHOUT ROWID;
+        CREATE TABLE country_pairs (
+            iso2         TEXT NOT NULL,
+            other        TEXT NOT NULL,
+            articles     INTEGER NOT NULL,
+            PRIMARY KEY (iso2, other)
+        ) WITHOUT ROWID;
+        CREATE TABLE country_entities (
+            iso2         TEXT NOT NULL,
+            entity_key   INTEGER NOT NULL,
+            articles     INTEGER NOT NULL,
+            PRIMARY KEY (iso2, entity_key)
+        ) WITHOUT ROWID;
 
         CREATE TABLE duplicate_files (
             source_path  TEXT PRIMARY KEY,

@@ -187,3 +187,22 @@ public class NearDuplicateImportTests
         Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM article_signatures"));
     }
 }
+
+public class CountryStatsTests
+{
+    [Fact]
+    public void Country_counts_follow_the_articles_through_imports()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Import();
+        Assert.Equal(1, corpus.Scalar<int>("SELECT articles FROM country_months WHERE iso2 = 'ml' AND month = '2023-10'"));
+        Assert.Equal(2, corpus.Scalar<int>("SELECT articles FROM country_pairs WHERE iso2 = 'ml' AND other = 'ru'"));
+        Assert.Equal(1, corpus.Scalar<int>("SELECT c.articles FROM country_entities c JOIN entities e ON e.entity_key = c.entity_key WHERE c.iso2 = 'bf' AND e.slug = 'rosatom'"));
+
+        File.Delete(Path.Combine(corpus.Articles, "004_85765fc0af500544.txt"));
+        corpus.Import();
+        Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM country_months WHERE month = '2023-11'"));
+        Assert.Equal(1, corpus.Scalar<int>("SELECT articles FROM country_pairs WHERE iso2 = 'ml' AND other = 'ru'"));
+        Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM country_entities c JOIN entities e ON e.entity_key = c.entity_key WHERE e.slug = 'rosatom'"));
+    }
+}

@@ -43,16 +43,16 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         ViewData["FeedTitle"] = text["{0} : articles les plus récents", country.Name].Value;
 
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
-        var months = await mentions.GroupBy(c => c.Article.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Mentions = await mentions.SumAsync(c => c.Mentions);
+        // Counted at import (country_months, country_pairs, country_entities): a cold view reads a few rows.
+        var months = await db.CountryMonths.Where(m => m.Iso2 == country.Iso2).Select(m => new { Key = m.Month, Count = m.Articles, m.Mentions }).ToListAsync();
+        Mentions = months.Sum(m => m.Mentions);
         SelectedMonth = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
         Histogram = MonthBars.Create(text["Articles citant {0}, par mois", country.Name], months.Select(m => (m.Key, m.Count)),
             m => $"/countries/{country.Iso2}?month={m}", SelectedMonth);
 
-        var articleKeys = mentions.Select(c => c.ArticleKey);
         CoMentionsView = new CoMentions.View(
-            await CoMentions.Countries(db, articleKeys, except: country.Iso2),
-            await CoMentions.Entities(db, articleKeys),
+            await CoMentions.CountriesWith(db, country.Iso2),
+            await CoMentions.EntitiesWith(db, country.Iso2),
             other => $"/search?country={country.Iso2},{other}");
 
         if (SelectedMonth is not null) mentions = mentions.Where(c => c.Article.Month == SelectedMonth);

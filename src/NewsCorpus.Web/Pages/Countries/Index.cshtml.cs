@@ -21,8 +21,8 @@ public sealed class IndexModel(CorpusDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var counts = await db.ArticleCountries.GroupBy(c => c.Iso2)
-            .Select(g => new { g.Key, Articles = g.Count(), Mentions = g.Sum(c => c.Mentions) })
+        var counts = await db.CountryMonths.GroupBy(c => c.Iso2)
+            .Select(g => new { g.Key, Articles = g.Sum(c => c.Articles), Mentions = g.Sum(c => c.Mentions) })
             .ToListAsync();
         var filter = string.IsNullOrWhiteSpace(Filter) ? null : Folding.Fold(Filter.Trim());
         var rows = counts

@@ -13,6 +13,24 @@ public static class CoMentions
     /// <summary>What the _CoMentions partial shows; <see cref="PairLink"/> leads to the articles naming both.</summary>
     public sealed record View(List<CountryCount> Countries, List<EntityCount> Entities, Func<string, string> PairLink);
 
+    /// <summary>The countries most often named with a country, from the counts made at import.</summary>
+    public static async Task<List<CountryCount>> CountriesWith(CorpusDb db, string iso2, int top = 12)
+    {
+        var rows = await db.CountryPairs.Where(p => p.Iso2 == iso2)
+            .OrderByDescending(p => p.Articles).ThenBy(p => p.Other).Take(top).ToListAsync();
+        return rows.Select(r => new CountryCount(r.Other, CountryNames.Name(r.Other), r.Articles)).ToList();
+    }
+
+    /// <summary>The entities most often named in a country's articles, from the counts made at import.</summary>
+    public static async Task<List<EntityCount>> EntitiesWith(CorpusDb db, string iso2, int top = 15)
+    {
+        var rows = await db.CountryEntities.Where(c => c.Iso2 == iso2)
+            .OrderByDescending(c => c.Articles).ThenBy(c => c.EntityKey).Take(top)
+            .Join(db.Entities, c => c.EntityKey, e => e.Key, (c, e) => new { c.Articles, e.Slug, e.Name, e.Kind })
+            .ToListAsync();
+        return rows.OrderByDescending(r => r.Articles).Select(r => new EntityCount(r.Slug, r.Name, r.Kind, r.Articles)).ToList();
+    }
+
     public static async Task<List<CountryCount>> Countries(CorpusDb db, IQueryable<long> articles, string? except = null, int top = 12)
     {
         var rows = await db.ArticleCountries
