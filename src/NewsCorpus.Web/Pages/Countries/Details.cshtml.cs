@@ -59,8 +59,11 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         Folded = versions != "all";
         var all = mentions;
         if (Folded)
+            // Hidden when an earlier version of the same cluster also names the country: found through the
+            // cluster index (a cluster has a few articles), not by walking every article of the country.
             mentions = mentions.Where(c => c.Article.ClusterKey == null
-                || !all.Any(o => o.Article.ClusterKey == c.Article.ClusterKey && o.ArticleKey < c.ArticleKey));
+                || !db.Articles.Any(b => b.ClusterKey == c.Article.ClusterKey && b.Key < c.ArticleKey
+                    && b.Countries.Any(o => o.Iso2 == country.Iso2 && (SelectedMonth == null || b.Month == SelectedMonth))));
         Total = await mentions.CountAsync();
         HiddenVersions = await all.CountAsync() - Total;
         var pageCount = Pager.PageCountFor(Total, PageSize);
