@@ -37,7 +37,7 @@ public static class ExportEndpoints
             .WithDescription("Tous les articles citant le pays, du plus récent au plus ancien, éventuellement pour un seul mois.");
         export.MapGet("/concordance.{format}", ConcordanceLines).ProducesDownload()
             .WithSummary("Exporter une concordance")
-            .WithDescription("Chaque occurrence en contexte (colonnes id, date, left, match, right, url), dans l’ordre choisi (date, left, right). Mêmes paramètres que /concordance.");
+            .WithDescription("Chaque occurrence en contexte (colonnes id, date, left, match, right, url), sans limite, dans l’ordre choisi (date, left, right). Mêmes paramètres que /concordance.");
         export.MapGet("/entities/{slug}.{format}", Entity).ProducesDownload()
             .WithSummary("Exporter les articles citant une entité")
             .WithDescription("Tous les articles nommant la personne, l’organisation ou le lieu, du plus récent au plus ancien.");
@@ -110,7 +110,10 @@ public static class ExportEndpoints
     {
         if (format is not ("csv" or "jsonl")) return Results.NotFound();
         var request = SearchRequest.FromForm(q, country, from, to, null, entity: entity);
-        var result = NewsCorpus.Research.Concordance.Build(Connection(db), request, Pages.Concordance.IndexModel.ParseSort(sort));
+        // Uncapped: by date the lines stream as they are found; sorted by a neighbour they must all be read first.
+        var order = Pages.Concordance.IndexModel.ParseSort(sort);
+        var lines = NewsCorpus.Research.Concordance.Lines(Connection(db), request);
+        if (order != NewsCorpus.Research.ConcordanceSort.Date) lines = NewsCorpus.Research.Concordance.Sort(lines.ToList(), order);
         var site = SiteUrl(http.Request);
         var cancel = http.RequestAborted;
         return Results.Stream(async body =>
@@ -119,13 +122,13 @@ public static class ExportEndpoints
             {
                 await using var csv = new CsvWriter(body);
                 await csv.WriteRowAsync(ConcordanceColumns, cancel);
-                foreach (var l in result.Lines)
+                foreach (var l in lines)
                     await csv.WriteRowAsync([l.ArticleId, l.Month, l.Left, l.Match, l.Right, $"{site}/articles/{l.ArticleId}"], cancel);
             }
             else
             {
                 await using var jsonl = new JsonLinesWriter(body);
-                foreach (var l in result.Lines)
+                foreach (var l in lines)
                     await jsonl.WriteAsync(new { id = l.ArticleId, date = l.Month, left = l.Left, match = l.Match, right = l.Right, url = $"{site}/articles/{l.ArticleId}" }, cancel);
             }
         }, format == "csv" ? CsvType : JsonLinesType, $"newscorpus-concordance{FileSlug(q)}.{format}");

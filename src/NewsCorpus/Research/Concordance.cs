@@ -50,26 +50,53 @@ public static class Concordance
     public const int MaxLines = 50_000;
     const int ContextChars = 80;
 
-    public static ConcordanceResult Build(SqliteConnection connection, SearchRequest request, ConcordanceSort sort, int collocateSpan = 5)
+    public static ConcordanceResult Build(SqliteConnection connection, SearchRequest request, ConcordanceSort sort, int collocateSpan = 5, int maxArticles = MaxArticles)
     {
         var parsed = QueryParser.Parse(request.Query, request.Filters);
         if (!parsed.HasText) return ConcordanceResult.Empty with { Query = parsed };
-        var highlighter = new Highlighter(parsed.Root);
-        var search = new CorpusSearch(connection);
-        collocateSpan = Math.Clamp(collocateSpan, 1, 20);
 
         var lines = new List<ConcordanceLine>();
         var windows = new List<MatchWindow>();
-        int articles = 0;
+        var articles = new HashSet<string>();
         bool truncated = false;
-        // Newest first, like the site's listings; the keys come from the same search as /search.
-        var keys = search.AllKeys(request with { Sort = SearchSort.Newest }).Take(MaxArticles + 1).ToList();
-        if (keys.Count > MaxArticles) { truncated = true; keys.RemoveAt(MaxArticles); }
+        foreach (var (line, window) in Occurrences(connection, request, collocateSpan, maxArticles + 1))
+        {
+            if (articles.Add(line.ArticleId) && articles.Count > maxArticles) { truncated = true; articles.Remove(line.ArticleId); break; }
+            if (lines.Count < MaxLines) lines.Add(line);
+            else truncated = true;
+            windows.Add(window);
+        }
+        var collocates = RankCollocates(connection, windows);
+        return new ConcordanceResult(parsed, windows.Count, articles.Count, Sort(lines, sort), collocates, truncated);
+    }
 
+    /// <summary>
+    /// Every occurrence in every matching article, newest article first, read as the caller consumes them:
+    /// what the exports stream, with no bound. <paramref name="maxArticles"/> stops early for the page.
+    /// </summary>
+    public static IEnumerable<ConcordanceLine> Lines(SqliteConnection connection, SearchRequest request) =>
+        Occurrences(connection, request, collocateSpan: 1, maxArticles: int.MaxValue).Select(o => o.Line);
+
+    public static List<ConcordanceLine> Sort(List<ConcordanceLine> lines, ConcordanceSort sort) => sort switch
+    {
+        ConcordanceSort.Left => lines.OrderBy(l => l.LeftWord, StringComparer.Ordinal).ThenBy(l => Folding.Fold(l.Match), StringComparer.Ordinal).ToList(),
+        ConcordanceSort.Right => lines.OrderBy(l => l.RightWord, StringComparer.Ordinal).ThenBy(l => Folding.Fold(l.Match), StringComparer.Ordinal).ToList(),
+        _ => lines,
+    };
+
+    static IEnumerable<(ConcordanceLine Line, MatchWindow Window)> Occurrences(SqliteConnection connection, SearchRequest request, int collocateSpan, int maxArticles)
+    {
+        var parsed = QueryParser.Parse(request.Query, request.Filters);
+        if (!parsed.HasText) yield break;
+        var highlighter = new Highlighter(parsed.Root);
+        collocateSpan = Math.Clamp(collocateSpan, 1, 20);
+        // Newest first, like the site's listings; the keys come from the same search as /search, read as
+        // they are consumed while each article is read on the same connection.
+        var keys = new CorpusSearch(connection).AllKeys(request with { Sort = SearchSort.Newest });
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT id, month, title, body FROM articles WHERE article_key = $k";
         var key = read.Parameters.Add("$k", SqliteType.Integer);
-        foreach (var k in keys)
+        foreach (var k in keys.Take(maxArticles))
         {
             key.Value = k;
             string id, month, title, text;
@@ -81,32 +108,20 @@ public static class Concordance
             var words = FrenchAnalyzer.AnalyzeText(text).ToList();
             var matched = highlighter.Matches(words);
             if (matched.Count == 0) continue;
-            articles++;
             var index = words.Select((w, i) => (w.Token.Start, i)).ToDictionary(x => x.Start, x => x.i);
             var analyzed = words.Select(w => w.Word).ToList();
-            foreach (var (first, last) in Runs(matched, words, index))
+            foreach (var (first, last) in Runs(matched, index))
             {
                 var start = words[first].Token.Start;
                 var end = words[last].Token.End;
-                if (lines.Count < MaxLines)
-                    lines.Add(new ConcordanceLine(id, month, title, LeftOf(text, start), text[start..end], RightOf(text, end), start));
-                else truncated = true;
-                windows.Add(MatchWindow.Around(analyzed, first, last - first + 1, collocateSpan));
+                yield return (new ConcordanceLine(id, month, title, LeftOf(text, start), text[start..end], RightOf(text, end), start),
+                    MatchWindow.Around(analyzed, first, last - first + 1, collocateSpan));
             }
         }
-
-        lines = sort switch
-        {
-            ConcordanceSort.Left => lines.OrderBy(l => l.LeftWord, StringComparer.Ordinal).ThenBy(l => Folding.Fold(l.Match), StringComparer.Ordinal).ToList(),
-            ConcordanceSort.Right => lines.OrderBy(l => l.RightWord, StringComparer.Ordinal).ThenBy(l => Folding.Fold(l.Match), StringComparer.Ordinal).ToList(),
-            _ => lines,
-        };
-        var collocates = RankCollocates(connection, windows);
-        return new ConcordanceResult(parsed, windows.Count, articles, lines, collocates, truncated);
     }
 
     /// <summary>Matched words that follow each other (a phrase) make one occurrence.</summary>
-    static IEnumerable<(int First, int Last)> Runs(List<Token> matched, List<(Token Token, AnalyzedWord Word)> words, Dictionary<int, int> index)
+    static IEnumerable<(int First, int Last)> Runs(List<Token> matched, Dictionary<int, int> index)
     {
         int? first = null, last = null;
         foreach (var token in matched)
