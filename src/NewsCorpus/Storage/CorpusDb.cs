@@ -108,54 +108,34 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // The schema (CorpusSchema) names columns in snake_case after the properties: ArticleKey → article_key.
+        // Only the names that differ are spelt out below.
+        foreach (var entity in model.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+
         model.Entity<Article>(e =>
         {
             e.ToTable("articles");
             e.HasKey(a => a.Key);
             e.Property(a => a.Key).HasColumnName("article_key");
-            e.Property(a => a.Id).HasColumnName("id");
-            e.Property(a => a.FileName).HasColumnName("file_name");
-            e.Property(a => a.Number).HasColumnName("number");
-            e.Property(a => a.Month).HasColumnName("month");
-            e.Property(a => a.Title).HasColumnName("title");
-            e.Property(a => a.Lead).HasColumnName("lead");
-            e.Property(a => a.Headings).HasColumnName("headings");
-            e.Property(a => a.Body).HasColumnName("body");
-            e.Property(a => a.WordCount).HasColumnName("word_count");
-            e.Property(a => a.Warnings).HasColumnName("warnings");
-            e.Property(a => a.ClusterKey).HasColumnName("cluster_key");
-            e.Property(a => a.ClusterSize).HasColumnName("cluster_size");
             e.HasMany(a => a.Countries).WithOne(c => c.Article).HasForeignKey(c => c.ArticleKey);
         });
         model.Entity<ArticleCountry>(e =>
         {
             e.ToTable("article_countries");
             e.HasKey(c => new { c.Iso2, c.ArticleKey });
-            e.Property(c => c.Iso2).HasColumnName("iso2");
-            e.Property(c => c.ArticleKey).HasColumnName("article_key");
-            e.Property(c => c.Mentions).HasColumnName("mentions");
-            e.Property(c => c.InLead).HasColumnName("in_lead");
-            e.Property(c => c.Weight).HasColumnName("weight");
         });
         model.Entity<NamedEntity>(e =>
         {
             e.ToTable("entities");
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasColumnName("entity_key");
-            e.Property(x => x.Slug).HasColumnName("slug");
-            e.Property(x => x.Name).HasColumnName("name");
-            e.Property(x => x.Kind).HasColumnName("kind");
-            e.Property(x => x.Articles).HasColumnName("articles");
-            e.Property(x => x.Mentions).HasColumnName("mentions");
         });
         model.Entity<ArticleEntity>(e =>
         {
             e.ToTable("article_entities");
             e.HasKey(x => new { x.EntityKey, x.ArticleKey });
-            e.Property(x => x.EntityKey).HasColumnName("entity_key");
-            e.Property(x => x.ArticleKey).HasColumnName("article_key");
-            e.Property(x => x.Mentions).HasColumnName("mentions");
-            e.Property(x => x.Surfaces).HasColumnName("surfaces");
             e.HasOne(x => x.Entity).WithMany().HasForeignKey(x => x.EntityKey);
             e.HasOne(x => x.Article).WithMany(a => a.Entities).HasForeignKey(x => x.ArticleKey);
         });
@@ -163,44 +143,29 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
         {
             e.ToTable("country_months");
             e.HasKey(x => new { x.Iso2, x.Month });
-            e.Property(x => x.Iso2).HasColumnName("iso2");
-            e.Property(x => x.Month).HasColumnName("month");
-            e.Property(x => x.Articles).HasColumnName("articles");
-            e.Property(x => x.Mentions).HasColumnName("mentions");
         });
         model.Entity<CountryPair>(e =>
         {
             e.ToTable("country_pairs");
             e.HasKey(x => new { x.Iso2, x.Other });
-            e.Property(x => x.Iso2).HasColumnName("iso2");
-            e.Property(x => x.Other).HasColumnName("other");
-            e.Property(x => x.Articles).HasColumnName("articles");
         });
         model.Entity<CountryEntity>(e =>
         {
             e.ToTable("country_entities");
             e.HasKey(x => new { x.Iso2, x.EntityKey });
-            e.Property(x => x.Iso2).HasColumnName("iso2");
-            e.Property(x => x.EntityKey).HasColumnName("entity_key");
-            e.Property(x => x.Articles).HasColumnName("articles");
         });
         model.Entity<DuplicateFile>(e =>
         {
             e.ToTable("duplicate_files");
             e.HasKey(d => d.SourcePath);
-            e.Property(d => d.SourcePath).HasColumnName("source_path");
-            e.Property(d => d.FileName).HasColumnName("file_name");
-            e.Property(d => d.Id).HasColumnName("id");
-            e.Property(d => d.OriginalId).HasColumnName("original_id");
         });
         model.Entity<RejectedFile>(e =>
         {
             e.ToTable("rejected_files");
             e.HasKey(r => r.SourcePath);
-            e.Property(r => r.SourcePath).HasColumnName("source_path");
-            e.Property(r => r.FileName).HasColumnName("file_name");
-            e.Property(r => r.Line).HasColumnName("line");
-            e.Property(r => r.Reason).HasColumnName("reason");
         });
     }
+
+    static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

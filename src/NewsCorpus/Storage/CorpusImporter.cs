@@ -214,7 +214,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
         Stored? FindStored(string path)
         {
-            using var cmd = Command("""
+            var cmd = statements.Get("""
                 SELECT 0, file_size, file_ticks, file_hash, id, 0, file_name FROM articles WHERE source_path = $p
                 UNION ALL SELECT 1, file_size, file_ticks, file_hash, original_id, 0, file_name || char(0) || id FROM duplicate_files WHERE source_path = $p
                 UNION ALL SELECT 2, file_size, file_ticks, NULL, reason, line, file_name FROM rejected_files WHERE source_path = $p
@@ -248,8 +248,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         void RemoveArticle(string path, List<string>? freed)
         {
             long key; string id, body;
-            using (var cmd = Command("SELECT article_key, id, body FROM articles WHERE source_path = $p", ("$p", path)))
-            using (var reader = cmd.ExecuteReader())
+            using (var reader = statements.Get("SELECT article_key, id, body FROM articles WHERE source_path = $p", ("$p", path)).ExecuteReader())
             {
                 if (!reader.Read()) return;
                 (key, id, body) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
@@ -261,8 +260,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             removedArticles++;
 
             // Copies of this article are no longer copies of anything: read them again as articles.
-            using (var cmd = Command("SELECT source_path FROM duplicate_files WHERE original_id = $id", ("$id", id)))
-            using (var reader = cmd.ExecuteReader())
+            using (var reader = statements.Get("SELECT source_path FROM duplicate_files WHERE original_id = $id", ("$id", id)).ExecuteReader())
                 while (reader.Read()) freed?.Add(reader.GetString(0));
             Exec("DELETE FROM duplicate_files WHERE original_id = $id", ("$id", id));
         }
@@ -338,7 +336,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         public void SetMeta(string key, string value) =>
             Exec("INSERT INTO meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
 
-        // Statements that return rows are run on a command of their own, so that another reader can be open.
+        // For the statements an import runs once (not worth keeping prepared).
         SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
         {
             var cmd = connection.CreateCommand();

@@ -169,7 +169,7 @@ public class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
         var november = new YearMonth(2023, 11);
         Assert.Equal("novembre 2023", november.ToDisplay(CultureInfo.GetCultureInfo("fr")));
         Assert.Equal("November 2023", november.ToDisplay(CultureInfo.GetCultureInfo("en")));
-        Assert.Equal("novembre 2023", november.ToFrench());
+        Assert.Equal("novembre 2023", november.ToDisplay(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")));
 
         var previous = CultureInfo.CurrentCulture;
         try
