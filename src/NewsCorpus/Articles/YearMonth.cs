@@ -38,5 +38,4 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
 
     /// <summary>The month in words as the culture writes it: "novembre 2023", "November 2023".</summary>
     public string ToDisplay(CultureInfo culture) => new DateTime(Year, Month, 1).ToString("MMMM yyyy", culture);
-
 }
