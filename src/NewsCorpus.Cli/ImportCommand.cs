@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using NewsCorpus.Storage;
+using NewsCorpus.Storage.Postgres;
 
 namespace NewsCorpus.Cli;
 
-/// <summary>`import &lt;folder&gt; [--db file]`: exit 0 when every file imported, 1 when any was rejected, 2 on bad usage.</summary>
+/// <summary>
+/// `import &lt;folder&gt; [--db file] [--provider postgres --connection "…"]`: exit 0 when every file imported,
+/// 1 when any was rejected, 2 on bad usage or when the store could not be written.
+/// </summary>
 public static class ImportCommand
 {
     public static Command Create()
@@ -12,17 +16,26 @@ public static class ImportCommand
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of article files (*.txt)" };
         var db = new Option<FileInfo?>("--db") { Description = "SQLite file to import into (default: data/newscorpus.db under the repository)" };
         var aliases = new Option<FileInfo?>("--aliases") { Description = "Entity alias file applied on top of the built-in one (same format as Entities/entity-aliases.txt)" };
-        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, db, aliases };
+        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
+        provider.AcceptOnlyFromAmong("sqlite", "postgres");
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, with --provider postgres (the SQLite file of --db is then the importer's working store)" };
+        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, db, aliases, provider, connection };
         command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error,
-            parse.GetValue(aliases)?.FullName));
+            parse.GetValue(aliases)?.FullName, parse.GetValue(provider) == "postgres" ? parse.GetValue(connection) ?? "" : null));
         return command;
     }
 
-    public static int Run(DirectoryInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null)
+    /// <param name="postgres">A PostgreSQL connection string to publish to after the import; null for SQLite alone.</param>
+    public static int Run(DirectoryInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null, string? postgres = null)
     {
         if (!folder.Exists)
         {
             errors.WriteLine($"error: folder not found: {folder.FullName}");
+            return 2;
+        }
+        if (postgres is not null && string.IsNullOrWhiteSpace(postgres))
+        {
+            errors.WriteLine("error: --provider postgres needs --connection \"Host=…;Database=…;Username=…\"");
             return 2;
         }
         var inv = CultureInfo.InvariantCulture;
@@ -40,6 +53,7 @@ public static class ImportCommand
             return 2;
         }
         progress.Finish();
+        if (postgres is not null && !Publish(database, postgres, output, errors)) return 2;
 
         foreach (var warning in report.Warnings) output.WriteLine($"warning: {warning}");
         foreach (var dup in report.Duplicates) output.WriteLine($"duplicate: {dup.FileName} is a copy of {dup.OriginalId}");
@@ -48,6 +62,25 @@ public static class ImportCommand
             $"imported {report.Imported}, updated {report.Updated}, unchanged {report.Unchanged}, removed {report.Removed}, duplicates {report.Duplicates.Count}, rejected {report.Rejected.Count}"));
         output.WriteLine(string.Create(inv, $"time {report.Elapsed.TotalSeconds:F2}s, {report.ArticlesPerSecond:F0} articles/s"));
         return report.Rejected.Count > 0 ? 1 : 0;
+    }
+
+    static bool Publish(string database, string connectionString, TextWriter output, TextWriter errors)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine("Publishing to PostgreSQL");
+        try
+        {
+            var published = new PostgresPublisher(connectionString).Publish(database);
+            output.WriteLine(string.Create(inv,
+                $"postgres: written {published.Inserted}, removed {published.Deleted}, moved between clusters {published.ClustersMoved}, per-corpus tables {(published.DerivedReplaced ? "replaced" : "unchanged")}, time {published.Elapsed.TotalSeconds:F2}s"));
+            return true;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            // The working store is up to date; the next import publishes whatever PostgreSQL is missing.
+            errors.WriteLine($"error: publishing to PostgreSQL failed, nothing was changed there: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>A bar redrawn in place on a terminal; a line every tenth of the way otherwise.</summary>

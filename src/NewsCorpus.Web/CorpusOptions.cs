@@ -1,11 +1,22 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Storage;
+using Npgsql;
 
 namespace NewsCorpus.Web;
 
-/// <summary>The `Corpus` configuration section: where the store is and which folder to import on start.</summary>
+public enum CorpusProvider { Sqlite, Postgres }
+
+/// <summary>The `Corpus` configuration section: which store, where it is and which folder to import on start.</summary>
 public sealed class CorpusOptions
 {
-    /// <summary>SQLite file; empty means data/newscorpus.db under the repository.</summary>
+    /// <summary>Sqlite (the default, one file) or Postgres (ConnectionStrings:Corpus).</summary>
+    public CorpusProvider Provider { get; set; }
+
+    /// <summary>PostgreSQL connection string (`ConnectionStrings:Corpus`), with Provider=Postgres.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite file; empty means data/newscorpus.db under the repository. With PostgreSQL, the importer's working store.</summary>
     public string? Database { get; set; }
 
     /// <summary>Folder imported on start; empty means seeds/ under the repository. "none" disables the import.</summary>
@@ -24,4 +35,27 @@ public sealed class CorpusOptions
         "none" => null,
         var folder => Path.GetFullPath(folder),
     };
+
+    public static CorpusOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Corpus").Get<CorpusOptions>() ?? new CorpusOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Corpus");
+        if (options.Provider == CorpusProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new InvalidOperationException("Corpus:Provider is Postgres but ConnectionStrings:Corpus is empty: give it as --ConnectionStrings:Corpus=\"Host=…;Database=…;Username=…\"");
+        return options;
+    }
+
+    /// <summary>The site reads only: SQLite opens the file read-only, PostgreSQL sessions default to read-only transactions.</summary>
+    public DbContextOptionsBuilder UseStore(DbContextOptionsBuilder builder) => Provider switch
+    {
+        CorpusProvider.Postgres => builder.UseNpgsql(ReadOnly(ConnectionString!)),
+        _ => builder.UseSqlite(CorpusSchema.ConnectionString(DatabasePath, SqliteOpenMode.ReadOnly)),
+    };
+
+    static string ReadOnly(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = ("-c default_transaction_read_only=on " + builder.Options).Trim();
+        return builder.ConnectionString;
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Storage;
 using NewsCorpus.Web;
@@ -16,11 +15,9 @@ var serilog = new LoggerConfiguration()
     .CreateLogger();
 builder.Logging.ClearProviders().AddSerilog(serilog, dispose: true);
 
-var corpus = builder.Configuration.GetSection("Corpus").Get<CorpusOptions>() ?? new CorpusOptions();
+var corpus = CorpusOptions.From(builder.Configuration);
 builder.Services.AddSingleton(corpus);
-builder.Services.AddDbContextPool<CorpusDb>(o => o
-    .UseSqlite(CorpusSchema.ConnectionString(corpus.DatabasePath, SqliteOpenMode.ReadOnly))
-    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+builder.Services.AddDbContextPool<CorpusDb>(o => corpus.UseStore(o).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o =>
 {

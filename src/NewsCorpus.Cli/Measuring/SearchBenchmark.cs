@@ -89,7 +89,7 @@ public static class SearchBenchmark
         using var reference = new SqliteConnection(CorpusSchema.ConnectionString(referenceDatabase, SqliteOpenMode.ReadOnly));
         store.Open();
         reference.Open();
-        var search = new CorpusSearch(store);
+        var search = CorpusSearch.For(store);
         using var raw = reference.CreateCommand();
         raw.CommandText = $"SELECT rowid, bm25({ImportBenchmark.ReferenceFts}) FROM {ImportBenchmark.ReferenceFts} WHERE {ImportBenchmark.ReferenceFts} MATCH $q ORDER BY bm25({ImportBenchmark.ReferenceFts}) LIMIT 20";
         var match = raw.Parameters.Add("$q", SqliteType.Text);

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Articles;
 using NewsCorpus.Countries;
@@ -53,7 +52,7 @@ public static class CorpusApi
         [Description("Identifiants d’entités (slugs), séparés par des virgules : toutes doivent être nommées")] string? entity)
     {
         var request = SearchRequest.FromForm(q, country, from, to, sort, Number(page, 1), Number(pageSize, 20), entity);
-        var r = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
+        var r = CorpusSearch.For(db.OpenConnection()).Search(request);
         return Results.Ok(new
         {
             total = r.Total,
@@ -76,7 +75,7 @@ public static class CorpusApi
     static IResult TrendSeries(CorpusDb db, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? q, string? country, string? from, string? to)
     {
         var request = SearchRequest.FromForm(null, country, from, to, null);
-        var trend = NewsCorpus.Research.Trends.Compute((SqliteConnection)db.Database.GetDbConnection(), q ?? [], request.Filters);
+        var trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), q ?? [], request.Filters);
         return Results.Ok(new
         {
             months = trend.Months.Select(m => m.ToString()),

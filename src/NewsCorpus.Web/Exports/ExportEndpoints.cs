@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Analysis;
 using NewsCorpus.Articles;
@@ -58,7 +57,7 @@ public static class ExportEndpoints
         [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity)
     {
         var request = SearchRequest.FromForm(q, country, from, to, sort, entity: entity);
-        var rows = new CorpusSearch(Connection(db)).All(request);
+        var rows = CorpusSearch.For(Connection(db)).All(request);
         return Download(http, format, "newscorpus-recherche" + FileSlug(q), rows);
     }
 
@@ -134,7 +133,7 @@ public static class ExportEndpoints
         }, format == "csv" ? CsvType : JsonLinesType, $"newscorpus-concordance{FileSlug(q)}.{format}");
     }
 
-    static SqliteConnection Connection(CorpusDb db) => (SqliteConnection)db.Database.GetDbConnection();
+    static System.Data.Common.DbConnection Connection(CorpusDb db) => db.OpenConnection();
 
     /// <summary>The site's absolute root, for the article addresses in exports and feeds.</summary>
     public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
@@ -150,7 +149,7 @@ public static class ExportEndpoints
         {
             any = e.MoveNext();
         }
-        catch (SqliteException x) when (QueryBudget.IsInterruption(x))
+        catch (Exception x) when (QueryBudget.IsInterruption(x))
         {
             e.Dispose();
             return Results.Text("La recherche a dépassé le temps alloué : précisez-la (un mot plus rare, un pays, une période).",

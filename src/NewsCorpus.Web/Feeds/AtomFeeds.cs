@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Countries;
 using NewsCorpus.Export;
@@ -42,9 +41,9 @@ public static class AtomFeeds
         List<ArticleRow> rows;
         try
         {
-            rows = new CorpusSearch(Connection(db)).All(request).Take(Entries).ToList();
+            rows = CorpusSearch.For(db.OpenConnection()).All(request).Take(Entries).ToList();
         }
-        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
+        catch (Exception e) when (QueryBudget.IsInterruption(e))
         {
             return Results.Text("La recherche a dépassé le temps alloué.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
@@ -77,7 +76,8 @@ public static class AtomFeeds
         return Results.Bytes(buffer.ToArray(), AtomFeed.ContentType);
     }
 
-    static SqliteConnection Connection(CorpusDb db) => (SqliteConnection)db.Database.GetDbConnection();
+
+    static System.Data.Common.DbConnection Connection(CorpusDb db) => db.OpenConnection();
 
     /// <summary>When the corpus last changed: a feed with no entry still needs an updated time.</summary>
     static DateTimeOffset LastImport(CorpusDb db)

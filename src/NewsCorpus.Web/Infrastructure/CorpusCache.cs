@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsCorpus.Storage;
 
 namespace NewsCorpus.Web.Infrastructure;
@@ -22,7 +22,7 @@ public static class CorpusCache
         .AddHostedService<ImportWatcher>();
 
     /// <summary>Looks at the store's import stamp every few seconds (`Corpus:ChangeCheckSeconds`, 5 by default).</summary>
-    sealed class ImportWatcher(CorpusOptions options, IOutputCacheStore cache, IConfiguration configuration, ILogger<ImportWatcher> logger)
+    sealed class ImportWatcher(IServiceScopeFactory scopes, IOutputCacheStore cache, IConfiguration configuration, ILogger<ImportWatcher> logger)
         : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stop)
@@ -44,13 +44,13 @@ public static class CorpusCache
         {
             try
             {
-                using var connection = new SqliteConnection(CorpusSchema.ConnectionString(options.DatabasePath, SqliteOpenMode.ReadOnly));
-                connection.Open();
+                using var scope = scopes.CreateScope();
+                var connection = scope.ServiceProvider.GetRequiredService<CorpusDb>().OpenConnection();
                 using var cmd = connection.CreateCommand();
                 cmd.CommandText = "SELECT value FROM meta WHERE key = 'imported_at'";
                 return cmd.ExecuteScalar() as string;
             }
-            catch (SqliteException)
+            catch (DbException)
             {
                 return null;   // no store yet, or one being rebuilt: look again at the next tick
             }

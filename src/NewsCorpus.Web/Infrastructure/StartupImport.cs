@@ -1,10 +1,13 @@
+using System.Data.Common;
 using NewsCorpus.Storage;
+using NewsCorpus.Storage.Postgres;
 
 namespace NewsCorpus.Web.Infrastructure;
 
 /// <summary>
 /// Brings the store up to date with the article folder before the site serves. Unchanged files are skipped by
-/// size and time, so a start with nothing new costs one directory listing.
+/// size and time, so a start with nothing new costs one directory listing. With PostgreSQL the import runs in
+/// the SQLite working store and what changed is then published to PostgreSQL.
 /// </summary>
 public static class StartupImport
 {
@@ -15,19 +18,42 @@ public static class StartupImport
         {
             // Without its articles the store cannot be rebuilt, so it is never emptied here, whatever its version.
             if (folder is not null) logger.LogWarning("Article folder {Folder} not found: serving the store as it is", folder);
-            var version = CorpusSchema.StoredVersion(options.DatabasePath);
-            if (version != CorpusSchema.Version)
-                logger.LogError("The store {Database} has schema version {Found}, this site needs {Expected}: import the articles again (the CLI's import command)",
-                    options.DatabasePath, version, CorpusSchema.Version);
+            CheckVersion(options, logger);
             return;
         }
         try
         {
             new CorpusImporter(options.DatabasePath, logger, options.EntityAliasesPath).Import(folder);
+            if (options.Provider == CorpusProvider.Postgres)
+                new PostgresPublisher(options.ConnectionString!, logger).Publish(options.DatabasePath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException)
         {
             logger.LogError(e, "Import of {Folder} failed: serving the previous corpus", folder);
         }
+    }
+
+    static void CheckVersion(CorpusOptions options, ILogger logger)
+    {
+        if (options.Provider == CorpusProvider.Postgres)
+        {
+            try
+            {
+                using var connection = PostgresPublisher.Open(options.ConnectionString!);
+                var found = PostgresSchema.StoredVersion(connection);
+                if (found != PostgresSchema.Version)
+                    logger.LogError("The PostgreSQL store has schema version {Found}, this site needs {Expected}: import the articles (the CLI's import command with --provider postgres)",
+                        found, PostgresSchema.Version);
+            }
+            catch (DbException e)
+            {
+                logger.LogError(e, "The PostgreSQL store cannot be reached");
+            }
+            return;
+        }
+        var version = CorpusSchema.StoredVersion(options.DatabasePath);
+        if (version != CorpusSchema.Version)
+            logger.LogError("The store {Database} has schema version {Found}, this site needs {Expected}: import the articles again (the CLI's import command)",
+                options.DatabasePath, version, CorpusSchema.Version);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace NewsCorpus.Export;
 
@@ -10,9 +10,9 @@ public sealed record ArticleRow(
 /// <summary>
 /// Reads export rows for a stream of article keys, one at a time and in the order given, so that a result
 /// set of any size goes out without being held in memory. The keys usually come from a reader still open on
-/// the same connection, which SQLite allows.
+/// the same connection, which SQLite allows (the PostgreSQL search reads its keys whole first).
 /// </summary>
-public sealed class ArticleRows(SqliteConnection connection)
+public sealed class ArticleRows(DbConnection connection)
 {
     /// <summary>The export columns, in order; <see cref="Values"/> and <see cref="Json"/> follow it.</summary>
     public static readonly IReadOnlyList<string> Columns = ["id", "date", "title", "countries", "entities", "url", "file", "word_count", "lead"];
@@ -20,19 +20,25 @@ public sealed class ArticleRows(SqliteConnection connection)
     /// <summary>Separates the codes in the countries and entities cells: neither a comma nor a semicolon, which French Excel splits on.</summary>
     public const string ListSeparator = "|";
 
-    const string Sql = """
+    // SQLite's group_concat and PostgreSQL's string_agg take the same arguments.
+    static string Sql(string concat) => $"""
         SELECT a.id, a.month, a.title, a.file_name, a.word_count, a.lead,
-            (SELECT group_concat(c.iso2, '|' ORDER BY c.weight DESC, c.iso2) FROM article_countries c WHERE c.article_key = a.article_key),
-            (SELECT group_concat(e.slug, '|' ORDER BY x.mentions DESC, e.name) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE x.article_key = a.article_key)
-        FROM articles a WHERE a.article_key = $key
+            (SELECT {concat}(c.iso2, '|' ORDER BY c.weight DESC, c.iso2) FROM article_countries c WHERE c.article_key = a.article_key),
+            (SELECT {concat}(e.slug, '|' ORDER BY x.mentions DESC, e.name) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE x.article_key = a.article_key)
+        FROM articles a WHERE a.article_key = @key
         """;
 
     public IEnumerable<ArticleRow> Read(IEnumerable<long> articleKeys)
     {
+        // A PostgreSQL connection runs one statement at a time: the keys are read whole before any row.
+        if (connection is Npgsql.NpgsqlConnection) articleKeys = articleKeys.ToList();
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Sql;
-        var key = cmd.Parameters.Add("$key", SqliteType.Integer);
+        cmd.CommandText = Sql(connection is Npgsql.NpgsqlConnection ? "string_agg" : "group_concat");
+        var key = cmd.CreateParameter();
+        key.ParameterName = "@key";
+        key.DbType = System.Data.DbType.Int64;
+        cmd.Parameters.Add(key);
         foreach (var k in articleKeys)
         {
             key.Value = k;
@@ -42,7 +48,7 @@ public sealed class ArticleRows(SqliteConnection connection)
         }
     }
 
-    static string[] List(SqliteDataReader r, int column) => r.IsDBNull(column) ? [] : r.GetString(column).Split('|');
+    static string[] List(DbDataReader r, int column) => r.IsDBNull(column) ? [] : r.GetString(column).Split('|');
 
     /// <summary>A row's cells in <see cref="Columns"/> order; <paramref name="articleUrl"/> is the article's absolute address.</summary>
     public static string[] Values(ArticleRow row, string articleUrl) =>

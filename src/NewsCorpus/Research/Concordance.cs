@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using NewsCorpus.Storage;
 using NewsCorpus.Analysis;
 using NewsCorpus.Search;
 
@@ -50,7 +51,7 @@ public static class Concordance
     public const int MaxLines = 50_000;
     const int ContextChars = 80;
 
-    public static ConcordanceResult Build(SqliteConnection connection, SearchRequest request, ConcordanceSort sort, int collocateSpan = 5, int maxArticles = MaxArticles)
+    public static ConcordanceResult Build(DbConnection connection, SearchRequest request, ConcordanceSort sort, int collocateSpan = 5, int maxArticles = MaxArticles)
     {
         var parsed = QueryParser.Parse(request.Query, request.Filters);
         if (!parsed.HasText) return ConcordanceResult.Empty with { Query = parsed };
@@ -74,7 +75,7 @@ public static class Concordance
     /// Every occurrence in every matching article, newest article first, read as the caller consumes them:
     /// what the exports stream, with no bound. <paramref name="maxArticles"/> stops early for the page.
     /// </summary>
-    public static IEnumerable<ConcordanceLine> Lines(SqliteConnection connection, SearchRequest request) =>
+    public static IEnumerable<ConcordanceLine> Lines(DbConnection connection, SearchRequest request) =>
         Occurrences(connection, request, collocateSpan: 1, maxArticles: int.MaxValue).Select(o => o.Line);
 
     public static List<ConcordanceLine> Sort(List<ConcordanceLine> lines, ConcordanceSort sort) => sort switch
@@ -84,7 +85,7 @@ public static class Concordance
         _ => lines,
     };
 
-    static IEnumerable<(ConcordanceLine Line, MatchWindow Window)> Occurrences(SqliteConnection connection, SearchRequest request, int collocateSpan, int maxArticles)
+    static IEnumerable<(ConcordanceLine Line, MatchWindow Window)> Occurrences(DbConnection connection, SearchRequest request, int collocateSpan, int maxArticles)
     {
         var parsed = QueryParser.Parse(request.Query, request.Filters);
         if (!parsed.HasText) yield break;
@@ -92,10 +93,13 @@ public static class Concordance
         collocateSpan = Math.Clamp(collocateSpan, 1, 20);
         // Newest first, like the site's listings; the keys come from the same search as /search, read as
         // they are consumed while each article is read on the same connection.
-        var keys = new CorpusSearch(connection).AllKeys(request with { Sort = SearchSort.Newest });
+        var keys = CorpusSearch.For(connection).AllKeys(request with { Sort = SearchSort.Newest });
         using var read = connection.CreateCommand();
-        read.CommandText = "SELECT id, month, title, body FROM articles WHERE article_key = $k";
-        var key = read.Parameters.Add("$k", SqliteType.Integer);
+        read.CommandText = "SELECT id, month, title, body FROM articles WHERE article_key = @k";
+        var key = read.CreateParameter();
+        key.ParameterName = "@k";
+        key.DbType = System.Data.DbType.Int64;
+        read.Parameters.Add(key);
         foreach (var k in keys.Take(maxArticles))
         {
             key.Value = k;
@@ -150,23 +154,21 @@ public static class Concordance
 
     static string Flatten(string s) => s.Replace("\n\n", " ¶ ").Replace('\n', ' ');
 
-    static IReadOnlyList<Collocate> RankCollocates(SqliteConnection connection, List<MatchWindow> windows)
+    static IReadOnlyList<Collocate> RankCollocates(DbConnection connection, List<MatchWindow> windows)
     {
         if (windows.Count == 0) return [];
         long corpusTokens;
         using (var total = connection.CreateCommand())
         {
             total.CommandText = "SELECT coalesce(sum(word_count), 0) FROM articles";
-            corpusTokens = (long)total.ExecuteScalar()!;
+            corpusTokens = Convert.ToInt64(total.ExecuteScalar());
         }
         var folded = windows.SelectMany(w => w.Left.Concat(w.Right)).Select(w => w.Folded).Distinct().ToList();
         var occurrences = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in folded.Chunk(500))
         {
             using var cmd = connection.CreateCommand();
-            var names = chunk.Select((_, i) => $"$f{i}").ToList();
-            cmd.CommandText = $"SELECT folded, sum(occurrences) FROM words WHERE folded IN ({string.Join(",", names)}) GROUP BY folded";
-            for (int i = 0; i < chunk.Length; i++) cmd.Parameters.AddWithValue(names[i], chunk[i]);
+            cmd.CommandText = $"SELECT folded, CAST(sum(occurrences) AS BIGINT) FROM words WHERE folded IN ({cmd.InList(chunk)}) GROUP BY folded";
             using var r = cmd.ExecuteReader();
             while (r.Read()) occurrences[r.GetString(0)] = r.GetInt64(1);
         }

@@ -1,6 +1,8 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsCorpus.Analysis;
 using NewsCorpus.Search;
+using NewsCorpus.Storage;
+using Npgsql;
 
 namespace NewsCorpus.Research;
 
@@ -14,34 +16,57 @@ public static class SimilarArticles
 {
     const int DistinctiveTerms = 12;
 
-    public static List<SimilarArticle> Find(SqliteConnection connection, long articleKey, string text, int top = 5)
+    public static List<SimilarArticle> Find(DbConnection connection, long articleKey, string text, int top = 5)
     {
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
-        var stems = DistinctiveStems(connection, text);
-        if (stems.Count == 0) return [];
-        using var budget = new QueryBudget(connection, TimeSpan.FromSeconds(1));
+        var terms = Distinctive(connection, text);
+        if (terms.Count == 0) return [];
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
-            SELECT a.id, a.month, a.title, m.rank
-            FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH $q ORDER BY rank LIMIT $n) m
-            JOIN articles a ON a.article_key = m.k
-            WHERE a.article_key <> $self
-              AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = $self)
-            ORDER BY m.rank LIMIT $top
-            """;
-        cmd.Parameters.AddWithValue("$q", "{title headings body} : (" + string.Join(" OR ", stems.Select(s => $"\"{s}\"")) + ")");
-        cmd.Parameters.AddWithValue("$n", top * 4 + 10);
-        cmd.Parameters.AddWithValue("$self", articleKey);
-        cmd.Parameters.AddWithValue("$top", top);
+        QueryBudget? budget = null;
+        if (connection is NpgsqlConnection)
+        {
+            // PostgreSQL stems with its own configuration, so it is given the words as the article spells them.
+            cmd.CommandText = """
+                SELECT a.id, a.month, a.title, m.rank
+                FROM (SELECT article_key AS k, ts_rank(search_stems, q, 1) AS rank
+                      FROM articles, to_tsquery('fr', @q) q WHERE search_stems @@ q ORDER BY rank DESC LIMIT @n) m
+                JOIN articles a ON a.article_key = m.k
+                WHERE a.article_key <> @self
+                  AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = @self)
+                ORDER BY m.rank DESC LIMIT @top
+                """;
+            cmd.Add("@q", string.Join(" | ", terms.Select(t => TsQuery.Quote(t.Form))));
+            cmd.CommandTimeout = 1;
+        }
+        else
+        {
+            cmd.CommandText = $"""
+                SELECT a.id, a.month, a.title, -m.rank
+                FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @q ORDER BY rank LIMIT @n) m
+                JOIN articles a ON a.article_key = m.k
+                WHERE a.article_key <> @self
+                  AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = @self)
+                ORDER BY m.rank LIMIT @top
+                """;
+            cmd.Add("@q", "{title headings body} : (" + string.Join(" OR ", terms.Select(t => $"\"{t.Stem}\"")) + ")");
+            budget = new QueryBudget((Microsoft.Data.Sqlite.SqliteConnection)connection, TimeSpan.FromSeconds(1));
+        }
+        cmd.Add("@n", top * 4 + 10);
+        cmd.Add("@self", articleKey);
+        cmd.Add("@top", top);
         var result = new List<SimilarArticle>();
         try
         {
             using var reader = cmd.ExecuteReader();
-            while (reader.Read()) result.Add(new SimilarArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), -reader.GetDouble(3)));
+            while (reader.Read()) result.Add(new SimilarArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), Convert.ToDouble(reader.GetValue(3))));
         }
-        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
+        catch (Exception e) when (QueryBudget.IsInterruption(e))
         {
             return [];   // a page view never waits on a suggestion
+        }
+        finally
+        {
+            budget?.Dispose();
         }
         return result;
     }
@@ -50,8 +75,11 @@ public static class SimilarArticles
     // too few articles for that test, so every shared word counts there.
     static long CommonAbove(long articles) => articles >= 50 ? articles / 5 : articles;
 
-    /// <summary>The stems with the highest tf·idf, among words at least one other article shares.</summary>
-    internal static List<string> DistinctiveStems(SqliteConnection connection, string text)
+    /// <summary>
+    /// The stems with the highest tf·idf, among words at least one other article shares, each with the form the
+    /// article uses most.
+    /// </summary>
+    internal static List<(string Stem, string Form)> Distinctive(DbConnection connection, string text)
     {
         var termFrequency = new Dictionary<string, (string Stem, int Count)>(StringComparer.Ordinal);
         foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(text))
@@ -66,25 +94,25 @@ public static class SimilarArticles
         using (var count = connection.CreateCommand())
         {
             count.CommandText = "SELECT count(*) FROM articles";
-            articles = (long)count.ExecuteScalar()!;
+            articles = Convert.ToInt64(count.ExecuteScalar());
         }
         var documentFrequency = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var chunk in termFrequency.Keys.Chunk(500))
         {
             using var cmd = connection.CreateCommand();
-            var names = chunk.Select((_, i) => $"$f{i}").ToList();
-            cmd.CommandText = $"SELECT form, docs FROM words WHERE form IN ({string.Join(",", names)})";
-            for (int i = 0; i < chunk.Length; i++) cmd.Parameters.AddWithValue(names[i], chunk[i]);
+            cmd.CommandText = $"SELECT form, docs FROM words WHERE form IN ({cmd.InList(chunk)})";
             using var reader = cmd.ExecuteReader();
-            while (reader.Read()) documentFrequency[reader.GetString(0)] = reader.GetInt64(1);
+            while (reader.Read()) documentFrequency[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
         }
         return termFrequency
             .Where(t => documentFrequency.GetValueOrDefault(t.Key) is var df && df >= 2 && df <= CommonAbove(articles))
             .GroupBy(t => t.Value.Stem)
-            .Select(g => (Stem: g.Key, Score: g.Sum(t => t.Value.Count * Math.Log((double)articles / documentFrequency[t.Key]))))
+            .Select(g => (Stem: g.Key,
+                Form: g.OrderByDescending(t => t.Value.Count).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key,
+                Score: g.Sum(t => t.Value.Count * Math.Log((double)articles / documentFrequency[t.Key]))))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Stem, StringComparer.Ordinal)
             .Take(DistinctiveTerms)
-            .Select(s => s.Stem)
+            .Select(s => (s.Stem, s.Form))
             .ToList();
     }
 }

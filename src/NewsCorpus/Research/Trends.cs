@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsCorpus.Articles;
 using NewsCorpus.Search;
 
@@ -25,9 +25,9 @@ public static class Trends
 {
     public const int MaxQueries = 5;
 
-    public static Trend Compute(SqliteConnection connection, IEnumerable<string> queries, SearchFilters filters)
+    public static Trend Compute(DbConnection connection, IEnumerable<string> queries, SearchFilters filters)
     {
-        var search = new CorpusSearch(connection);
+        var search = CorpusSearch.For(connection);
         var wanted = queries.Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim()).Distinct().Take(MaxQueries).ToList();
         // The denominator keeps the filters but not the words: "what share of the articles about Mali this month".
         var totals = search.MonthCounts(null, filters, out _).ToDictionary(m => m.Month, m => m.Count);

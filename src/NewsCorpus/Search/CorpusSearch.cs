@@ -1,82 +1,73 @@
-using System.Text;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using NewsCorpus.Analysis;
 using NewsCorpus.Export;
+using Npgsql;
 
 namespace NewsCorpus.Search;
 
 /// <summary>
 /// Runs a search on the store: ranked hits with snippets for the page shown, the total, facets over the whole
 /// result set, the word forms each term matched and suggestions for words the corpus does not have.
+/// The parsing, the word forms and the suggestions are shared; finding and ranking the matches is the
+/// engine's own (<see cref="SqliteCorpusSearch"/>, <see cref="PostgresCorpusSearch"/>).
 /// </summary>
-public sealed class CorpusSearch(SqliteConnection connection)
+public abstract class CorpusSearch(DbConnection connection)
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Up to this many matches, facets look each match up by key; beyond, a scan of the table is cheaper.</summary>
-    const int KeyLookupLimit = 5000;
+    /// <summary>The search for the store behind <paramref name="connection"/>.</summary>
+    public static CorpusSearch For(DbConnection connection) => connection switch
+    {
+        SqliteConnection sqlite => new SqliteCorpusSearch(sqlite),
+        NpgsqlConnection postgres => new PostgresCorpusSearch(postgres),
+        _ => throw new NotSupportedException($"No search for {connection.GetType().Name}"),
+    };
 
-    /// <summary>How long one search may run before SQLite is told to stop.</summary>
+    /// <summary>How long one search may run before the database is told to stop.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
 
-    public SearchResults Search(SearchRequest request)
-    {
-        using var budget = new QueryBudget(connection, Budget);
-        try
-        {
-            return Run(request);
-        }
-        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
-        {
-            var parsed = QueryParser.Parse(request.Query, request.Filters);
-            parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices, new QueryNotice(NoticeKind.TimedOut, Budget.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))] };
-            return new SearchResults(parsed, request.Sort ?? SearchSort.Relevance, 0, Math.Max(1, request.Page), Math.Clamp(request.PageSize, 1, MaxPageSize), [], [], [], [], [], []);
-        }
-    }
+    /// <summary>What one search found before the word forms and suggestions are added.</summary>
+    protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities);
 
-    SearchResults Run(SearchRequest request)
+    /// <summary>The count, the page of hits and the facets; null when the query cannot match anything.</summary>
+    protected abstract Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize);
+
+    /// <summary>Articles a month for the query (every article the filters keep when it has no words); null when it cannot match.</summary>
+    protected abstract List<MonthCount>? CountByMonth(ParsedQuery parsed);
+
+    /// <summary>Every matching key in the page order, read as consumed; null when the query cannot match.</summary>
+    protected abstract IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort);
+
+    /// <summary>Starts the time budget for the statements that follow, until disposed.</summary>
+    protected abstract IDisposable StartBudget();
+
+    public SearchResults Search(SearchRequest request)
     {
         var (parsed, sort) = Prepare(request);
         int pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         int page = Math.Max(1, request.Page);
-
-        var match = FtsQuery.Compile(parsed.Root);
-        if (parsed.HasText && match is null || !parsed.HasText && parsed.Filters.IsEmpty)
-            return new SearchResults(parsed, sort, 0, page, pageSize, [], [], [], [], [], []);
-
-        // The match and the filters are evaluated once: the matching keys and their rank go to a temporary
-        // table (private to this connection), which the count, the page and every facet then read.
-        var (from, parameters) = Source(match, parsed.Filters);
-        // In memory: SQLite's default keeps temporary tables in a file, which costs a small search more than its match.
-        Execute("PRAGMA temp_store = MEMORY", []);
-        Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
-        Execute("DELETE FROM temp.search_hits", []);
-        Execute($"INSERT INTO temp.search_hits (k, rank) SELECT a.article_key, {(match is null ? "0" : "m.rank")} {from}", parameters);
-        int total = Convert.ToInt32(Scalar("SELECT count(*) FROM temp.search_hits", []));
-        // The temporary table has no statistics, so the join order is chosen here: a few matches are looked up
-        // by key (CROSS JOIN keeps them as the outer loop), many are met by scanning the large table once.
-        var join = total <= KeyLookupLimit ? "CROSS JOIN" : "JOIN";
-        var hitsFrom = $"FROM temp.search_hits m {join} articles a ON a.article_key = m.k WHERE 1";
-        // By relevance the page is the first rows by rank: take them before touching the articles.
-        var pageFrom = sort == SearchSort.Relevance && parsed.HasText
-            ? $"FROM (SELECT k, rank FROM temp.search_hits ORDER BY rank LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}) m CROSS JOIN articles a ON a.article_key = m.k WHERE 1"
-            : hitsFrom;
-
-        var hits = Hits(pageFrom, [], sort, pageFrom == hitsFrom ? page : 1, pageSize, parsed);
-        var months = Rows($"SELECT a.month, count(*) {hitsFrom} GROUP BY a.month ORDER BY a.month", [],
-            r => new MonthCount(r.GetString(0), r.GetInt32(1)));
-        var countries = Rows($"SELECT c.iso2, count(*) FROM temp.search_hits m {join} article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
-            r => new CountryCount(r.GetString(0), r.GetInt32(1)));
-        var entities = Rows($"""
-            SELECT e.slug, e.name, e.kind, t.n FROM
-                (SELECT x.entity_key, count(*) AS n FROM temp.search_hits m {join} article_entities x ON x.article_key = m.k
-                 GROUP BY x.entity_key ORDER BY n DESC LIMIT 30) t
-            JOIN entities e ON e.entity_key = t.entity_key ORDER BY t.n DESC, e.name
-            """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
-        var variants = Variants(parsed);
-        var suggestions = Suggestions(parsed, variants);
-        return new SearchResults(parsed, sort, total, page, pageSize, hits, months, countries, entities, variants.Select(v => v.Variants).ToList(), suggestions);
+        if (!parsed.HasText && parsed.Filters.IsEmpty) return Empty(parsed, sort, page, pageSize);
+        try
+        {
+            using var budget = StartBudget();
+            var found = Match(parsed, sort, page, pageSize);
+            if (found is null) return Empty(parsed, sort, page, pageSize);
+            var variants = Variants(parsed);
+            var suggestions = Suggestions(parsed, variants);
+            return new SearchResults(parsed, sort, found.Total, page, pageSize, found.Hits, found.Months, found.Countries, found.Entities,
+                variants.Select(v => v.Variants).ToList(), suggestions);
+        }
+        catch (Exception e) when (QueryBudget.IsInterruption(e))
+        {
+            return Empty(parsed with { Notices = [.. parsed.Notices, TimedOut] }, sort, page, pageSize);
+        }
     }
+
+    static SearchResults Empty(ParsedQuery parsed, SearchSort sort, int page, int pageSize) =>
+        new(parsed, sort, 0, page, pageSize, [], [], [], [], [], []);
+
+    QueryNotice TimedOut => new(NoticeKind.TimedOut, Budget.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// How many articles match in each month, with nothing else computed: what a trend line needs. A query
@@ -85,20 +76,32 @@ public sealed class CorpusSearch(SqliteConnection connection)
     public List<MonthCount> MonthCounts(string? query, SearchFilters filters, out ParsedQuery parsed)
     {
         parsed = QueryParser.Parse(query, filters);
-        var match = FtsQuery.Compile(parsed.Root);
-        if (parsed.HasText && match is null) return [];
-        using var budget = new QueryBudget(connection, Budget);
-        var (from, parameters) = Source(match, parsed.Filters);
         try
         {
-            return Rows($"SELECT a.month, count(*) {from} GROUP BY a.month ORDER BY a.month", parameters,
-                r => new MonthCount(r.GetString(0), r.GetInt32(1)));
+            using var budget = StartBudget();
+            return CountByMonth(parsed) ?? [];
         }
-        catch (SqliteException e) when (QueryBudget.IsInterruption(e))
+        catch (Exception e) when (QueryBudget.IsInterruption(e))
         {
-            parsed = parsed with { Notices = [.. parsed.Notices, new QueryNotice(NoticeKind.TimedOut, Budget.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))] };
+            parsed = parsed with { Notices = [.. parsed.Notices, TimedOut] };
             return [];
         }
+    }
+
+    /// <summary>
+    /// Every article the search matches, in the order the pages show (page and page size are ignored), read
+    /// as the caller consumes them: for exports and feeds, with no snippets, facets or count. The time budget
+    /// covers finding and sorting the matches, up to the first row; after that the reader sets the pace.
+    /// A search that runs out of budget throws on the first row (<see cref="QueryBudget.IsInterruption"/>).
+    /// </summary>
+    public IEnumerable<ArticleRow> All(SearchRequest request) => new ArticleRows(connection).Read(AllKeys(request));
+
+    /// <summary>The keys of every matching article, in the page's order, read as the caller consumes them (see <see cref="All"/>).</summary>
+    public IEnumerable<long> AllKeys(SearchRequest request)
+    {
+        var (parsed, sort) = Prepare(request);
+        if (!parsed.HasText && parsed.Filters.IsEmpty) return [];
+        return Keys(parsed, sort) ?? [];
     }
 
     static (ParsedQuery Parsed, SearchSort Sort) Prepare(SearchRequest request)
@@ -110,103 +113,27 @@ public sealed class CorpusSearch(SqliteConnection connection)
         return (parsed, sort);
     }
 
-    static string OrderBy(SearchSort sort) => sort switch
+    /// <summary>The AND … conditions for the month, country and entity filters, on articles aliased <c>a</c>.</summary>
+    protected static string FilterConditions(SearchFilters filters, List<(string, object)> parameters)
     {
-        SearchSort.Relevance => "m.rank, a.month DESC, a.article_key",
-        SearchSort.Oldest => "a.month, a.number, a.id",
-        _ => "a.month DESC, a.number DESC, a.id",
-    };
-
-    /// <summary>
-    /// Every article the search matches, in the order the pages show (page and page size are ignored), read
-    /// as the caller consumes them: for exports and feeds, with no snippets, facets or count. The time budget
-    /// covers finding and sorting the matches, up to the first row; after that the reader sets the pace.
-    /// A search that runs out of budget throws a <see cref="SqliteException"/> (<see cref="QueryBudget.IsInterruption"/>)
-    /// on the first row.
-    /// </summary>
-    public IEnumerable<ArticleRow> All(SearchRequest request) => new ArticleRows(connection).Read(AllKeys(request));
-
-    /// <summary>The keys of every matching article, in the page's order, read as the caller consumes them (see <see cref="All"/>).</summary>
-    public IEnumerable<long> AllKeys(SearchRequest request)
-    {
-        var (parsed, sort) = Prepare(request);
-        var match = FtsQuery.Compile(parsed.Root);
-        if (parsed.HasText && match is null || !parsed.HasText && parsed.Filters.IsEmpty) return [];
-        var (from, parameters) = Source(match, parsed.Filters);
-        return Keys($"SELECT a.article_key {from} ORDER BY {OrderBy(sort)}", parameters);
-    }
-
-    IEnumerable<long> Keys(string sql, List<(string, object)> parameters)
-    {
-        QueryBudget? budget = new(connection, Budget);
-        try
-        {
-            using var cmd = Command(sql, parameters);
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                budget?.Dispose();
-                budget = null;
-                yield return reader.GetInt64(0);
-            }
-        }
-        finally
-        {
-            budget?.Dispose();
-        }
-    }
-
-    /// <summary>The FROM … WHERE part shared by the hits, the count and the facets.</summary>
-    static (string Sql, List<(string, object)> Parameters) Source(string? match, SearchFilters filters)
-    {
-        var p = new List<(string, object)>();
-        var sql = new StringBuilder();
-        if (match is not null)
-        {
-            sql.Append($"FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH $match) m JOIN articles a ON a.article_key = m.k WHERE 1");
-            p.Add(("$match", match));
-        }
-        else
-        {
-            sql.Append("FROM articles a WHERE 1");
-        }
-        if (filters.From is { } f) { sql.Append(" AND a.month >= $from"); p.Add(("$from", f.ToString())); }
-        if (filters.To is { } t) { sql.Append(" AND a.month <= $to"); p.Add(("$to", t.ToString())); }
+        var sql = new System.Text.StringBuilder();
+        if (filters.From is { } f) { sql.Append(" AND a.month >= @from"); parameters.Add(("@from", f.ToString())); }
+        if (filters.To is { } t) { sql.Append(" AND a.month <= @to"); parameters.Add(("@to", t.ToString())); }
         for (int i = 0; i < filters.Countries.Count; i++)
         {
-            sql.Append($" AND a.article_key IN (SELECT article_key FROM article_countries WHERE iso2 = $c{i})");
-            p.Add(($"$c{i}", filters.Countries[i]));
+            sql.Append($" AND a.article_key IN (SELECT article_key FROM article_countries WHERE iso2 = @c{i})");
+            parameters.Add(($"@c{i}", filters.Countries[i]));
         }
         for (int i = 0; i < filters.EntitySlugs.Count; i++)
         {
-            sql.Append($" AND a.article_key IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = $e{i})");
-            p.Add(($"$e{i}", filters.EntitySlugs[i]));
+            sql.Append($" AND a.article_key IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = @e{i})");
+            parameters.Add(($"@e{i}", filters.EntitySlugs[i]));
         }
-        return (sql.ToString(), p);
+        return sql.ToString();
     }
 
-    List<SearchHit> Hits(string from, List<(string, object)> parameters, SearchSort sort, int page, int pageSize, ParsedQuery parsed)
-    {
-        bool ranked = parsed.HasText;
-        var order = OrderBy(sort);
-        var p = new List<(string, object)>(parameters) { ("$limit", pageSize), ("$offset", (long)(page - 1) * pageSize) };
-        var highlighter = new Highlighter(parsed.Root);
-        var rows = Rows($"SELECT a.article_key, a.id, a.month, a.title, a.lead, a.headings, a.body, {(ranked ? "m.rank" : "NULL")} {from} ORDER BY {order} LIMIT $limit OFFSET $offset", p,
-            r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Headings: r.GetString(5), Body: r.GetString(6), Rank: r.IsDBNull(7) ? (double?)null : r.GetDouble(7)));
-        var countries = CountriesOf(rows.Select(r => r.Key).ToList());
-        return rows.Select(r => new SearchHit(
-            r.Id, r.Month, r.Title,
-            highlighter.Highlight(r.Title),
-            highlighter.Snippet(SnippetSource(highlighter, r.Lead, r.Body)),
-            countries.GetValueOrDefault(r.Key, []),
-            r.Rank is { } rank ? -rank : null)).ToList();
-    }
-
-    // The lead when it has a match (or nothing matches at all), otherwise the body: the snippet should show why.
-    static string SnippetSource(Highlighter highlighter, string lead, string body) =>
-        highlighter.IsEmpty || highlighter.Matches(lead).Count > 0 ? lead : body.Replace("## ", "");
-
-    Dictionary<long, List<string>> CountriesOf(List<long> keys)
+    /// <summary>The countries of each article, most present first, for the hits shown.</summary>
+    protected Dictionary<long, List<string>> CountriesOf(List<long> keys)
     {
         var result = new Dictionary<long, List<string>>();
         if (keys.Count == 0) return result;
@@ -229,12 +156,12 @@ public sealed class CorpusSearch(SqliteConnection connection)
             var analyzed = FrenchAnalyzer.Analyze(term.Text);
             var forms = term switch
             {
-                { Prefix: true } => Rows("SELECT form, occurrences FROM words WHERE folded >= $x AND folded < $hi ORDER BY occurrences DESC, form LIMIT 30",
-                    [("$x", analyzed.Exact), ("$hi", analyzed.Exact + "\U0010FFFF")], r => (Form: r.GetString(0), Count: r.GetInt64(1))),
-                { Exact: true } => Rows("SELECT form, occurrences FROM words WHERE folded = $x ORDER BY occurrences DESC, form LIMIT 30",
-                    [("$x", analyzed.Exact)], r => (Form: r.GetString(0), Count: r.GetInt64(1))),
-                _ => Rows("SELECT form, occurrences FROM words WHERE stem = $s ORDER BY occurrences DESC, form LIMIT 30",
-                    [("$s", analyzed.Stem)], r => (Form: r.GetString(0), Count: r.GetInt64(1))),
+                { Prefix: true } => Rows("SELECT form, occurrences FROM words WHERE folded >= @x AND folded < @hi ORDER BY occurrences DESC, form LIMIT 30",
+                    [("@x", analyzed.Exact), ("@hi", analyzed.Exact + "\U0010FFFF")], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
+                { Exact: true } => Rows("SELECT form, occurrences FROM words WHERE folded = @x ORDER BY occurrences DESC, form LIMIT 30",
+                    [("@x", analyzed.Exact)], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
+                _ => Rows("SELECT form, occurrences FROM words WHERE stem = @s ORDER BY occurrences DESC, form LIMIT 30",
+                    [("@s", analyzed.Stem)], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
             };
             var variants = forms.Select(f => new WordVariant(f.Form, f.Count,
                 forms.Count < 2 || term.Exact ? null : Without(parsed.Root, term, forms.Select(x => x.Form).Where(x => x != f.Form).ToList()))).ToList();
@@ -263,11 +190,11 @@ public sealed class CorpusSearch(SqliteConnection connection)
             int maxDistance = folded.Length <= 4 ? 1 : 2;
             var candidates = Rows("""
                 SELECT folded, form, occurrences FROM words
-                WHERE folded >= $lo AND folded < $hi AND length(folded) BETWEEN $min AND $max
+                WHERE folded >= @lo AND folded < @hi AND length(folded) BETWEEN @min AND @max
                 ORDER BY occurrences DESC LIMIT 20000
                 """,
-                [("$lo", folded[..1]), ("$hi", folded[..1] + "\U0010FFFF"), ("$min", folded.Length - maxDistance), ("$max", folded.Length + maxDistance)],
-                r => (Folded: r.GetString(0), Form: r.GetString(1), Count: r.GetInt64(2)));
+                [("@lo", folded[..1]), ("@hi", folded[..1] + "\U0010FFFF"), ("@min", folded.Length - maxDistance), ("@max", folded.Length + maxDistance)],
+                r => (Folded: r.GetString(0), Form: r.GetString(1), Count: Convert.ToInt64(r.GetValue(2))));
             var best = candidates
                 .Select(c => (c.Form, c.Count, Distance: Levenshtein(folded, c.Folded, maxDistance)))
                 .Where(c => c.Distance <= maxDistance)
@@ -304,19 +231,19 @@ public sealed class CorpusSearch(SqliteConnection connection)
         return previous[b.Length];
     }
 
-    void Execute(string sql, IEnumerable<(string, object)> parameters)
+    protected void Execute(string sql, IEnumerable<(string, object)> parameters)
     {
         using var cmd = Command(sql, parameters);
         cmd.ExecuteNonQuery();
     }
 
-    object? Scalar(string sql, IEnumerable<(string, object)> parameters)
+    protected object? Scalar(string sql, IEnumerable<(string, object)> parameters)
     {
         using var cmd = Command(sql, parameters);
         return cmd.ExecuteScalar();
     }
 
-    List<T> Rows<T>(string sql, IEnumerable<(string, object)> parameters, Func<SqliteDataReader, T> read)
+    protected List<T> Rows<T>(string sql, IEnumerable<(string, object)> parameters, Func<DbDataReader, T> read)
     {
         using var cmd = Command(sql, parameters);
         using var reader = cmd.ExecuteReader();
@@ -325,12 +252,19 @@ public sealed class CorpusSearch(SqliteConnection connection)
         return list;
     }
 
-    SqliteCommand Command(string sql, IEnumerable<(string, object)> parameters)
+    /// <summary>A command on the store's connection with named parameters (@name, which both engines read).</summary>
+    protected virtual DbCommand Command(string sql, IEnumerable<(string Name, object Value)> parameters)
     {
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
         return cmd;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace NewsCorpus.Search;
 
 /// <summary>
-/// Bounds the work one search may do: SQLite calls back every few thousand virtual-machine steps and the
+/// Bounds the work one search may do on SQLite: SQLite calls back every few thousand virtual-machine steps and the
 /// statement is interrupted once the budget is spent, so no query can hold a core for seconds.
 /// </summary>
 public sealed class QueryBudget : IDisposable
@@ -24,8 +24,15 @@ public sealed class QueryBudget : IDisposable
 
     public bool Exhausted => clock.Elapsed > limit;
 
-    /// <summary>True when <paramref name="e"/> is SQLite giving up because the budget ran out.</summary>
-    public static bool IsInterruption(SqliteException e) => e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT;
+    /// <summary>True when <paramref name="e"/> is the database giving up because a search's budget ran out.</summary>
+    public static bool IsInterruption(Exception e) => e switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT,
+        // PostgreSQL: the server cancelled the statement, or Npgsql's command timeout fired (it cancels it too).
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.QueryCanceled,
+        Npgsql.NpgsqlException { InnerException: TimeoutException } => true,
+        _ => false,
+    };
 
     // Connections are pooled: the handler must not outlive this search.
     public void Dispose() => SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);

@@ -106,6 +106,16 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
     public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
     public DbSet<RejectedFile> RejectedFiles => Set<RejectedFile>();
 
+    /// <summary>
+    /// The store's connection for the raw SQL of search and research, opened through EF so that EF closes it
+    /// when the context is disposed or goes back to its pool (a PostgreSQL connection must not stay held).
+    /// </summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        Database.OpenConnection();
+        return Database.GetDbConnection();
+    }
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         // The schema (CorpusSchema) names columns in snake_case after the properties: ArticleKey → article_key.

@@ -46,7 +46,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
             """).ToListAsync();
         var plain = string.Join("\n\n", article.Lead, article.Headings, article.Body.Replace("## ", ""));
-        Similar = NewsCorpus.Research.SimilarArticles.Find((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), article.Key, plain);
+        Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
         // Reading order: month, then running number, then id — the same order as the timeline.
         var (month, number, aid) = (article.Month, article.Number ?? long.MaxValue, article.Id);

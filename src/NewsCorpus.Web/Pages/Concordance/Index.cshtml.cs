@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCorpus.Research;
 using NewsCorpus.Search;
@@ -33,7 +32,7 @@ public sealed class IndexModel(CorpusDb db) : PageModel
         Span = Math.Clamp(Span, 1, 20);
         if (string.IsNullOrWhiteSpace(Q)) return;
         var request = SearchRequest.FromForm(Q, Country, From, To, null, entity: Entity);
-        Result = NewsCorpus.Research.Concordance.Build((SqliteConnection)db.Database.GetDbConnection(), request, ParseSort(Sort), Span);
+        Result = NewsCorpus.Research.Concordance.Build(db.OpenConnection(), request, ParseSort(Sort), Span);
         int pageCount = Pager.PageCountFor(Result.Lines.Count, PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pageCount);
         Pager = new Pager(PageNumber, pageCount, n => Link(page: n));

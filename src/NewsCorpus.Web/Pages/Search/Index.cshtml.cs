@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsCorpus.Search;
@@ -35,7 +34,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
             ? text["Recherche : articles les plus récents"].Value
             : text["Recherche « {0} » : articles les plus récents", Q].Value;
         var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity);
-        Results = new CorpusSearch((SqliteConnection)db.Database.GetDbConnection()).Search(request);
+        Results = CorpusSearch.For(db.OpenConnection()).Search(request);
         Histogram = MonthBars.Create(text["Résultats par mois"], Results.Months.Select(m => (m.Month, m.Count)),
             m => Link(from: m.ToString(), to: m.ToString()));
         Pager = new Pager(Results.Page, Results.PageCount, n => Link(page: n));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsCorpus.Research;
@@ -28,7 +27,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
         var queries = Queries.Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
         if (queries.Count == 0) return;
         var request = SearchRequest.FromForm(null, Country, From, To, null);
-        Trend = NewsCorpus.Research.Trends.Compute((SqliteConnection)db.Database.GetDbConnection(), queries, request.Filters);
+        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), queries, request.Filters);
         if (Trend.Months.Count == 0) return;
         Chart = LineChart.Create(Trend.Months,
             Trend.Series.Select(s => (s.Query,

@@ -1,0 +1,146 @@
+using System.Data.Common;
+using System.Text.Json;
+using Npgsql;
+
+namespace NewsCorpus.Search;
+
+/// <summary>
+/// Search on the PostgreSQL store: the tsvector columns and their GIN indexes, ts_rank, and ts_headline for the
+/// rows shown only. The matches are evaluated once, in a materialized CTE that the count, the page and the
+/// facets all read in one statement: no temporary table, so it runs on a read-only replica too.
+/// </summary>
+public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSearch(connection)
+{
+    int? timeoutSeconds;
+
+    // Npgsql cancels a statement that outlives its command timeout (whole seconds, so a budget under one second is one).
+    protected override IDisposable StartBudget()
+    {
+        timeoutSeconds = Math.Max(1, (int)Math.Ceiling(Budget.TotalSeconds));
+        return new Reset(() => timeoutSeconds = null);
+    }
+
+    sealed class Reset(Action reset) : IDisposable
+    {
+        public void Dispose() => reset();
+    }
+
+    protected override DbCommand Command(string sql, IEnumerable<(string Name, object Value)> parameters)
+    {
+        var cmd = base.Command(sql, parameters);
+        if (timeoutSeconds is { } seconds) cmd.CommandTimeout = seconds;
+        return cmd;
+    }
+
+    protected override Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize)
+    {
+        var (where, rank, query, parameters) = Source(parsed);
+        if (where is null) return null;
+        parameters.Add(("@limit", pageSize));
+        parameters.Add(("@offset", (long)(page - 1) * pageSize));
+        var facets = Rows($"""
+            WITH m AS MATERIALIZED (
+                SELECT a.article_key AS k, a.month, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}
+            )
+            SELECT
+                (SELECT count(*) FROM m)::int,
+                (SELECT json_agg(json_build_array(k, rank) ORDER BY n)::text FROM
+                    (SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM m ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset) p),
+                (SELECT json_agg(json_build_array(month, n) ORDER BY month)::text FROM
+                    (SELECT month, count(*) AS n FROM m GROUP BY month) t),
+                (SELECT json_agg(json_build_array(iso2, n) ORDER BY n DESC, iso2)::text FROM
+                    (SELECT c.iso2, count(*) AS n FROM m JOIN article_countries c ON c.article_key = m.k GROUP BY c.iso2) t),
+                (SELECT json_agg(json_build_array(e.slug, e.name, e.kind, t.n) ORDER BY t.n DESC, e.name)::text FROM
+                    (SELECT x.entity_key, count(*) AS n FROM m JOIN article_entities x ON x.article_key = m.k
+                     GROUP BY x.entity_key ORDER BY n DESC LIMIT 30) t
+                    JOIN entities e ON e.entity_key = t.entity_key)
+            """, parameters, r => (Total: r.GetInt32(0), Page: Json(r, 1), Months: Json(r, 2), Countries: Json(r, 3), Entities: Json(r, 4))).Single();
+
+        var page1 = facets.Page.Select(p => (Key: p[0].GetInt64(), Rank: p[1].GetDouble())).ToList();
+        var hits = Hits(page1, parsed.HasText ? query : null, parameters);
+        return new Matches(facets.Total, hits,
+            facets.Months.Select(m => new MonthCount(m[0].GetString()!, m[1].GetInt32())).ToList(),
+            facets.Countries.Select(c => new CountryCount(c[0].GetString()!, c[1].GetInt32())).ToList(),
+            facets.Entities.Select(e => new EntityCount(e[0].GetString()!, e[1].GetString()!, (NewsCorpus.Entities.EntityKind)e[2].GetInt32(), e[3].GetInt32())).ToList());
+    }
+
+    static List<JsonElement[]> Json(DbDataReader r, int column) =>
+        r.IsDBNull(column) ? [] : JsonSerializer.Deserialize<List<JsonElement[]>>(r.GetString(column))!;
+
+    protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)
+    {
+        var (where, _, _, parameters) = Source(parsed);
+        if (where is null) return null;
+        return Rows($"SELECT a.month, count(*)::int FROM articles a WHERE {where} GROUP BY a.month ORDER BY a.month", parameters,
+            r => new MonthCount(r.GetString(0), r.GetInt32(1)));
+    }
+
+    protected override IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort)
+    {
+        var (where, rank, _, parameters) = Source(parsed);
+        if (where is null) return null;
+        // Read whole before the first is handed out: a PostgreSQL connection runs one statement at a time, and the
+        // callers read each article on the same connection. Eight bytes a match.
+        using var budget = StartBudget();
+        return Rows($"SELECT m.k FROM (SELECT a.article_key AS k, a.month, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}) m ORDER BY {OrderBy(sort)}",
+            parameters, r => r.GetInt64(0));
+    }
+
+    // NULL numbers sort as SQLite sorts them: first going up, last going down.
+    static string OrderBy(SearchSort sort) => sort switch
+    {
+        SearchSort.Relevance => "rank DESC, month DESC, k",
+        SearchSort.Oldest => "month, number NULLS FIRST, id",
+        _ => "month DESC, number DESC NULLS LAST, id",
+    };
+
+    /// <summary>The WHERE condition (null when nothing can match), the rank, the highlight query and their parameters.</summary>
+    static (string? Where, string Rank, string Highlight, List<(string, object)> Parameters) Source(ParsedQuery parsed)
+    {
+        var parameters = new List<(string, object)>();
+        var ts = TsQuery.Compile(parsed.Root);
+        if (parsed.HasText && ts is null) return (null, "0", "", parameters);
+        if (ts is not null) parameters.AddRange(ts.Parameters);
+        var where = (ts?.Condition ?? "TRUE") + FilterConditions(parsed.Filters, parameters);
+        return (where, ts?.Rank ?? "0", ts?.Highlight ?? "", parameters);
+    }
+
+    // Private-use characters mark the highlights, so the text can be HTML-escaped before they become <mark>.
+    const char Open = '\uE000', Close = '\uE001';
+    const string TitleOptions = "StartSel=\uE000, StopSel=\uE001, HighlightAll=true";
+    const string SnippetOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    List<SearchHit> Hits(List<(long Key, double Rank)> page, string? highlight, List<(string, object)> parameters)
+    {
+        if (page.Count == 0) return [];
+        var keys = page.Select(p => p.Key).ToArray();
+        List<(long Key, string Id, string Month, string Title, string TitleHtml, string Snippet)> rows;
+        if (highlight is null)
+        {
+            rows = Rows("SELECT a.article_key, a.id, a.month, a.title, a.lead FROM articles a WHERE a.article_key = ANY(@keys)", [("@keys", keys)],
+                r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Html.Encode(r.GetString(3)), Plain.Snippet(r.GetString(4))));
+        }
+        else
+        {
+            var p = new List<(string, object)>(parameters) { ("@keys", keys), ("@title_options", TitleOptions), ("@snippet_options", SnippetOptions) };
+            rows = Rows($"""
+                SELECT a.article_key, a.id, a.month, a.title,
+                    ts_headline('fr', a.title, {highlight}, @title_options),
+                    ts_headline('fr', replace(left(a.body, {NewsCorpus.Storage.Postgres.PostgresSchema.MaxIndexedBodyChars}), '## ', ''), {highlight}, @snippet_options)
+                FROM articles a WHERE a.article_key = ANY(@keys)
+                """, p, r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Marked(r.GetString(4)), Marked(r.GetString(5))));
+        }
+        var byKey = rows.ToDictionary(r => r.Key);
+        var countries = CountriesOf([.. keys]);
+        return page.Where(p => byKey.ContainsKey(p.Key)).Select(p =>
+        {
+            var r = byKey[p.Key];
+            return new SearchHit(r.Id, r.Month, r.Title, r.TitleHtml, r.Snippet, countries.GetValueOrDefault(r.Key, []), highlight is null ? null : p.Rank);
+        }).ToList();
+    }
+
+    static string Marked(string headline) => Html.Encode(headline).Replace(Open.ToString(), "<mark>").Replace(Close.ToString(), "</mark>");
+
+    // With no words to show, a snippet is the start of the lead, cut as the SQLite search cuts it.
+    static readonly Highlighter Plain = new(null);
+}

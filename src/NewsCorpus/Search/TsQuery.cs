@@ -1,0 +1,122 @@
+using System.Text;
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Search;
+
+/// <summary>
+/// A parsed query as PostgreSQL SQL over the articles' tsvector columns. Each word or phrase becomes its own
+/// bound parameter, read by <c>plainto_tsquery</c> / <c>phraseto_tsquery</c> (which have no syntax) or, for
+/// a prefix, by <c>to_tsquery</c> on lexemes this class quotes itself: no user text reaches tsquery syntax.
+/// </summary>
+public sealed class TsQuery
+{
+    /// <summary>The WHERE condition on articles aliased <c>a</c>.</summary>
+    public required string Condition { get; init; }
+
+    /// <summary>A relevance score, higher is better: ts_rank summed over the words and phrases that must or may match.</summary>
+    public required string Rank { get; init; }
+
+    /// <summary>One tsquery (in the `fr` configuration) of everything to highlight, for ts_headline.</summary>
+    public required string Highlight { get; init; }
+
+    public required List<(string Name, object Value)> Parameters { get; init; }
+
+    public static TsQuery? Compile(QueryNode? root)
+    {
+        if (root is null) return null;
+        var builder = new Builder();
+        var condition = builder.Condition(root);
+        if (condition is null) return null;
+        var leaves = root.PositiveLeaves().Select(builder.Leaf).OfType<Leaf>().ToList();
+        return new TsQuery
+        {
+            Condition = condition,
+            Rank = leaves.Count == 0 ? "0" : string.Join(" + ", leaves.Select(l => $"ts_rank({l.Column}, {l.Query}, 1)")),
+            Highlight = leaves.Count == 0 ? "''::tsquery" : "(" + string.Join(" || ", leaves.Select(l => l.Highlight)) + ")",
+            Parameters = builder.Parameters,
+        };
+    }
+
+    record Leaf(string Column, string Query, string Highlight);
+
+    sealed class Builder
+    {
+        public readonly List<(string Name, object Value)> Parameters = [];
+        readonly Dictionary<QueryNode, Leaf?> leaves = new(ReferenceEqualityComparer.Instance);
+
+        public string? Condition(QueryNode node) => node switch
+        {
+            AndNode a => And(a),
+            OrNode o => o.Options.Select(Condition).OfType<string>().ToList() is { Count: > 0 } options ? "(" + string.Join(" OR ", options) + ")" : null,
+            _ => Leaf(node) is { } leaf ? $"{leaf.Column} @@ {leaf.Query}" : null,
+        };
+
+        string? And(AndNode a)
+        {
+            var include = a.Include.Select(Condition).OfType<string>().ToList();
+            if (include.Count == 0) return null;
+            var exclude = a.Exclude.Select(Condition).OfType<string>().Select(e => $"NOT {e}");
+            return "(" + string.Join(" AND ", include.Concat(exclude)) + ")";
+        }
+
+        /// <summary>One word or phrase, compiled once however often it is asked for (the condition, the rank, the highlight).</summary>
+        public Leaf? Leaf(QueryNode node)
+        {
+            if (leaves.TryGetValue(node, out var known)) return known;
+            var leaf = node switch
+            {
+                TermNode { Exact: true } t => Exact(t.Text),
+                TermNode { Prefix: true } t => Prefix(t.Text),
+                TermNode t => Stemmed(t.Text),
+                PhraseNode p => Exact(p.Text),
+                _ => null,
+            };
+            leaves[node] = leaf;
+            return leaf;
+        }
+
+        // The same choices as the SQLite index: stop words alone are looked for as exact words.
+        Leaf? Stemmed(string text)
+        {
+            var words = FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word).ToList();
+            if (words.All(w => w.IsStopWord)) return Exact(text);
+            var p = Add(string.Join(" ", words.Where(w => !w.IsStopWord).Select(w => w.Form)));
+            return new Leaf("a.search_stems", $"plainto_tsquery('fr', {p})", $"plainto_tsquery('fr', {p})");
+        }
+
+        Leaf? Exact(string text)
+        {
+            var words = FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word.Exact).ToList();
+            if (words.Count == 0) return null;
+            var p = Add(string.Join(" ", words));
+            return new Leaf("a.search_exact", $"phraseto_tsquery('fr_exact', {p})", $"phraseto_tsquery('fr', {p})");
+        }
+
+        Leaf? Prefix(string text)
+        {
+            var words = FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word.Exact).ToList();
+            if (words.Count == 0) return null;
+            var p = Add(string.Join(" <-> ", words.Select(Quote)) + ":*");
+            return new Leaf("a.search_exact", $"to_tsquery('fr_exact', {p})", $"to_tsquery('fr', {p})");
+        }
+
+        string Add(string value)
+        {
+            var name = "@q" + Parameters.Count;
+            Parameters.Add((name, value));
+            return name;
+        }
+    }
+
+    /// <summary>A lexeme as a tsquery literal: in single quotes, with quotes and backslashes escaped.</summary>
+    internal static string Quote(string lexeme)
+    {
+        var sb = new StringBuilder(lexeme.Length + 2).Append('\'');
+        foreach (var c in lexeme)
+        {
+            if (c is '\'' or '\\') sb.Append(c);
+            sb.Append(c);
+        }
+        return sb.Append('\'').ToString();
+    }
+}

@@ -1,0 +1,185 @@
+using Npgsql;
+
+namespace NewsCorpus.Storage.Postgres;
+
+/// <summary>
+/// The store's tables on PostgreSQL. Like the SQLite file it is derived data, so the schema lives here with a
+/// version stamp (table corpus_schema) instead of migrations: another version is dropped and rebuilt.
+/// Text columns that pages sort or compare use the "C" collation, so orders match SQLite's (code point order).
+/// </summary>
+public static class PostgresSchema
+{
+    public const int Version = 1;
+
+    /// <summary>
+    /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
+    /// news articles are a few kilobytes, and one huge file must not fail the whole import.
+    /// </summary>
+    public const int MaxIndexedBodyChars = 300_000;
+
+    // Two text search configurations, as the SQLite index has two column sets: `fr` stems (French Snowball after
+    // unaccent) for ordinary words, `fr_exact` keeps every folded word for quoted words, phrases and prefixes.
+    // Hyphenated compounds are indexed by their parts only, as the SQLite tokenizer does: the whole compound
+    // would take a position of its own and break phrases that run across it.
+    const string Configurations = """
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'fr') THEN
+                CREATE TEXT SEARCH CONFIGURATION fr (COPY = french);
+                ALTER TEXT SEARCH CONFIGURATION fr ALTER MAPPING FOR word, hword_part WITH unaccent, french_stem;
+                ALTER TEXT SEARCH CONFIGURATION fr DROP MAPPING IF EXISTS FOR hword, asciihword, numhword;
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'fr_exact') THEN
+                CREATE TEXT SEARCH CONFIGURATION fr_exact (COPY = simple);
+                ALTER TEXT SEARCH CONFIGURATION fr_exact ALTER MAPPING FOR word, hword_part WITH unaccent, simple;
+                ALTER TEXT SEARCH CONFIGURATION fr_exact DROP MAPPING IF EXISTS FOR hword, asciihword, numhword;
+            END IF;
+        END $$;
+        """;
+
+    static readonly string Tables = $$"""
+        CREATE TABLE corpus_schema (version integer NOT NULL);
+
+        CREATE TABLE articles (
+            article_key  bigint PRIMARY KEY,
+            id           text COLLATE "C" NOT NULL UNIQUE,
+            file_name    text COLLATE "C" NOT NULL,
+            source_path  text COLLATE "C" NOT NULL,
+            number       bigint,
+            month        text COLLATE "C" NOT NULL,
+            title        text NOT NULL,
+            lead         text NOT NULL,
+            headings     text NOT NULL,
+            body         text NOT NULL,
+            body_hash    text NOT NULL,
+            file_hash    text NOT NULL,
+            word_count   integer NOT NULL,
+            warnings     text,
+            cluster_key  bigint,
+            cluster_size integer NOT NULL DEFAULT 1,
+            search_stems tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('fr', title || ' ' || headings), 'A') ||
+                setweight(to_tsvector('fr', left(body, {{MaxIndexedBodyChars}})), 'B')) STORED,
+            search_exact tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('fr_exact', title || ' ' || headings), 'A') ||
+                setweight(to_tsvector('fr_exact', left(body, {{MaxIndexedBodyChars}})), 'B')) STORED
+        );
+        CREATE INDEX ix_articles_month ON articles (month, number, id);
+        CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
+        CREATE INDEX ix_articles_search_stems ON articles USING gin (search_stems);
+        CREATE INDEX ix_articles_search_exact ON articles USING gin (search_exact);
+
+        CREATE TABLE article_countries (
+            iso2         text COLLATE "C" NOT NULL,
+            article_key  bigint NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            mentions     integer NOT NULL,
+            in_lead      boolean NOT NULL,
+            weight       integer NOT NULL,
+            PRIMARY KEY (iso2, article_key)
+        );
+        CREATE INDEX ix_article_countries_article ON article_countries (article_key);
+
+        CREATE TABLE entities (
+            entity_key   bigint PRIMARY KEY,
+            slug         text COLLATE "C" NOT NULL UNIQUE,
+            name         text COLLATE "C" NOT NULL,
+            kind         integer NOT NULL,
+            articles     integer NOT NULL,
+            mentions     integer NOT NULL
+        );
+
+        CREATE TABLE article_entities (
+            entity_key   bigint NOT NULL,
+            article_key  bigint NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            mentions     integer NOT NULL,
+            surfaces     text NOT NULL,
+            PRIMARY KEY (entity_key, article_key)
+        );
+        CREATE INDEX ix_article_entities_article ON article_entities (article_key);
+
+        CREATE TABLE near_duplicates (
+            article_key  bigint NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            other_key    bigint NOT NULL REFERENCES articles (article_key) ON DELETE CASCADE,
+            similarity   double precision NOT NULL,
+            PRIMARY KEY (article_key, other_key)
+        );
+        CREATE INDEX ix_near_duplicates_other ON near_duplicates (other_key);
+
+        CREATE TABLE country_months (
+            iso2 text COLLATE "C" NOT NULL, month text COLLATE "C" NOT NULL,
+            articles integer NOT NULL, mentions integer NOT NULL,
+            PRIMARY KEY (iso2, month));
+        CREATE TABLE country_pairs (
+            iso2 text COLLATE "C" NOT NULL, other text COLLATE "C" NOT NULL, articles integer NOT NULL,
+            PRIMARY KEY (iso2, other));
+        CREATE TABLE country_entities (
+            iso2 text COLLATE "C" NOT NULL, entity_key bigint NOT NULL, articles integer NOT NULL,
+            PRIMARY KEY (iso2, entity_key));
+
+        CREATE TABLE duplicate_files (
+            source_path  text COLLATE "C" PRIMARY KEY,
+            file_name    text COLLATE "C" NOT NULL,
+            id           text COLLATE "C" NOT NULL,
+            original_id  text COLLATE "C" NOT NULL
+        );
+        CREATE INDEX ix_duplicate_files_id ON duplicate_files (id);
+
+        CREATE TABLE rejected_files (
+            source_path  text COLLATE "C" PRIMARY KEY,
+            file_name    text COLLATE "C" NOT NULL,
+            line         integer NOT NULL,
+            reason       text NOT NULL
+        );
+
+        CREATE TABLE words (
+            form         text COLLATE "C" PRIMARY KEY,
+            folded       text COLLATE "C" NOT NULL,
+            stem         text COLLATE "C" NOT NULL,
+            docs         bigint NOT NULL,
+            occurrences  bigint NOT NULL
+        );
+        CREATE INDEX ix_words_stem ON words (stem);
+        CREATE INDEX ix_words_folded ON words (folded);
+
+        CREATE TABLE meta (
+            key          text COLLATE "C" PRIMARY KEY,
+            value        text NOT NULL
+        );
+
+        INSERT INTO corpus_schema (version) VALUES ({{Version}});
+        """;
+
+    /// <summary>The tables this schema owns, dropped before a rebuild.</summary>
+    static readonly string[] OwnTables =
+    [
+        "corpus_schema", "article_countries", "article_entities", "near_duplicates", "entities", "country_months",
+        "country_pairs", "country_entities", "duplicate_files", "rejected_files", "words", "meta", "articles",
+    ];
+
+    /// <summary>The version the database carries, 0 when it has no NewsCorpus tables.</summary>
+    public static int StoredVersion(NpgsqlConnection connection, NpgsqlTransaction? tx = null)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass('corpus_schema') IS NOT NULL", connection, tx);
+        if (!(bool)exists.ExecuteScalar()!) return 0;
+        using var read = new NpgsqlCommand("SELECT max(version) FROM corpus_schema", connection, tx);
+        return read.ExecuteScalar() is int version ? version : 0;
+    }
+
+    /// <summary>Creates the schema in the transaction, or drops and recreates it when it carries another version.</summary>
+    /// <returns>true when the schema was (re)created and the tables are empty.</returns>
+    public static bool Ensure(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        if (StoredVersion(connection, tx) == Version) return false;
+        Execute(connection, tx, Configurations);
+        Execute(connection, tx, "DROP TABLE IF EXISTS " + string.Join(", ", OwnTables) + " CASCADE");
+        Execute(connection, tx, Tables);
+        return true;
+    }
+
+    internal static void Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, connection, tx);
+        cmd.ExecuteNonQuery();
+    }
+}
