@@ -4,11 +4,11 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class ApiTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class ApiTests(SiteFixture site)
 {
     async Task<JsonElement> Get(string url) => JsonDocument.Parse(await site.Client().GetStringAsync(url)).RootElement;
 
-    [Fact]
+    [StoreFact]
     public async Task An_article_has_its_month_as_yyyy_MM_and_its_countries()
     {
         var a = await Get($"/api/articles/{Seed000}");
@@ -18,7 +18,7 @@ public class ApiTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(["ru", "bf", "ml"], a.GetProperty("countries").EnumerateArray().Select(c => c.GetProperty("iso2").GetString()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_timeline_has_every_month_of_the_span()
     {
         var t = await Get("/api/timeline");
@@ -27,7 +27,7 @@ public class ApiTests(SiteFixture site) : IClassFixture<SiteFixture>
             t.GetProperty("months").EnumerateArray().Select(m => (m.GetProperty("month").GetString(), m.GetProperty("count").GetInt32())));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Countries_come_with_article_counts()
     {
         var list = (await Get("/api/countries")).EnumerateArray().ToDictionary(c => c.GetProperty("iso2").GetString()!, c => c.GetProperty("articles").GetInt32());
@@ -36,3 +36,8 @@ public class ApiTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(2, list["ru"]);
     }
 }
+
+public sealed class ApiTestsOnSqlite(SiteFixture site) : ApiTests(site), IClassFixture<SiteFixture>;
+
+[OnPostgres]
+public sealed class ApiTestsOnPostgres(PostgresSite site) : ApiTests(site), IClassFixture<PostgresSite>;

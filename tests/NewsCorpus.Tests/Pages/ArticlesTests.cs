@@ -4,12 +4,14 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class ArticlesTests(ArticlesTests.HostileSite site) : IClassFixture<ArticlesTests.HostileSite>
+public abstract class ArticlesTests(SiteFixture site)
 {
     public const string HostileId = "00000000000000ee";
 
+    public sealed class HostileSiteOnPostgres : HostileSite { protected override bool OnPostgres => true; }
+
     /// <summary>The seeds plus one article whose text tries to inject markup.</summary>
-    public sealed class HostileSite : SiteFixture
+    public class HostileSite : SiteFixture
     {
         protected override void AddArticles(TestCorpus corpus) => corpus.Write($"900_{HostileId}.txt", """
             date 2023-12 <script>alert('x')</script> Un texte <img src=x onerror=alert(1)> piégé.
@@ -20,7 +22,7 @@ public class ArticlesTests(ArticlesTests.HostileSite site) : IClassFixture<Artic
             """);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_article_shows_title_date_countries_and_headings()
     {
         var doc = await site.Page($"/articles/{Seed004}");
@@ -32,7 +34,7 @@ public class ArticlesTests(ArticlesTests.HostileSite site) : IClassFixture<Artic
         Assert.Equal(["/countries/ru", "/countries/bf", "/countries/ml"], chips);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Previous_and_next_follow_the_timeline()
     {
         var first = await site.Page($"/articles/{Seed000}");
@@ -42,14 +44,14 @@ public class ArticlesTests(ArticlesTests.HostileSite site) : IClassFixture<Artic
         Assert.Equal($"/articles/{Seed000}", second.QuerySelector(".article-nav a[rel=prev]")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unknown_ids_are_not_found()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/articles/0000000000000000")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/api/articles/0000000000000000")).StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Article_text_cannot_inject_markup_or_script()
     {
         var doc = await site.Page($"/articles/{HostileId}");
@@ -63,3 +65,8 @@ public class ArticlesTests(ArticlesTests.HostileSite site) : IClassFixture<Artic
         Assert.Empty(body.QuerySelectorAll("h1"));
     }
 }
+
+public sealed class ArticlesTestsOnSqlite(ArticlesTests.HostileSite site) : ArticlesTests(site), IClassFixture<ArticlesTests.HostileSite>;
+
+[OnPostgres]
+public sealed class ArticlesTestsOnPostgres(ArticlesTests.HostileSiteOnPostgres site) : ArticlesTests(site), IClassFixture<ArticlesTests.HostileSiteOnPostgres>;

@@ -3,9 +3,9 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class ConcordanceTests(SiteFixture site)
 {
-    [Fact]
+    [StoreFact]
     public async Task Every_occurrence_of_every_form_is_a_line_with_its_context()
     {
         var doc = await site.Page("/concordance?q=formation");
@@ -20,7 +20,7 @@ public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("…", first.QuerySelector(".right")!.TextContent.Trim()[^1..]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Lines_sort_by_the_word_on_either_side()
     {
         var right = await site.Page("/concordance?q=formation&sort=right");
@@ -31,7 +31,7 @@ public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(leftWords.Order(StringComparer.Ordinal), leftWords);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_phrase_is_one_occurrence_and_links_to_its_place_in_the_article()
     {
         var doc = await site.Page("/concordance?q=%22centrale+nucl%C3%A9aire%22");
@@ -42,7 +42,7 @@ public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("centrale%20nucl%C3%A9aire", link.GetAttribute("href"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Collocates_are_ranked_and_refine_the_query()
     {
         var doc = await site.Page("/concordance?q=Russie&span=3");
@@ -55,7 +55,7 @@ public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.DoesNotContain(rows, r => r.QuerySelector("a")!.TextContent is "la" or "de" or "et");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_concordance_exports_with_its_columns()
     {
         var csv = await site.Client().GetStringAsync("/export/concordance.csv?q=formation");
@@ -64,7 +64,7 @@ public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(5, lines.Length);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Nothing_to_look_for_says_so()
     {
         var empty = await site.Page("/concordance");
@@ -76,3 +76,8 @@ public class ConcordanceTests(SiteFixture site) : IClassFixture<SiteFixture>
     static string FirstWord(string text) => NewsCorpus.Analysis.Folding.Fold(text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).FirstOrDefault(w => w.Length > 0) ?? "");
     static string LastWord(string text) => NewsCorpus.Analysis.Folding.Fold(text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).LastOrDefault(w => w.Length > 0) ?? "");
 }
+
+public sealed class ConcordanceTestsOnSqlite(SiteFixture site) : ConcordanceTests(site), IClassFixture<SiteFixture>;
+
+[OnPostgres]
+public sealed class ConcordanceTestsOnPostgres(PostgresSite site) : ConcordanceTests(site), IClassFixture<PostgresSite>;

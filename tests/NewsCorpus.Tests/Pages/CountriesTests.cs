@@ -4,9 +4,9 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class CountriesTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class CountriesTests(SiteFixture site)
 {
-    [Fact]
+    [StoreFact]
     public async Task Mali_lists_both_seed_articles_newest_first_with_mentions()
     {
         var doc = await site.Page("/countries/ml");
@@ -17,7 +17,7 @@ public class CountriesTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(2, doc.QuerySelectorAll(".histogram svg a").Length);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_month_filter_narrows_the_list()
     {
         var doc = await site.Page("/countries/ru?month=2023-10");
@@ -25,7 +25,7 @@ public class CountriesTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal($"/articles/{Seed000}", link.GetAttribute("href"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_countries_page_lists_the_countries_the_corpus_names()
     {
         var doc = await site.Page("/countries");
@@ -37,7 +37,7 @@ public class CountriesTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(["Burkina Faso"], filtered.QuerySelectorAll("table.data td a").Select(a => a.TextContent));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unknown_codes_are_not_found_and_upper_case_redirects()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/countries/zz")).StatusCode);
@@ -47,26 +47,33 @@ public class CountriesTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 }
 
-public class CountryWeightTests(CountryWeightTests.Site site) : IClassFixture<CountryWeightTests.Site>
+public sealed class CountriesTestsOnSqlite(SiteFixture site) : CountriesTests(site), IClassFixture<SiteFixture>;
+
+[OnPostgres]
+public sealed class CountriesTestsOnPostgres(PostgresSite site) : CountriesTests(site), IClassFixture<PostgresSite>;
+
+public abstract class CountryWeightTests(SiteFixture site)
 {
+    public sealed class SiteOnPostgres : Site { protected override bool OnPostgres => true; }
+
     /// <summary>Mali once, in the lead; Russia twice, further down.</summary>
-    public sealed class Site : SiteFixture
+    public class Site : SiteFixture
     {
         protected override void AddArticles(TestCorpus corpus) => corpus.Write("040_00000000000000e7.txt",
             "date 2024-05 Le Mali accueille une conférence régionale.\n\nLa Russie y envoie un diplomate. La Russie observe.");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_country_named_in_the_lead_weighs_more_than_more_mentions_further_down()
     {
         var doc = await site.Page("/articles/00000000000000e7");
         var chips = doc.QuerySelectorAll(".meta a.chip:not(.entity)").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/countries/ml", "/countries/ru"], chips);
-        Assert.Equal(4, site.Corpus.Scalar<int>("SELECT weight FROM article_countries c JOIN articles a ON a.article_key = c.article_key WHERE a.id = '00000000000000e7' AND iso2 = 'ml'"));
-        Assert.Equal(2, site.Corpus.Scalar<int>("SELECT weight FROM article_countries c JOIN articles a ON a.article_key = c.article_key WHERE a.id = '00000000000000e7' AND iso2 = 'ru'"));
+        Assert.Equal(4, site.Scalar<int>("SELECT weight FROM article_countries c JOIN articles a ON a.article_key = c.article_key WHERE a.id = '00000000000000e7' AND iso2 = 'ml'"));
+        Assert.Equal(2, site.Scalar<int>("SELECT weight FROM article_countries c JOIN articles a ON a.article_key = c.article_key WHERE a.id = '00000000000000e7' AND iso2 = 'ru'"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_country_page_can_put_the_articles_most_about_it_first()
     {
         var newest = await site.Page("/countries/ru");
@@ -77,3 +84,8 @@ public class CountryWeightTests(CountryWeightTests.Site site) : IClassFixture<Co
         Assert.Equal("/articles/00000000000000e7", relevant.QuerySelectorAll(".result h2 a").Last().GetAttribute("href"));
     }
 }
+
+public sealed class CountryWeightTestsOnSqlite(CountryWeightTests.Site site) : CountryWeightTests(site), IClassFixture<CountryWeightTests.Site>;
+
+[OnPostgres]
+public sealed class CountryWeightTestsOnPostgres(CountryWeightTests.SiteOnPostgres site) : CountryWeightTests(site), IClassFixture<CountryWeightTests.SiteOnPostgres>;

@@ -5,10 +5,12 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTests.Site>
+public abstract class EntitiesTests(SiteFixture site)
 {
+    public sealed class SiteOnPostgres : Site { protected override bool OnPostgres => true; }
+
     /// <summary>The seeds plus two articles that name the same people and groups in different ways.</summary>
-    public sealed class Site : SiteFixture
+    public class Site : SiteFixture
     {
         protected override void AddArticles(TestCorpus corpus)
         {
@@ -27,7 +29,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
 
     async Task<JsonElement> Json(string url) => JsonDocument.Parse(await site.Client().GetStringAsync(url)).RootElement;
 
-    [Fact]
+    [StoreFact]
     public async Task The_entity_list_groups_people_organisations_and_places()
     {
         var doc = await site.Page("/entities");
@@ -42,7 +44,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Equal(["Rosatom"], filtered.QuerySelectorAll("td a").Select(a => a.TextContent));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_surname_alone_joins_the_full_name_and_aliases_merge()
     {
         var poutine = await Json("/api/entities/vladimir-poutine");
@@ -52,7 +54,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/api/entities/poutine")).StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_entity_page_quotes_the_sentences_and_shows_what_it_is_mentioned_with()
     {
         var doc = await site.Page("/entities/ibrahim-traore");
@@ -65,7 +67,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Equal([$"/articles/{Seed000}"], doc.QuerySelectorAll(".result a").Select(a => a.GetAttribute("href")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_country_page_lists_co_mentioned_countries_with_links_to_the_pairs_articles()
     {
         var doc = await site.Page("/countries/bf");
@@ -78,7 +80,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Contains(doc.QuerySelectorAll(".co-mentions a"), a => a.GetAttribute("href") == "/entities/rosatom");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_facets_and_filters_by_entity()
     {
         using var json = JsonDocument.Parse(await site.Client().GetStringAsync("/api/search?q=Russie"));
@@ -90,7 +92,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Equal(["/articles/00000000000000a2"], inBox.QuerySelectorAll(".result h2 a").Select(a => a.GetAttribute("href")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Articles_show_their_entities_as_chips()
     {
         var doc = await site.Page("/articles/00000000000000a1");
@@ -100,7 +102,7 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Contains("/entities/wagner", chips);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_country_and_entity_api()
     {
         var ml = await Json("/api/countries/ml");
@@ -114,3 +116,8 @@ public class EntitiesTests(EntitiesTests.Site site) : IClassFixture<EntitiesTest
         Assert.Equal(HttpStatusCode.BadRequest, (await site.Client().GetAsync("/api/entities?kind=weather")).StatusCode);
     }
 }
+
+public sealed class EntitiesTestsOnSqlite(EntitiesTests.Site site) : EntitiesTests(site), IClassFixture<EntitiesTests.Site>;
+
+[OnPostgres]
+public sealed class EntitiesTestsOnPostgres(EntitiesTests.SiteOnPostgres site) : EntitiesTests(site), IClassFixture<EntitiesTests.SiteOnPostgres>;

@@ -7,12 +7,14 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site>
+public abstract class ExportTests(SiteFixture site)
 {
     public const string FormulaId = "0123456789abcdef";
 
+    public sealed class SiteOnPostgres : Site { protected override bool OnPostgres => true; }
+
     /// <summary>The seeds and an article whose title (its lead's first sentence) a spreadsheet would run as a formula.</summary>
-    public sealed class Site : SiteFixture
+    public class Site : SiteFixture
     {
         protected override void AddArticles(TestCorpus corpus) =>
             corpus.Write($"010_{FormulaId}.txt", "date 2023-10\n\n=1+2, dit le \"ministre\" au Mali, pour voir.\n\nUn second paragraphe sur la coopération.\n");
@@ -51,7 +53,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         return json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_search_exports_as_an_attachment_with_the_pages_rows_in_the_pages_order()
     {
         var (response, _) = await Get("/export/search.csv?q=Russie");
@@ -63,7 +65,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.Equal(await ApiIds("?q=Russie"), rows.Select(r => r[0]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Rosatom_exports_one_row_with_every_column()
     {
         var row = Assert.Single(await CsvRows("/export/search.csv?q=Rosatom"));
@@ -78,7 +80,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.StartsWith("Le rapprochement entre la Russie et le Mali", row[8]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_formula_title_is_neutralised_and_quoted_in_CSV_but_left_as_it_is_in_JSON_Lines()
     {
         using var article = JsonDocument.Parse(await site.Client().GetStringAsync($"/api/articles/{FormulaId}"));
@@ -94,7 +96,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.Equal(title, line.GetProperty("title").GetString());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task JSON_Lines_have_one_object_per_article_with_the_CSV_columns_as_keys()
     {
         var lines = await JsonLines("/export/search.jsonl?q=Russie");
@@ -103,7 +105,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.Equal(["ru", "bf", "ml"], lines[0].GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_month_a_country_and_an_entity_export_in_their_pages_order()
     {
         // A month lists by file number; a country and an entity newest first, then by file number, highest first.
@@ -113,7 +115,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.Equal([Seed004], (await JsonLines("/export/entities/rosatom.jsonl")).Select(l => l.GetProperty("id").GetString()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Export_links_carry_the_whole_state_of_the_search()
     {
         const string state = "q=Russie&country=ml&from=2023-10&to=2023-11&sort=oldest";
@@ -127,7 +129,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
             doc.QuerySelector("head link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Every_list_page_links_to_its_exports()
     {
         Assert.Equal("/export/timeline/2023-10.csv", (await site.Page("/timeline/2023-10")).QuerySelector(".exports a")!.GetAttribute("href"));
@@ -135,7 +137,7 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.Equal("/export/entities/rosatom.csv", (await site.Page("/entities/rosatom")).QuerySelector(".exports a")!.GetAttribute("href"));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("/export/search.xml?q=Russie")]
     [InlineData("/export/timeline/2023-13.csv")]
     [InlineData("/export/countries/zz.csv")]
@@ -145,10 +147,15 @@ public class ExportTests(ExportTests.Site site) : IClassFixture<ExportTests.Site
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync(url)).StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_unusable_search_exports_a_header_and_no_row()
     {
         Assert.Empty(await CsvRows("/export/search.csv?q=-Rosatom"));
         Assert.Empty(await JsonLines("/export/search.jsonl?q=-Rosatom"));
     }
 }
+
+public sealed class ExportTestsOnSqlite(ExportTests.Site site) : ExportTests(site), IClassFixture<ExportTests.Site>;
+
+[OnPostgres]
+public sealed class ExportTestsOnPostgres(ExportTests.SiteOnPostgres site) : ExportTests(site), IClassFixture<ExportTests.SiteOnPostgres>;

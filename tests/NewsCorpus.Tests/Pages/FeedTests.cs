@@ -5,7 +5,7 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class FeedTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class FeedTests(SiteFixture site)
 {
     static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
@@ -27,7 +27,7 @@ public class FeedTests(SiteFixture site) : IClassFixture<SiteFixture>
     static string? Link(XElement parent, string rel) =>
         parent.Elements(Atom + "link").SingleOrDefault(l => (string?)l.Attribute("rel") == rel)?.Attribute("href")?.Value;
 
-    [Fact]
+    [StoreFact]
     public async Task A_search_feed_lists_its_articles_newest_first_dated_to_the_first_of_the_month()
     {
         var feed = await Feed("/search.atom?q=Russie");
@@ -45,7 +45,7 @@ public class FeedTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("text", (string?)first.Element(Atom + "summary")!.Attribute("type"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_country_feed_has_the_country_s_articles()
     {
         var feed = await Feed("/countries/ml.atom");
@@ -54,20 +54,20 @@ public class FeedTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(2, feed.Elements(Atom + "entry").Count());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_search_with_no_match_is_an_empty_but_valid_feed()
     {
         var feed = await Feed("/search.atom?q=xylophone");
         Assert.Empty(feed.Elements(Atom + "entry"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_unknown_country_has_no_feed()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/countries/zz.atom")).StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_and_country_pages_announce_their_feed()
     {
         const string selector = "head link[rel=alternate][type='application/atom+xml']";
@@ -75,3 +75,8 @@ public class FeedTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("/countries/ml.atom", (await site.Page("/countries/ml")).QuerySelector(selector)!.GetAttribute("href"));
     }
 }
+
+public sealed class FeedTestsOnSqlite(SiteFixture site) : FeedTests(site), IClassFixture<SiteFixture>;
+
+[OnPostgres]
+public sealed class FeedTestsOnPostgres(PostgresSite site) : FeedTests(site), IClassFixture<PostgresSite>;

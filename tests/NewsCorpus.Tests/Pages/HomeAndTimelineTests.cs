@@ -4,9 +4,9 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class HomeAndTimelineTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class HomeAndTimelineTests(SiteFixture site)
 {
-    [Fact]
+    [StoreFact]
     public async Task Home_shows_the_corpus_the_focus_countries_and_a_search_box()
     {
         var doc = await site.Page("/");
@@ -21,7 +21,7 @@ public class HomeAndTimelineTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(["/timeline/2023-10", "/timeline/2023-11"], bars);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Timeline_lists_every_month_of_the_year_with_its_count()
     {
         var doc = await site.Page("/timeline");
@@ -33,7 +33,7 @@ public class HomeAndTimelineTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(["/timeline/2023-10", "/timeline/2023-11"], doc.QuerySelectorAll(".year li a").Select(a => a.GetAttribute("href")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_month_lists_its_articles_with_lead_and_countries()
     {
         var doc = await site.Page("/timeline/2023-10");
@@ -43,7 +43,7 @@ public class HomeAndTimelineTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("/timeline/2023-11", doc.QuerySelector("a[rel=next]")!.GetAttribute("href"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_empty_month_says_so_and_a_bad_month_is_not_found()
     {
         var doc = await site.Page("/timeline/2021-03");
@@ -52,7 +52,7 @@ public class HomeAndTimelineTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/timeline/octobre")).StatusCode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unknown_paths_get_a_french_404_page_with_a_reference()
     {
         var response = await site.Client().GetAsync("/no/such/page");
@@ -63,3 +63,8 @@ public class HomeAndTimelineTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.DoesNotContain("Exception", html);
     }
 }
+
+public sealed class HomeAndTimelineTestsOnSqlite(SiteFixture site) : HomeAndTimelineTests(site), IClassFixture<SiteFixture>;
+
+[OnPostgres]
+public sealed class HomeAndTimelineTestsOnPostgres(PostgresSite site) : HomeAndTimelineTests(site), IClassFixture<PostgresSite>;

@@ -3,12 +3,14 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class NearDuplicatesTests(NearDuplicatesTests.Site site) : IClassFixture<NearDuplicatesTests.Site>
+public abstract class NearDuplicatesTests(SiteFixture site)
 {
     public const string EditedCopy = "00000000000000d1";
 
+    public sealed class SiteOnPostgres : Site { protected override bool OnPostgres => true; }
+
     /// <summary>The seeds plus a re-publication of 004 with its first sentence rewritten, the same month.</summary>
-    public sealed class Site : SiteFixture
+    public class Site : SiteFixture
     {
         protected override void AddArticles(TestCorpus corpus)
         {
@@ -20,19 +22,19 @@ public class NearDuplicatesTests(NearDuplicatesTests.Site site) : IClassFixture<
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void The_copy_is_found_at_import_and_both_form_one_cluster()
     {
-        var similarity = site.Corpus.Scalar<double>($"""
+        var similarity = site.Scalar<double>($"""
             SELECT n.similarity FROM near_duplicates n JOIN articles a ON a.article_key = n.article_key
             JOIN articles b ON b.article_key = n.other_key WHERE a.id = '{Seed004}' AND b.id = '{EditedCopy}'
             """);
         Assert.InRange(similarity, 0.8, 0.999);
-        Assert.Equal(2, site.Corpus.Scalar<int>($"SELECT cluster_size FROM articles WHERE id = '{EditedCopy}'"));
-        Assert.Equal(0, site.Corpus.Scalar<int>($"SELECT count(*) FROM near_duplicates n JOIN articles a ON a.article_key = n.article_key WHERE a.id = '{Seed000}'"));
+        Assert.Equal(2, site.Scalar<int>($"SELECT cluster_size FROM articles WHERE id = '{EditedCopy}'"));
+        Assert.Equal(0, site.Scalar<int>($"SELECT count(*) FROM near_duplicates n JOIN articles a ON a.article_key = n.article_key WHERE a.id = '{Seed000}'"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_article_page_lists_its_other_version_with_the_similarity()
     {
         var doc = await site.Page($"/articles/{Seed004}");
@@ -41,7 +43,7 @@ public class NearDuplicatesTests(NearDuplicatesTests.Site site) : IClassFixture<
         Assert.Matches(@"similarité (8\d|9\d) %", version.TextContent);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_month_folds_the_cluster_into_one_row_and_can_show_all()
     {
         var folded = await site.Page("/timeline/2023-11");
@@ -54,7 +56,7 @@ public class NearDuplicatesTests(NearDuplicatesTests.Site site) : IClassFixture<
         Assert.Equal(2, country.QuerySelectorAll(".result").Length);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Similar_articles_leave_out_the_article_and_its_versions()
     {
         var doc = await site.Page($"/articles/{Seed000}");
@@ -66,3 +68,8 @@ public class NearDuplicatesTests(NearDuplicatesTests.Site site) : IClassFixture<
         Assert.Contains($"/articles/{Seed000}", fromOriginal);
     }
 }
+
+public sealed class NearDuplicatesTestsOnSqlite(NearDuplicatesTests.Site site) : NearDuplicatesTests(site), IClassFixture<NearDuplicatesTests.Site>;
+
+[OnPostgres]
+public sealed class NearDuplicatesTestsOnPostgres(NearDuplicatesTests.SiteOnPostgres site) : NearDuplicatesTests(site), IClassFixture<NearDuplicatesTests.SiteOnPostgres>;

@@ -5,9 +5,9 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
+public abstract class SearchTests(SiteFixture site)
 {
-    [Fact]
+    [StoreFact]
     public async Task Rosatom_returns_exactly_the_nuclear_article_with_a_marked_snippet()
     {
         var doc = await site.Page("/search?q=Rosatom");
@@ -17,7 +17,7 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("Rosatom", result.QuerySelector(".snippet mark")!.TextContent);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Api_search_returns_total_and_results()
     {
         using var json = JsonDocument.Parse(await site.Client().GetStringAsync("/api/search?q=Rosatom"));
@@ -31,7 +31,7 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.True(root.GetProperty("facets").GetProperty("months").GetArrayLength() == 1);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Facets_filter_by_country_and_month()
     {
         var doc = await site.Page("/search?q=Russie");
@@ -43,7 +43,7 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal([$"/articles/{Seed000}"], october.QuerySelectorAll(".result h2 a").Select(a => a.GetAttribute("href")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_misspelling_offers_a_suggestion_link()
     {
         var doc = await site.Page("/search?q=Rosatam");
@@ -52,7 +52,7 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal("/search?q=Rosatom", link.GetAttribute("href"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Variants_are_listed_and_removable()
     {
         var doc = await site.Page("/search?q=formation");
@@ -62,7 +62,7 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("/search?q=%22formation%22", remove);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("%22Rosatom")]
     [InlineData("NEAR(")]
     [InlineData("-")]
@@ -84,7 +84,7 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_unusable_query_explains_itself()
     {
         var doc = await site.Page("/search?q=-Rosatom");
@@ -92,3 +92,8 @@ public class SearchTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Null(doc.QuerySelector(".total"));
     }
 }
+
+public sealed class SearchTestsOnSqlite(SiteFixture site) : SearchTests(site), IClassFixture<SiteFixture>;
+
+[OnPostgres]
+public sealed class SearchTestsOnPostgres(PostgresSite site) : SearchTests(site), IClassFixture<PostgresSite>;

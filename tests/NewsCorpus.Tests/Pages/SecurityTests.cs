@@ -48,7 +48,7 @@ public class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
         var db = scope.ServiceProvider.GetRequiredService<NewsCorpus.Storage.CorpusDb>();
         var e = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM articles"));
         Assert.Equal(8, e.SqliteErrorCode);   // SQLITE_READONLY
-        Assert.Equal(2, site.Corpus.Scalar<int>("SELECT count(*) FROM articles"));
+        Assert.Equal(2, site.Scalar<int>("SELECT count(*) FROM articles"));
     }
 
     [Fact]
@@ -80,13 +80,13 @@ public class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
         new CorpusGenerator(seed: 3).WriteTo(corpus.Articles, 300);
         corpus.Import();
         using var connection = corpus.Open();
-        var generous = new CorpusSearch(connection).Search(SearchRequest.FromForm("Russie OR Mali", null, null, null, null));
+        var generous = CorpusSearch.For(connection).Search(SearchRequest.FromForm("Russie OR Mali", null, null, null, null));
         Assert.True(generous.Total > 100);
-        var starved = new CorpusSearch(connection) { Budget = TimeSpan.Zero }.Search(SearchRequest.FromForm("Russie OR Mali", null, null, null, null));
+        var starved = new SqliteCorpusSearch(connection) { Budget = TimeSpan.Zero }.Search(SearchRequest.FromForm("Russie OR Mali", null, null, null, null));
         Assert.Contains(starved.Query.Notices, n => n.Kind == NoticeKind.TimedOut);
         Assert.Empty(starved.Hits);
         // The connection is usable again afterwards: the budget does not outlive its search.
-        Assert.Equal(generous.Total, new CorpusSearch(connection).Search(SearchRequest.FromForm("Russie OR Mali", null, null, null, null)).Total);
+        Assert.Equal(generous.Total, CorpusSearch.For(connection).Search(SearchRequest.FromForm("Russie OR Mali", null, null, null, null)).Total);
     }
 }
 

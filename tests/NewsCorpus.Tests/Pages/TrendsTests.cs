@@ -3,10 +3,12 @@ using NewsCorpus.Tests.Support;
 
 namespace NewsCorpus.Tests.Pages;
 
-public class TrendsTests(TrendsTests.Site site) : IClassFixture<TrendsTests.Site>
+public abstract class TrendsTests(SiteFixture site)
 {
+    public sealed class SiteOnPostgres : Site { protected override bool OnPostgres => true; }
+
     /// <summary>The seeds (2023-10, 2023-11) plus three more articles in 2023-11 and one in 2024-01, so shares differ from counts.</summary>
-    public sealed class Site : SiteFixture
+    public class Site : SiteFixture
     {
         protected override void AddArticles(TestCorpus corpus)
         {
@@ -17,7 +19,7 @@ public class TrendsTests(TrendsTests.Site site) : IClassFixture<TrendsTests.Site
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_api_gives_counts_and_shares_for_every_month_of_the_span()
     {
         using var json = JsonDocument.Parse(await site.Client().GetStringAsync("/api/trends?q=Rosatom&q=Russie"));
@@ -31,7 +33,7 @@ public class TrendsTests(TrendsTests.Site site) : IClassFixture<TrendsTests.Site
         Assert.Equal([(0, 1, 0.0), (2, 4, 0.5), (0, 0, 0.0), (1, 1, 1.0)], points);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_page_draws_one_line_per_query_with_a_table_and_links_to_each_month()
     {
         var doc = await site.Page("/trends?q=Rosatom&q=Russie");
@@ -44,7 +46,7 @@ public class TrendsTests(TrendsTests.Site site) : IClassFixture<TrendsTests.Site
         Assert.Equal(2, linked.QuerySelectorAll(".result").Length);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Counts_instead_of_shares_on_request()
     {
         var doc = await site.Page("/trends?q=Rosatom&measure=count");
@@ -52,7 +54,7 @@ public class TrendsTests(TrendsTests.Site site) : IClassFixture<TrendsTests.Site
         Assert.Contains("/trends?q=Rosatom&measure=share", doc.QuerySelectorAll(".hint a").Select(a => a.GetAttribute("href")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Odd_queries_explain_themselves_and_at_most_five_are_charted()
     {
         var doc = await site.Page("/trends?q=-Rosatom&q=a&q=b&q=c&q=d&q=e&q=f");
@@ -60,3 +62,8 @@ public class TrendsTests(TrendsTests.Site site) : IClassFixture<TrendsTests.Site
         Assert.Equal(5, doc.QuerySelectorAll(".legend li").Length);
     }
 }
+
+public sealed class TrendsTestsOnSqlite(TrendsTests.Site site) : TrendsTests(site), IClassFixture<TrendsTests.Site>;
+
+[OnPostgres]
+public sealed class TrendsTestsOnPostgres(TrendsTests.SiteOnPostgres site) : TrendsTests(site), IClassFixture<TrendsTests.SiteOnPostgres>;

@@ -4,11 +4,13 @@ using NewsCorpus.Tests.Support;
 namespace NewsCorpus.Tests.Pages;
 
 /// <summary>Pages show 20 articles at a time; exports give every one.</summary>
-public class UncappedExportTests(UncappedExportTests.Site site) : IClassFixture<UncappedExportTests.Site>
+public abstract class UncappedExportTests(SiteFixture site)
 {
     const int Count = 150;
 
-    public sealed class Site : SiteFixture
+    public sealed class SiteOnPostgres : Site { protected override bool OnPostgres => true; }
+
+    public class Site : SiteFixture
     {
         public Site() : base(withSeeds: false) { }
 
@@ -30,7 +32,7 @@ public class UncappedExportTests(UncappedExportTests.Site site) : IClassFixture<
         (await site.Client().GetStringAsync(url)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!).ToList();
 
-    [Fact]
+    [StoreFact]
     public async Task The_search_page_shows_20_and_its_export_all_150()
     {
         var page = await site.Page("/search?q=xylophone");
@@ -43,7 +45,7 @@ public class UncappedExportTests(UncappedExportTests.Site site) : IClassFixture<
         Assert.Equal(Count, (await JsonLinesIds("/export/search.jsonl?q=xylophone&sort=oldest")).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Month_and_country_exports_are_not_capped_either()
     {
         Assert.Equal(20, (await site.Page("/timeline/2024-03")).QuerySelectorAll(".result").Length);
@@ -51,10 +53,15 @@ public class UncappedExportTests(UncappedExportTests.Site site) : IClassFixture<
         Assert.Equal(Count, (await JsonLinesIds("/export/countries/ml.jsonl")).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_feed_stops_at_50_newest()
     {
         var feed = System.Xml.Linq.XDocument.Parse(await site.Client().GetStringAsync("/countries/ml.atom"));
         Assert.Equal(50, feed.Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")).Count());
     }
 }
+
+public sealed class UncappedExportTestsOnSqlite(UncappedExportTests.Site site) : UncappedExportTests(site), IClassFixture<UncappedExportTests.Site>;
+
+[OnPostgres]
+public sealed class UncappedExportTestsOnPostgres(UncappedExportTests.SiteOnPostgres site) : UncappedExportTests(site), IClassFixture<UncappedExportTests.SiteOnPostgres>;

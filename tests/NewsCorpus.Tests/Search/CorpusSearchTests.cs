@@ -3,13 +3,13 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 
 namespace NewsCorpus.Tests.Search;
 
-public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusFixture>
+public abstract class CorpusSearchTests(SeedCorpusFixture seeds)
 {
-    [Fact]
+    [StoreFact]
     public void Rosatom_finds_exactly_the_nuclear_article() =>
         Assert.Equal([Seed004], seeds.Ids("Rosatom"));
 
-    [Theory]
+    [StoreTheory]
     [InlineData("cooperation")]      // coopération, without accents
     [InlineData("COOPÉRATION")]
     [InlineData("manœuvre")]         // the seed writes "manoeuvre"
@@ -18,31 +18,31 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
     public void Accents_case_ligatures_and_elision_do_not_matter(string query) =>
         Assert.NotEmpty(seeds.Ids(query));
 
-    [Fact]
+    [StoreFact]
     public void Manoeuvre_without_the_ligature_finds_the_same_article() =>
         Assert.Equal(seeds.Ids("manœuvre"), seeds.Ids("manoeuvre"));
 
     static readonly string[] Both = [Seed004, Seed000];   // in id order, as .Order() gives them
 
-    [Fact]
+    [StoreFact]
     public void Afrique_finds_l_afrique_through_elision() =>
         Assert.Equal([Seed004], seeds.Ids("Afrique"));
 
-    [Fact]
+    [StoreFact]
     public void Formations_stemmed_finds_both_quoted_finds_only_the_exact_word()
     {
         Assert.Equal(Both, seeds.Ids("formations").Order());
         Assert.Equal([Seed004], seeds.Ids("\"formations\""));
     }
 
-    [Fact]
+    [StoreFact]
     public void Prefix_finds_rosatom() => Assert.Equal([Seed004], seeds.Ids("Rosat*"));
 
-    [Fact]
+    [StoreFact]
     public void Exclusion_removes_the_articles_that_contain_the_word() =>
         Assert.Equal([Seed000], seeds.Ids("Russie -Rosatom"));
 
-    [Fact]
+    [StoreFact]
     public void Phrases_are_exact_and_in_order()
     {
         Assert.Equal([Seed004], seeds.Ids("\"centrale nucléaire\""));
@@ -50,14 +50,14 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Equal([Seed004], seeds.Ids("\"CENTRALE NUCLEAIRE\""));
     }
 
-    [Fact]
+    [StoreFact]
     public void Or_matches_either_term() => Assert.Equal([Seed004], seeds.Ids("Rosatom OR Kidal"));
 
-    [Fact]
+    [StoreFact]
     public void Or_of_words_in_different_articles_finds_both() =>
         Assert.Equal(Both, seeds.Ids("Kassoum OR dengue").Order());
 
-    [Fact]
+    [StoreFact]
     public void A_misspelt_word_gets_the_closest_indexed_word()
     {
         var r = seeds.Search("Rosatam");
@@ -67,7 +67,7 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Equal("Rosatom", s.Query);
     }
 
-    [Fact]
+    [StoreFact]
     public void Variants_list_the_forms_found_for_each_term_with_counts()
     {
         var r = seeds.Search("formation");
@@ -80,7 +80,7 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Equal([Seed004], seeds.Ids(v.Forms.Single(f => f.Form == "formation").QueryWithout));
     }
 
-    [Fact]
+    [StoreFact]
     public void Snippets_mark_the_original_words_and_escape_the_rest()
     {
         var hit = Assert.Single(seeds.Search("nucléaire").Hits);
@@ -91,7 +91,7 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.DoesNotContain("format ", formations[1].SnippetHtml);
     }
 
-    [Fact]
+    [StoreFact]
     public void Filters_from_fields_and_from_the_query_box_narrow_the_results()
     {
         Assert.Equal([Seed000], seeds.Ids("Russie", to: "2023-10"));
@@ -103,18 +103,18 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Empty(seeds.Ids("Russie", country: "cn"));
     }
 
-    [Fact]
+    [StoreFact]
     public void Filters_alone_browse_newest_first() =>
         Assert.Equal([Seed004, Seed000], seeds.Ids("pays:ml"));
 
-    [Fact]
+    [StoreFact]
     public void Sorts_by_date_both_ways()
     {
         Assert.Equal([Seed004, Seed000], seeds.Ids("Russie", sort: "newest"));
         Assert.Equal([Seed000, Seed004], seeds.Ids("Russie", sort: "oldest"));
     }
 
-    [Fact]
+    [StoreFact]
     public void Facets_count_the_whole_result_set()
     {
         var r = seeds.Search("Russie");
@@ -123,7 +123,7 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Equal(2, r.Countries.Single(c => c.Iso2 == "ml").Count);
     }
 
-    [Fact]
+    [StoreFact]
     public void Only_stop_words_or_only_exclusions_explain_themselves()
     {
         var stop = seeds.Search("le la de");
@@ -134,7 +134,7 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Contains(excl.Query.Notices, n => n.Kind == NewsCorpus.Search.NoticeKind.OnlyExclusions);
     }
 
-    [Fact]
+    [StoreFact]
     public void Pages_beyond_the_last_are_empty_but_keep_the_total()
     {
         var r = seeds.Search("Russie", page: 5);
@@ -142,7 +142,7 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
         Assert.Empty(r.Hits);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("\"Rosatom")]
     [InlineData("NEAR(")]
     [InlineData("-")]
@@ -165,13 +165,18 @@ public class CorpusSearchTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorp
     {
         var r = seeds.Search(query);
         Assert.True(r.Total >= 0);
-        Assert.Equal(2, seeds.Corpus.Scalar<int>("SELECT count(*) FROM articles"));
+        Assert.Equal(2, seeds.Scalar("SELECT count(*) FROM articles"));
     }
 
-    [Fact]
+    [StoreFact]
     public void Quoted_rosatom_even_unbalanced_still_finds_it() =>
         Assert.Equal([Seed004], seeds.Ids("\"Rosatom"));
 }
+
+public sealed class CorpusSearchTestsOnSqlite(SeedCorpusFixture seeds) : CorpusSearchTests(seeds), IClassFixture<SeedCorpusFixture>;
+
+[OnPostgres]
+public sealed class CorpusSearchTestsOnPostgres(PostgresSeedCorpusFixture seeds) : CorpusSearchTests(seeds), IClassFixture<PostgresSeedCorpusFixture>;
 
 public class CorpusSearchOnAddedArticlesTests
 {
@@ -183,7 +188,7 @@ public class CorpusSearchOnAddedArticlesTests
         corpus.Write("005_00000000000000e5.txt", "date 2023-12 Des étudiants maliens partent étudier à Moscou.\n\nLa suite.");
         corpus.Import();
         using var connection = corpus.Open();
-        var search = new NewsCorpus.Search.CorpusSearch(connection);
+        var search = NewsCorpus.Search.CorpusSearch.For(connection);
         var hits = search.Search(NewsCorpus.Search.SearchRequest.FromForm("étudiant", null, null, null, null)).Hits;
         var hit = Assert.Single(hits);
         Assert.Equal("00000000000000e5", hit.Id);

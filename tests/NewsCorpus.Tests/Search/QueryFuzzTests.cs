@@ -5,7 +5,7 @@ using NewsCorpus.Tests.Support;
 namespace NewsCorpus.Tests.Search;
 
 /// <summary>Random and adversarial queries: nothing escapes as an exception, and what the parser writes back reads the same.</summary>
-public class QueryFuzzTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusFixture>
+public abstract class QueryFuzzTests(SeedCorpusFixture seeds)
 {
     static readonly string[] Pieces =
     [
@@ -28,12 +28,12 @@ public class QueryFuzzTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusF
         return sb.ToString();
     }
 
-    [Fact]
+    [StoreFact]
     public void Thousands_of_random_queries_never_throw()
     {
         var random = new Random(20261122);
-        using var connection = seeds.Corpus.Open();
-        var search = new CorpusSearch(connection);
+        using var connection = seeds.Open();
+        var search = CorpusSearch.For(connection);
         for (int i = 0; i < 3000; i++)
         {
             var q = RandomQuery(random);
@@ -42,7 +42,7 @@ public class QueryFuzzTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusF
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void What_the_parser_writes_back_parses_to_the_same_query()
     {
         var random = new Random(42);
@@ -56,7 +56,7 @@ public class QueryFuzzTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusF
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void Ten_thousand_characters_are_trimmed_with_a_notice()
     {
         var r = seeds.Search(string.Concat(Enumerable.Repeat("Rosatom ", 1250)));
@@ -66,3 +66,8 @@ public class QueryFuzzTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusF
 
     static string Escape(string s) => string.Concat(s.Select(c => c < 32 || c > 126 ? $"\\u{(int)c:x4}" : c.ToString()));
 }
+
+public sealed class QueryFuzzTestsOnSqlite(SeedCorpusFixture seeds) : QueryFuzzTests(seeds), IClassFixture<SeedCorpusFixture>;
+
+[OnPostgres]
+public sealed class QueryFuzzTestsOnPostgres(PostgresSeedCorpusFixture seeds) : QueryFuzzTests(seeds), IClassFixture<PostgresSeedCorpusFixture>;

@@ -5,15 +5,15 @@ using static NewsCorpus.Tests.Support.TestCorpus;
 namespace NewsCorpus.Tests.Search;
 
 /// <summary>CorpusSearch.All, behind exports and feeds: the page's matches and order, without pages.</summary>
-public class SearchAllTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusFixture>
+public abstract class SearchAllTests(SeedCorpusFixture seeds)
 {
     List<string> All(string? q, string? country = null, string? sort = null, string? entity = null)
     {
-        using var connection = seeds.Corpus.Open();
-        return new CorpusSearch(connection).All(SearchRequest.FromForm(q, country, null, null, sort, entity: entity)).Select(r => r.Id).ToList();
+        using var connection = seeds.Open();
+        return CorpusSearch.For(connection).All(SearchRequest.FromForm(q, country, null, null, sort, entity: entity)).Select(r => r.Id).ToList();
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("Russie", null)]
     [InlineData("Russie", "oldest")]
     [InlineData("Russie", "newest")]
@@ -24,24 +24,24 @@ public class SearchAllTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusF
         Assert.Equal(seeds.Ids(q, sort: sort), All(q, sort: sort));
     }
 
-    [Fact]
+    [StoreFact]
     public void Filters_alone_list_newest_first()
     {
         Assert.Equal([Seed004, Seed000], All(null, country: "ml"));
     }
 
-    [Fact]
+    [StoreFact]
     public void An_unusable_query_gives_nothing_as_on_the_page()
     {
         Assert.Empty(All("-Rosatom"));
         Assert.Empty(All(""));
     }
 
-    [Fact]
+    [StoreFact]
     public void Rows_carry_countries_entities_and_the_lead()
     {
-        using var connection = seeds.Corpus.Open();
-        var row = Assert.Single(new CorpusSearch(connection).All(SearchRequest.FromForm("Rosatom", null, null, null, null)));
+        using var connection = seeds.Open();
+        var row = Assert.Single(CorpusSearch.For(connection).All(SearchRequest.FromForm("Rosatom", null, null, null, null)));
         Assert.Equal(Seed004, row.Id);
         Assert.Equal("2023-11", row.Month);
         Assert.Equal(["ru", "bf", "ml"], row.Countries);
@@ -51,3 +51,8 @@ public class SearchAllTests(SeedCorpusFixture seeds) : IClassFixture<SeedCorpusF
         Assert.True(row.WordCount > 100);
     }
 }
+
+public sealed class SearchAllTestsOnSqlite(SeedCorpusFixture seeds) : SearchAllTests(seeds), IClassFixture<SeedCorpusFixture>;
+
+[OnPostgres]
+public sealed class SearchAllTestsOnPostgres(PostgresSeedCorpusFixture seeds) : SearchAllTests(seeds), IClassFixture<PostgresSeedCorpusFixture>;

@@ -91,7 +91,7 @@ public sealed class HostileFilesTests : IDisposable
         Assert.Equal("La coopération élargie à Ségou.", Lead("00000000000000bc"));
         Assert.Equal("La coopération inversée et isolée à Bamako.", Lead("00000000000000bd"));
         using var connection = corpus.Open();
-        var hits = new NewsCorpus.Search.CorpusSearch(connection).Search(NewsCorpus.Search.SearchRequest.FromForm("\"coopération élargie\"", null, null, null, null)).Hits;
+        var hits = NewsCorpus.Search.CorpusSearch.For(connection).Search(NewsCorpus.Search.SearchRequest.FromForm("\"coopération élargie\"", null, null, null, null)).Hits;
         Assert.Equal(["00000000000000bc"], hits.Select(h => h.Id));
     }
 
