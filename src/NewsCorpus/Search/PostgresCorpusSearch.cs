@@ -52,7 +52,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
                     (SELECT c.iso2, count(*) AS n FROM m JOIN article_countries c ON c.article_key = m.k GROUP BY c.iso2) t),
                 (SELECT json_agg(json_build_array(e.slug, e.name, e.kind, t.n) ORDER BY t.n DESC, e.name)::text FROM
                     (SELECT x.entity_key, count(*) AS n FROM m JOIN article_entities x ON x.article_key = m.k
-                     GROUP BY x.entity_key ORDER BY n DESC LIMIT 30) t
+                     GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
                     JOIN entities e ON e.entity_key = t.entity_key)
             """, parameters, r => (Total: r.GetInt32(0), Page: Json(r, 1), Months: Json(r, 2), Countries: Json(r, 3), Entities: Json(r, 4))).Single();
 

@@ -41,7 +41,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var entities = Rows($"""
             SELECT e.slug, e.name, e.kind, t.n FROM
                 (SELECT x.entity_key, count(*) AS n FROM temp.search_hits m {join} article_entities x ON x.article_key = m.k
-                 GROUP BY x.entity_key ORDER BY n DESC LIMIT 30) t
+                 GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
             JOIN entities e ON e.entity_key = t.entity_key ORDER BY t.n DESC, e.name
             """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
         return new Matches(total, hits, months, countries, entities);

@@ -31,6 +31,27 @@ public class CacheTests
         Assert.Equal(3, total);
     }
 
+    [PostgresFact]
+    public async Task On_postgres_the_cache_is_cleared_when_a_publication_lands()
+    {
+        using var site = new PostgresSite();
+        var client = site.Client();
+        Assert.Equal(2, await Total(client));
+        Assert.Equal(2, await Total(client));
+
+        site.Corpus.Write("030_00000000000000c9.txt", "date 2024-03 Un nouvel article arrive après le démarrage.");
+        new CorpusImporter(site.Corpus.Database).Import(site.Corpus.Articles);
+        new NewsCorpus.Storage.Postgres.PostgresPublisher(site.Postgres!).Publish(site.Corpus.Database);
+
+        int total = 2;
+        for (int i = 0; i < 50 && total == 2; i++)
+        {
+            await Task.Delay(200);
+            total = await Total(client);
+        }
+        Assert.Equal(3, total);
+    }
+
     [Fact]
     public async Task Downloads_are_never_cached()
     {
