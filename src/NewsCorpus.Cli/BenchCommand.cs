@@ -30,21 +30,23 @@ public static class BenchCommand
         var requestLogs = new Option<bool>("--request-logs") { Description = "Keep the site's per-request log lines on during the page load (off by default)" };
         var webDll = new Option<FileInfo?>("--web-dll") { Description = "The built site (default: src/NewsCorpus.Web/bin/Release/net10.0/NewsCorpus.Web.dll, else Debug)" };
         var output = new Option<FileInfo?>("--out") { Description = "Markdown file whose bench section (between bench markers) is replaced by the results" };
+        var postgres = new Option<string?>("--postgres") { Description = "Also measure on PostgreSQL: a connection string to a database whose NewsCorpus tables are replaced" };
         var command = new Command("bench", "Measure import, search and pages on one corpus against the targets of issue #7")
         {
-            corpus, db, queries, searchSeconds, pageSeconds, connections, skipImport, requestLogs, webDll, output,
+            corpus, db, queries, searchSeconds, pageSeconds, connections, skipImport, requestLogs, webDll, output, postgres,
         };
         command.SetAction(parse => Run(new Settings(
             parse.GetValue(corpus)!,
             parse.GetValue(db)?.FullName ?? Path.Combine(Path.GetTempPath(), "newscorpus-bench", "corpus.db"),
             parse.GetValue(queries), parse.GetValue(searchSeconds), parse.GetValue(pageSeconds), parse.GetValue(connections),
-            parse.GetValue(skipImport), parse.GetValue(requestLogs), parse.GetValue(webDll)?.FullName, parse.GetValue(output)?.FullName),
+            parse.GetValue(skipImport), parse.GetValue(requestLogs), parse.GetValue(webDll)?.FullName, parse.GetValue(output)?.FullName,
+            parse.GetValue(postgres)),
             Console.Out, Console.Error));
         return command;
     }
 
     public sealed record Settings(DirectoryInfo Corpus, string Database, int MaxRuns, int SearchSeconds, int PageSeconds, int Connections,
-        bool SkipImport, bool RequestLogs, string? WebDll, string? Output)
+        bool SkipImport, bool RequestLogs, string? WebDll, string? Output, string? Postgres = null)
     {
         public string ReferenceDatabase => Path.ChangeExtension(Database, ".reference.db");
     }
@@ -95,6 +97,8 @@ public static class BenchCommand
         output.WriteLine("Pages…");
         md.Append(PageSection(s, webDll, cases, output));
 
+        if (s.Postgres is not null) md.Append(PostgresSection(s, webDll, cases, output));
+
         var text = md.ToString();
         output.WriteLine();
         output.Write(text);
@@ -120,10 +124,12 @@ public static class BenchCommand
         return sb.AppendLine().ToString();
     }
 
-    static string SearchSection(List<SearchClassFigures> classes, List<SearchCase> cases)
+    static string SearchSection(List<SearchClassFigures> classes, List<SearchCase> cases,
+        string title = "### Search",
+        string what = "`CorpusSearch.Search(SearchRequest.FromForm(…))` (what /api/search runs: count, top 20 with snippets, facets, word forms, suggestions) against a naive ranked top 20 on the reference FTS5 table (`… WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 20`), in ms.")
     {
-        var sb = new StringBuilder("### Search\n\n");
-        sb.AppendLine("`CorpusSearch.Search(SearchRequest.FromForm(…))` (what /api/search runs: count, top 20 with snippets, facets, word forms, suggestions) against a naive ranked top 20 on the reference FTS5 table (`… WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 20`), in ms.").AppendLine();
+        var sb = new StringBuilder(title + "\n\n");
+        sb.AppendLine(what).AppendLine();
         sb.AppendLine("| class | queries | runs | p50 | p95 | p99 | raw p50 | raw p95 | raw p99 | p50 / raw | median matches | queries whose last run timed out | targets (p50 ≤ 1.5× raw, p95 ≤ 25 ms) |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var c in classes)
@@ -137,7 +143,30 @@ public static class BenchCommand
         return sb.AppendLine().ToString();
     }
 
-    static string PageSection(Settings s, string webDll, List<SearchCase> cases, TextWriter output)
+    /// <summary>The same corpus published to PostgreSQL, searched, and served by the site on PostgreSQL.</summary>
+    static string PostgresSection(Settings s, string webDll, List<SearchCase> cases, TextWriter output)
+    {
+        output.WriteLine("PostgreSQL: publication…");
+        var published = PostgresBenchmark.Publish(s.Database, s.Postgres!);
+        var sb = new StringBuilder("### PostgreSQL\n\n");
+        sb.AppendLine(string.Create(Inv, $"PostgreSQL {published.ServerVersion} on the same machine (a throw-away cluster, default settings but `fsync=off`), the same corpus and queries.")).AppendLine();
+        sb.AppendLine("| publication (first, into an empty database) | articles | time | articles/s | ANALYZE | database size | GIN indexes |");
+        sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine(string.Create(Inv,
+            $"| SQLite store → PostgreSQL (binary COPY, tsvector computed by PostgreSQL) | {published.Articles:N0} | {published.Publish.TotalSeconds:F1} s | {published.Articles / published.Publish.TotalSeconds:N0} | {published.Analyze.TotalSeconds:F1} s | {Mb(published.DatabaseBytes)} | {Mb(published.TextIndexBytes)} |"));
+        sb.AppendLine().AppendLine("An import on PostgreSQL is the SQLite import above (the analysis) followed by this publication.").AppendLine();
+
+        output.WriteLine("PostgreSQL: search…");
+        var search = PostgresBenchmark.Search(s.Postgres!, cases, s.MaxRuns, TimeSpan.FromSeconds(s.SearchSeconds), output);
+        sb.Append(SearchSection(search, cases, "#### Search on PostgreSQL",
+            "`CorpusSearch.For(NpgsqlConnection).Search(…)` (count, top 20 with ts_headline snippets, facets, word forms, suggestions) against a naive ranked top 20 on the same tsvector columns (`… WHERE search_stems @@ q ORDER BY ts_rank(…) DESC LIMIT 20`), in ms."));
+
+        output.WriteLine("PostgreSQL: pages…");
+        sb.Append(PageSection(s, webDll, cases, output, "#### Pages on PostgreSQL", "--Corpus:Provider=Postgres", $"--ConnectionStrings:Corpus={s.Postgres}"));
+        return sb.ToString();
+    }
+
+    static string PageSection(Settings s, string webDll, List<SearchCase> cases, TextWriter output, string title = "### Pages", params string[] settings)
     {
         string busiestMonth;
         using (var connection = new SqliteConnection(CorpusSchema.ConnectionString(s.Database, SqliteOpenMode.ReadOnly)))
@@ -157,12 +186,12 @@ public static class BenchCommand
             ("mix of all the above", ["/", $"/timeline/{busiestMonth}", "/countries/ml", .. searchPaths.Take(8)], null),
         };
 
-        var sb = new StringBuilder("### Pages\n\n");
+        var sb = new StringBuilder(title + "\n\n");
         sb.AppendLine(string.Create(Inv, $"The site in its own process (Release build, {(s.RequestLogs ? "request logs on" : "request logs off: Serilog at Warning")}), {s.Connections} connections from the `load` generator in the bench process on the same machine, {s.PageSeconds} s per group after 2 s of warm-up.")).AppendLine();
         sb.AppendLine("| pages | one request alone, ms | requests | req/s | p50 ms | p99 ms | statuses | socket errors | other errors (timeouts: 10 s) | target |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
         long peak;
-        using (var site = WebSite.Start(webDll, s.Database, s.RequestLogs))
+        using (var site = WebSite.Start(webDll, s.Database, s.RequestLogs, settings))
         {
             foreach (var (name, paths, target) in groups)
             {

@@ -22,7 +22,7 @@ public sealed class WebSite : IDisposable
         BaseUrl = baseUrl;
     }
 
-    public static WebSite Start(string webDll, string database, bool requestLogs)
+    public static WebSite Start(string webDll, string database, bool requestLogs, params string[] settings)
     {
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -38,6 +38,7 @@ public sealed class WebSite : IDisposable
             // The rate limit guards the real site from one address; here every request comes from one address.
             "--RateLimit:SearchPerSecond=1000000", "--RateLimit:SearchBurst=1000000",
         }) start.ArgumentList.Add(arg);
+        foreach (var setting in settings) start.ArgumentList.Add(setting);
         if (!requestLogs) start.ArgumentList.Add("--Serilog:MinimumLevel:Default=Warning");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the site");
         var site = new WebSite(process, new Uri($"http://127.0.0.1:{port}"));

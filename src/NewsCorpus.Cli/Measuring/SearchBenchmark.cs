@@ -103,9 +103,17 @@ public static class SearchBenchmark
             while (reader.Read()) rows++;
             return rows;
         }
+        return Measure(cases, App, Raw, maxRuns, totalBudget, log);
+    }
 
-        // Warm-up: pages of both stores into the cache, JIT, prepared statements.
-        foreach (var c in cases) { App(c); Raw(c); }
+    /// <summary>
+    /// Times each case through the site's search and through its raw reference, after one warm-up pass of both
+    /// (pages into the cache, JIT, prepared statements).
+    /// </summary>
+    public static List<SearchClassFigures> Measure(List<SearchCase> cases, Func<SearchCase, SearchResults> app, Func<SearchCase, int> raw,
+        int maxRuns, TimeSpan totalBudget, TextWriter log)
+    {
+        foreach (var c in cases) { app(c); raw(c); }
 
         var perEngine = totalBudget / (cases.Count * 2.0);
         var classes = new List<SearchClassFigures>();
@@ -114,10 +122,10 @@ public static class SearchBenchmark
             var figures = classes.FirstOrDefault(f => f.Class == c.Class);
             if (figures is null) classes.Add(figures = new SearchClassFigures(c.Class));
             figures.Queries++;
-            var results = Repeat(() => App(c), figures.App, maxRuns, perEngine);
+            var results = Repeat(() => app(c), figures.App, maxRuns, perEngine);
             figures.Totals.Add(results.Total);
             if (results.Query.Notices.Any(n => n.Kind == NoticeKind.TimedOut)) figures.TimedOut++;
-            Repeat(() => Raw(c), figures.Raw, maxRuns, perEngine);
+            Repeat(() => raw(c), figures.Raw, maxRuns, perEngine);
             log.WriteLine($"  {c.Class,-15} {c.Describe(),-40} {results.Total,8} matches");
         }
         return classes;
