@@ -62,6 +62,8 @@ public static class CorpusApi
             results = r.Hits.Select(h => new { id = h.Id, date = h.Month, title = h.Title, snippet = h.SnippetHtml, countries = h.Countries, score = h.Score }),
             facets = new
             {
+                // Null when the country and entity counts are exact; else how many matches they were counted on.
+                sample = r.FacetSample,
                 countries = r.Countries.Select(c => new { iso2 = c.Iso2, name = CountryCatalog.Default.Find(c.Iso2)?.Name, count = c.Count }),
                 months = r.Months.Select(m => new { month = m.Month, count = m.Count }),
                 entities = r.Entities.Select(e => new { slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(), count = e.Count }),

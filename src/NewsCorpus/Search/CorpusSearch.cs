@@ -27,8 +27,22 @@ public abstract class CorpusSearch(DbConnection connection)
     /// <summary>How long one search may run before the database is told to stop.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>What one search found before the word forms and suggestions are added.</summary>
-    protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities);
+    /// <summary>
+    /// Above this many matches the country and entity facets are counted on a sample of about this many (the
+    /// matches whose key is a multiple of <see cref="FacetStep"/>) and scaled: exact facets read every match's
+    /// countries and entities, a cost that grows with the corpus while the page shows fifteen of them.
+    /// </summary>
+    public int FacetSampleSize { get; init; } = 10_000;
+
+    /// <summary>1 when facets count every match, else the step between sampled keys.</summary>
+    protected int FacetStep(int total) => total <= FacetSampleSize ? 1 : (total + FacetSampleSize - 1) / FacetSampleSize;
+
+    /// <summary>A facet count from the sample, scaled to the whole result set.</summary>
+    protected static int Scaled(int count, int total, int sampled) =>
+        sampled >= total || sampled == 0 ? count : (int)Math.Round((double)count * total / sampled);
+
+    /// <summary>What one search found before the word forms and suggestions are added; <see cref="Sample"/> as in <see cref="SearchResults.FacetSample"/>.</summary>
+    protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities, int? Sample);
 
     /// <summary>The count, the page of hits and the facets; null when the query cannot match anything.</summary>
     protected abstract Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize);
@@ -56,7 +70,7 @@ public abstract class CorpusSearch(DbConnection connection)
             var variants = Variants(parsed);
             var suggestions = Suggestions(parsed, variants);
             return new SearchResults(parsed, sort, found.Total, page, pageSize, found.Hits, found.Months, found.Countries, found.Entities,
-                variants.Select(v => v.Variants).ToList(), suggestions);
+                variants.Select(v => v.Variants).ToList(), suggestions) { FacetSample = found.Sample };
         }
         catch (Exception e) when (QueryBudget.IsInterruption(e))
         {

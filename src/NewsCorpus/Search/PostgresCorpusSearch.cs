@@ -38,30 +38,39 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         if (where is null) return null;
         parameters.Add(("@limit", pageSize));
         parameters.Add(("@offset", (long)(page - 1) * pageSize));
+        parameters.Add(("@sample", FacetSampleSize));
+        // Large result sets count countries and entities on the matches whose key is a multiple of the step,
+        // the same sample as on SQLite (see FacetSampleSize).
         var facets = Rows($"""
             WITH m AS MATERIALIZED (
                 SELECT a.article_key AS k, a.month, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}
-            )
+            ),
+            s AS (SELECT count(*)::int AS total, greatest(1, ceil(count(*) / @sample::numeric))::int AS step FROM m)
             SELECT
-                (SELECT count(*) FROM m)::int,
+                (SELECT total FROM s),
+                (SELECT count(*)::int FROM m WHERE k % (SELECT step FROM s) = 0),
                 (SELECT json_agg(json_build_array(k, rank) ORDER BY n)::text FROM
                     (SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM m ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset) p),
                 (SELECT json_agg(json_build_array(month, n) ORDER BY month)::text FROM
                     (SELECT month, count(*) AS n FROM m GROUP BY month) t),
                 (SELECT json_agg(json_build_array(iso2, n) ORDER BY n DESC, iso2)::text FROM
-                    (SELECT c.iso2, count(*) AS n FROM m JOIN article_countries c ON c.article_key = m.k GROUP BY c.iso2) t),
+                    (SELECT c.iso2, count(*) AS n FROM m JOIN article_countries c ON c.article_key = m.k
+                     WHERE m.k % (SELECT step FROM s) = 0 GROUP BY c.iso2) t),
                 (SELECT json_agg(json_build_array(e.slug, e.name, e.kind, t.n) ORDER BY t.n DESC, e.name)::text FROM
                     (SELECT x.entity_key, count(*) AS n FROM m JOIN article_entities x ON x.article_key = m.k
+                     WHERE m.k % (SELECT step FROM s) = 0
                      GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
                     JOIN entities e ON e.entity_key = t.entity_key)
-            """, parameters, r => (Total: r.GetInt32(0), Page: Json(r, 1), Months: Json(r, 2), Countries: Json(r, 3), Entities: Json(r, 4))).Single();
+            """, parameters, r => (Total: r.GetInt32(0), Sampled: r.GetInt32(1), Page: Json(r, 2), Months: Json(r, 3), Countries: Json(r, 4), Entities: Json(r, 5))).Single();
 
-        var page1 = facets.Page.Select(p => (Key: p[0].GetInt64(), Rank: p[1].GetDouble())).ToList();
-        var hits = Hits(page1, parsed.HasText ? query : null, parameters);
-        return new Matches(facets.Total, hits,
+        int total = facets.Total, sampled = facets.Sampled;
+        var pageKeys = facets.Page.Select(p => (Key: p[0].GetInt64(), Rank: p[1].GetDouble())).ToList();
+        var hits = Hits(pageKeys, parsed.HasText ? query : null, parameters);
+        return new Matches(total, hits,
             facets.Months.Select(m => new MonthCount(m[0].GetString()!, m[1].GetInt32())).ToList(),
-            facets.Countries.Select(c => new CountryCount(c[0].GetString()!, c[1].GetInt32())).ToList(),
-            facets.Entities.Select(e => new EntityCount(e[0].GetString()!, e[1].GetString()!, (NewsCorpus.Entities.EntityKind)e[2].GetInt32(), e[3].GetInt32())).ToList());
+            facets.Countries.Select(c => new CountryCount(c[0].GetString()!, Scaled(c[1].GetInt32(), total, sampled))).ToList(),
+            facets.Entities.Select(e => new EntityCount(e[0].GetString()!, e[1].GetString()!, (NewsCorpus.Entities.EntityKind)e[2].GetInt32(), Scaled(e[3].GetInt32(), total, sampled))).ToList(),
+            FacetStep(total) == 1 ? null : sampled);
     }
 
     static List<JsonElement[]> Json(DbDataReader r, int column) =>

@@ -74,6 +74,13 @@ public sealed record SearchResults(
     IReadOnlyList<TermVariants> Variants,
     IReadOnlyList<Suggestion> Suggestions)
 {
+    /// <summary>
+    /// Null when the country and entity facets counted every match; otherwise how many matches they were counted
+    /// on (a fixed sample of a large result set), their counts being estimates scaled to <see cref="Total"/>.
+    /// The month histogram and the total are always exact.
+    /// </summary>
+    public int? FacetSample { get; init; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     /// <summary>True when the query had nothing to search for and no filter either.</summary>
     public bool Unusable => !Query.HasText && Query.Filters.IsEmpty;

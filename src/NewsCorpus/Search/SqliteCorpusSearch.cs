@@ -17,12 +17,12 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
 
         // The match and the filters are evaluated once: the matching keys and their rank go to a temporary
         // table (private to this connection), which the count, the page and every facet then read.
-        var (from, parameters) = Source(match, parsed.Filters);
+        var (hitsSql, parameters) = MatchingKeys(match, parsed.Filters);
         // In memory: SQLite's default keeps temporary tables in a file, which costs a small search more than its match.
         Execute("PRAGMA temp_store = MEMORY", []);
         Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
         Execute("DELETE FROM temp.search_hits", []);
-        Execute($"INSERT INTO temp.search_hits (k, rank) SELECT a.article_key, {(match is null ? "0" : "m.rank")} {from}", parameters);
+        Execute($"INSERT INTO temp.search_hits (k, rank) {hitsSql}", parameters);
         int total = Convert.ToInt32(Scalar("SELECT count(*) FROM temp.search_hits", []));
         // The temporary table has no statistics, so the join order is chosen here: a few matches are looked up
         // by key (CROSS JOIN keeps them as the outer loop), many are met by scanning the large table once.
@@ -36,15 +36,54 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var hits = Hits(pageFrom, sort, pageFrom == hitsFrom ? page : 1, pageSize, parsed);
         var months = Rows($"SELECT a.month, count(*) {hitsFrom} GROUP BY a.month ORDER BY a.month", [],
             r => new MonthCount(r.GetString(0), r.GetInt32(1)));
-        var countries = Rows($"SELECT c.iso2, count(*) FROM temp.search_hits m {join} article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
-            r => new CountryCount(r.GetString(0), r.GetInt32(1)));
+
+        int step = FacetStep(total);
+        int sampled = step == 1 ? total : Convert.ToInt32(Scalar($"SELECT count(*) FROM temp.search_hits WHERE k % {step} = 0", []));
+        var facetFrom = step == 1
+            ? $"FROM temp.search_hits m {join}"
+            : $"FROM (SELECT k FROM temp.search_hits WHERE k % {step} = 0) m CROSS JOIN";
+        var countries = Rows($"SELECT c.iso2, count(*) {facetFrom} article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
+            r => new CountryCount(r.GetString(0), Scaled(r.GetInt32(1), total, sampled)));
         var entities = Rows($"""
             SELECT e.slug, e.name, e.kind, t.n FROM
-                (SELECT x.entity_key, count(*) AS n FROM temp.search_hits m {join} article_entities x ON x.article_key = m.k
+                (SELECT x.entity_key, count(*) AS n {facetFrom} article_entities x ON x.article_key = m.k
                  GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
             JOIN entities e ON e.entity_key = t.entity_key ORDER BY t.n DESC, e.name
-            """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), r.GetInt32(3)));
-        return new Matches(total, hits, months, countries, entities);
+            """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), Scaled(r.GetInt32(3), total, sampled)));
+        return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled);
+    }
+
+    /// <summary>
+    /// The SELECT of every match's key and rank. Filters are written on the key alone, so that the articles
+    /// table (whose rows hold the text) is not read once per match just to confirm the key.
+    /// </summary>
+    static (string Sql, List<(string, object)> Parameters) MatchingKeys(string? match, SearchFilters filters)
+    {
+        if (match is null)
+        {
+            var (from, p) = Source(null, filters);
+            return ($"SELECT a.article_key, 0 {from}", p);
+        }
+        var parameters = new List<(string, object)> { ("@match", match) };
+        var sql = new System.Text.StringBuilder($"SELECT rowid, {FtsQuery.Bm25} FROM article_fts WHERE article_fts MATCH @match");
+        if (filters.From is not null || filters.To is not null)
+        {
+            sql.Append(" AND rowid IN (SELECT article_key FROM articles WHERE 1");
+            if (filters.From is { } f) { sql.Append(" AND month >= @from"); parameters.Add(("@from", f.ToString())); }
+            if (filters.To is { } t) { sql.Append(" AND month <= @to"); parameters.Add(("@to", t.ToString())); }
+            sql.Append(')');
+        }
+        for (int i = 0; i < filters.Countries.Count; i++)
+        {
+            sql.Append($" AND rowid IN (SELECT article_key FROM article_countries WHERE iso2 = @c{i})");
+            parameters.Add(($"@c{i}", filters.Countries[i]));
+        }
+        for (int i = 0; i < filters.EntitySlugs.Count; i++)
+        {
+            sql.Append($" AND rowid IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = @e{i})");
+            parameters.Add(($"@e{i}", filters.EntitySlugs[i]));
+        }
+        return (sql.ToString(), parameters);
     }
 
     protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)

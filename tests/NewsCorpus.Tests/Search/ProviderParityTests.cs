@@ -135,6 +135,24 @@ public sealed class ProviderParityTests : IDisposable
         }
     }
 
+    [PostgresFact]
+    public void Sampled_facets_are_the_same_sample_on_both_stores()
+    {
+        new CorpusGenerator(seed: 23).WriteTo(corpus.Articles, 300);
+        var (pg, sqlite) = Publish();
+        using (pg) using (sqlite)
+        {
+            var request = SearchRequest.FromForm("Russie", null, null, null, null);
+            var a = new SqliteCorpusSearch(sqlite) { FacetSampleSize = 40 }.Search(request);
+            var b = new PostgresCorpusSearch(pg) { FacetSampleSize = 40 }.Search(request);
+            Assert.NotNull(a.FacetSample);
+            Assert.Equal(a.FacetSample, b.FacetSample);
+            Assert.Equal(a.Countries, b.Countries);
+            Assert.Equal(a.Entities, b.Entities);
+            Assert.Equal(a.Months, b.Months);
+        }
+    }
+
     public void Dispose()
     {
         if (database is not null) PostgresServer.DropDatabase(database);
