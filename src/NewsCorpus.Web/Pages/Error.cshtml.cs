@@ -9,6 +9,9 @@ namespace NewsCorpus.Web.Pages;
 public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public int Status { get; private set; }
+
+    /// <summary>True when the store has no tables yet (nothing imported): a state to explain, not a crash.</summary>
+    public bool NotImported { get; private set; }
     public string RequestId { get; private set; } = "";
 
     public void OnGet(int? status) => Handle(status);
@@ -18,9 +21,19 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     {
         RequestId = HttpContext.TraceIdentifier;
         var error = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        Status = error is not null ? 500 : status ?? 500;
-        if (error is not null)
+        NotImported = error is not null && IsStoreMissing(error.Error);
+        Status = NotImported ? 503 : error is not null ? 500 : status ?? 500;
+        if (NotImported)
+            logger.LogError("The store has no corpus yet: {Path} ({RequestId}) cannot be served until an import ({Message})", error!.Path, RequestId, error.Error.Message);
+        else if (error is not null)
             logger.LogError(error.Error, "Unhandled error on {Path} ({RequestId})", error.Path, RequestId);
         Response.StatusCode = Status;
     }
+
+    static bool IsStoreMissing(Exception e) => e switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN || sqlite.Message.Contains("no such table", StringComparison.Ordinal),
+        _ => e.InnerException is { } inner && IsStoreMissing(inner),
+    };
 }

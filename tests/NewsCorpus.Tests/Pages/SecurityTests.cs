@@ -139,4 +139,22 @@ public class ServerErrorTests
         Assert.DoesNotContain("Sqlite", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" at ", html);
     }
+
+    /// <summary>A site on PostgreSQL whose database was never imported into (web instances on replicas do not import).</summary>
+    sealed class NeverImportedSite : SiteFixture
+    {
+        protected override bool OnPostgres => true;
+        protected override IEnumerable<(string Key, string Value)> Settings => [.. base.Settings, ("Corpus:Articles", "none")];
+    }
+
+    [PostgresFact]
+    public async Task A_store_never_imported_says_so_with_a_503()
+    {
+        using var site = new NeverImportedSite();
+        var response = await site.Client().GetAsync("/countries");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var doc = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Corpus indisponible", doc.QuerySelector("h1")!.TextContent);
+        Assert.Contains("importés", doc.QuerySelector("main p")!.TextContent);
+    }
 }
