@@ -66,23 +66,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         }
         var parameters = new List<(string, object)> { ("@match", match) };
         var sql = new System.Text.StringBuilder($"SELECT rowid, {FtsQuery.Bm25} FROM article_fts WHERE article_fts MATCH @match");
-        if (filters.From is not null || filters.To is not null)
-        {
-            sql.Append(" AND rowid IN (SELECT article_key FROM articles WHERE 1");
-            if (filters.From is { } f) { sql.Append(" AND month >= @from"); parameters.Add(("@from", f.ToString())); }
-            if (filters.To is { } t) { sql.Append(" AND month <= @to"); parameters.Add(("@to", t.ToString())); }
-            sql.Append(')');
-        }
-        for (int i = 0; i < filters.Countries.Count; i++)
-        {
-            sql.Append($" AND rowid IN (SELECT article_key FROM article_countries WHERE iso2 = @c{i})");
-            parameters.Add(($"@c{i}", filters.Countries[i]));
-        }
-        for (int i = 0; i < filters.EntitySlugs.Count; i++)
-        {
-            sql.Append($" AND rowid IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = @e{i})");
-            parameters.Add(($"@e{i}", filters.EntitySlugs[i]));
-        }
+        sql.Append(FilterConditions(filters, parameters, key: "rowid", month: null));
         return (sql.ToString(), parameters);
     }
 
