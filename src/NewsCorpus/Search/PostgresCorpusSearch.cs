@@ -36,6 +36,9 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     {
         var (where, rank, query, parameters) = Source(parsed);
         if (where is null) return null;
+        // By date the rank is not needed, and ts_rank reads every match's tsvector.
+        bool ranked = sort == SearchSort.Relevance && parsed.HasText;
+        if (!ranked) rank = "0";
         parameters.Add(("@limit", pageSize));
         parameters.Add(("@offset", (long)(page - 1) * pageSize));
         parameters.Add(("@sample", FacetSampleSize));
@@ -65,7 +68,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
 
         int total = facets.Total, sampled = facets.Sampled;
         var pageKeys = facets.Page.Select(p => (Key: p[0].GetInt64(), Rank: p[1].GetDouble())).ToList();
-        var hits = Hits(pageKeys, parsed.HasText ? query : null, parameters);
+        var hits = Hits(pageKeys, parsed.HasText ? query : null, parameters, ranked);
         return new Matches(total, hits,
             facets.Months.Select(m => new MonthCount(m[0].GetString()!, m[1].GetInt32())).ToList(),
             facets.Countries.Select(c => new CountryCount(c[0].GetString()!, Scaled(c[1].GetInt32(), total, sampled))).ToList(),
@@ -91,6 +94,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         // Read whole before the first is handed out: a PostgreSQL connection runs one statement at a time, and the
         // callers read each article on the same connection. Eight bytes a match.
         using var budget = StartBudget();
+        if (sort != SearchSort.Relevance) rank = "0";
         return Rows($"SELECT m.k FROM (SELECT a.article_key AS k, a.month, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}) m ORDER BY {OrderBy(sort)}",
             parameters, r => r.GetInt64(0));
     }
@@ -119,7 +123,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     const string TitleOptions = "StartSel=\uE000, StopSel=\uE001, HighlightAll=true";
     const string SnippetOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    List<SearchHit> Hits(List<(long Key, double Rank)> page, string? highlight, List<(string, object)> parameters)
+    List<SearchHit> Hits(List<(long Key, double Rank)> page, string? highlight, List<(string, object)> parameters, bool ranked)
     {
         if (page.Count == 0) return [];
         var keys = page.Select(p => p.Key).ToArray();
@@ -144,7 +148,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         return page.Where(p => byKey.ContainsKey(p.Key)).Select(p =>
         {
             var r = byKey[p.Key];
-            return new SearchHit(r.Id, r.Month, r.Title, r.TitleHtml, r.Snippet, countries.GetValueOrDefault(r.Key, []), highlight is null ? null : p.Rank);
+            return new SearchHit(r.Id, r.Month, r.Title, r.TitleHtml, r.Snippet, countries.GetValueOrDefault(r.Key, []), ranked ? p.Rank : null);
         }).ToList();
     }
 

@@ -17,7 +17,9 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
 
         // The match and the filters are evaluated once: the matching keys and their rank go to a temporary
         // table (private to this connection), which the count, the page and every facet then read.
-        var (hitsSql, parameters) = MatchingKeys(match, parsed.Filters);
+        // By date the rank is not needed: bm25 over every match is most of a large search's cost.
+        bool ranked = sort == SearchSort.Relevance && parsed.HasText;
+        var (hitsSql, parameters) = MatchingKeys(match, parsed.Filters, ranked);
         // In memory: SQLite's default keeps temporary tables in a file, which costs a small search more than its match.
         Execute("PRAGMA temp_store = MEMORY", []);
         Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
@@ -29,11 +31,11 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var join = total <= KeyLookupLimit ? "CROSS JOIN" : "JOIN";
         var hitsFrom = $"FROM temp.search_hits m {join} articles a ON a.article_key = m.k WHERE 1";
         // By relevance the page is the first rows by rank: take them before touching the articles.
-        var pageFrom = sort == SearchSort.Relevance && parsed.HasText
+        var pageFrom = ranked
             ? $"FROM (SELECT k, rank FROM temp.search_hits ORDER BY rank LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}) m CROSS JOIN articles a ON a.article_key = m.k WHERE 1"
             : hitsFrom;
 
-        var hits = Hits(pageFrom, sort, pageFrom == hitsFrom ? page : 1, pageSize, parsed);
+        var hits = Hits(pageFrom, sort, pageFrom == hitsFrom ? page : 1, pageSize, parsed, ranked);
         var months = Rows($"SELECT a.month, count(*) {hitsFrom} GROUP BY a.month ORDER BY a.month", [],
             r => new MonthCount(r.GetString(0), r.GetInt32(1)));
 
@@ -57,7 +59,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     /// The SELECT of every match's key and rank. Filters are written on the key alone, so that the articles
     /// table (whose rows hold the text) is not read once per match just to confirm the key.
     /// </summary>
-    static (string Sql, List<(string, object)> Parameters) MatchingKeys(string? match, SearchFilters filters)
+    static (string Sql, List<(string, object)> Parameters) MatchingKeys(string? match, SearchFilters filters, bool ranked)
     {
         if (match is null)
         {
@@ -65,7 +67,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             return ($"SELECT a.article_key, 0 {from}", p);
         }
         var parameters = new List<(string, object)> { ("@match", match) };
-        var sql = new System.Text.StringBuilder($"SELECT rowid, {FtsQuery.Bm25} FROM article_fts WHERE article_fts MATCH @match");
+        var sql = new System.Text.StringBuilder($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match");
         sql.Append(FilterConditions(filters, parameters, key: "rowid", month: null));
         return (sql.ToString(), parameters);
     }
@@ -83,7 +85,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     {
         var match = FtsQuery.Compile(parsed.Root);
         if (parsed.HasText && match is null) return null;
-        var (from, parameters) = Source(match, parsed.Filters);
+        var (from, parameters) = Source(match, parsed.Filters, ranked: sort == SearchSort.Relevance);
         return ReadKeys($"SELECT a.article_key {from} ORDER BY {OrderBy(sort)}", parameters);
     }
 
@@ -116,13 +118,13 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     };
 
     /// <summary>The FROM … WHERE part shared by the hits, the count and the facets.</summary>
-    static (string Sql, List<(string, object)> Parameters) Source(string? match, SearchFilters filters)
+    static (string Sql, List<(string, object)> Parameters) Source(string? match, SearchFilters filters, bool ranked = false)
     {
         var p = new List<(string, object)>();
         string from;
         if (match is not null)
         {
-            from = $"FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @match) m JOIN articles a ON a.article_key = m.k WHERE 1";
+            from = $"FROM (SELECT rowid AS k, {(ranked ? FtsQuery.Bm25 : "0")} AS rank FROM article_fts WHERE article_fts MATCH @match) m JOIN articles a ON a.article_key = m.k WHERE 1";
             p.Add(("@match", match));
         }
         else
@@ -132,9 +134,8 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         return (from + FilterConditions(filters, p), p);
     }
 
-    List<SearchHit> Hits(string from, SearchSort sort, int page, int pageSize, ParsedQuery parsed)
+    List<SearchHit> Hits(string from, SearchSort sort, int page, int pageSize, ParsedQuery parsed, bool ranked)
     {
-        bool ranked = parsed.HasText;
         var p = new List<(string, object)> { ("@limit", pageSize), ("@offset", (long)(page - 1) * pageSize) };
         var highlighter = new Highlighter(parsed.Root);
         var rows = Rows($"SELECT a.article_key, a.id, a.month, a.title, a.lead, a.body, {(ranked ? "m.rank" : "NULL")} {from} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", p,
