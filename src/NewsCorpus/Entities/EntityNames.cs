@@ -42,7 +42,9 @@ internal static class EntityNames
         return slug.Length == 0 ? "entity" : slug;
     }
 
-    public static bool IsAllCaps(string word)
+    public static bool IsAllCaps(string word) => IsAllCaps(word.AsSpan());
+
+    public static bool IsAllCaps(ReadOnlySpan<char> word)
     {
         int letters = 0;
         foreach (var c in word)
