@@ -323,27 +323,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             EntityIndex.SaveMentions(statements, key, analysis.MentionLines);
             NearDuplicateIndex.Add(statements, key, analysis.Signature);
 
-            InsertCountries(key, analysis.Countries);
-        }
-
-        // One statement for all of an article's countries: running a statement costs more than the row it writes.
-        void InsertCountries(long key, IReadOnlyList<(string Iso2, int Mentions, bool InLead)> countries)
-        {
-            if (countries.Count == 0) return;
-            var parameters = new (string, object?)[countries.Count * 4 + 1];
-            var sql = new System.Text.StringBuilder("INSERT INTO article_countries (iso2, article_key, mentions, in_lead, weight) VALUES ");
-            for (int i = 0; i < countries.Count; i++)
-            {
-                var (iso2, mentions, inLead) = countries[i];
-                if (i > 0) sql.Append(", ");
-                sql.Append($"($c{i}, $k, $n{i}, $l{i}, $w{i})");
-                parameters[4 * i] = ($"$c{i}", iso2);
-                parameters[4 * i + 1] = ($"$n{i}", mentions);
-                parameters[4 * i + 2] = ($"$l{i}", inLead ? 1 : 0);
-                parameters[4 * i + 3] = ($"$w{i}", CountryMentions.Weight(mentions, inLead));
-            }
-            parameters[^1] = ("$k", key);
-            Exec(sql.ToString(), parameters);
+            foreach (var (iso2, mentions, inLead) in analysis.Countries)
+                Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead, weight) VALUES ($c, $k, $n, $l, $w)",
+                    ("$c", iso2), ("$k", key), ("$n", mentions), ("$l", inLead ? 1 : 0), ("$w", CountryMentions.Weight(mentions, inLead)));
         }
 
         // FTS5 writes the terms it holds in memory to a new segment of the index before any statement that may need

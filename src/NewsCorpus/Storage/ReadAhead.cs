@@ -10,8 +10,9 @@ namespace NewsCorpus.Storage;
 /// Reads, parses and analyses the import's files on other threads while the writer writes, at most
 /// <see cref="Capacity"/> files ahead of it so memory stays bounded, and hands them over in folder order. A thread
 /// of its own walks the files and judges which steps each needs from the store as last committed (read through a
-/// connection of its own); the reading and analysis run as thread-pool tasks, so they take whatever core the
-/// writer leaves. The writer decides for itself and takes any step still missing, so a wrong guess costs time,
+/// connection of its own); the reading and analysis run as thread-pool tasks, at most one a core at a time (the
+/// pool would otherwise add threads that only take turns with the writer), so they take whatever core the writer
+/// leaves. The writer decides for itself and takes any step still missing, so a wrong guess costs time,
 /// never a different result; analysis is a pure function of the file, so the order of the work does not matter.
 /// </summary>
 internal sealed class ReadAhead : IDisposable
@@ -24,6 +25,7 @@ internal sealed class ReadAhead : IDisposable
     readonly EntityExtractor extractor;
     readonly BlockingCollection<Task<PreparedFile>> ready = new(new ConcurrentQueue<Task<PreparedFile>>(), Capacity);
     readonly CancellationTokenSource stop;
+    readonly TaskScheduler analysis = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Environment.ProcessorCount).ConcurrentScheduler;
     readonly Thread thread;
     Exception? failure;
 
@@ -62,7 +64,7 @@ internal sealed class ReadAhead : IDisposable
             {
                 path.Value = entry.FullName;
                 var file = Inspect(entry, stored, out var storedHash);
-                var prepared = file.Needs == Step.Read ? Task.Run(() => ReadAndAnalyse(entry, file.File, storedHash)) : Task.FromResult(file.File);
+                var prepared = file.Needs == Step.Read ? Task.Factory.StartNew(() => ReadAndAnalyse(entry, file.File, storedHash), CancellationToken.None, TaskCreationOptions.None, analysis) : Task.FromResult(file.File);
                 try { ready.Add(prepared, stop.Token); }
                 catch (OperationCanceledException) { prepared.Wait(); throw; }
             }
