@@ -21,7 +21,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
-    /// <summary>Whether files are read and analysed on a second thread while the store is written (see <see cref="Storage.ReadAhead"/>).</summary>
+    /// <summary>Whether files are read and analysed on other threads while the store is written (see <see cref="Storage.ReadAhead"/>).</summary>
     internal bool ReadAhead { get; init; } = true;
 
     public ImportReport Import(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
@@ -45,7 +45,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     }
 
     /// <summary>SQLite's page cache during an import, in KiB: room for the indexes an import of 100,000 articles keeps touching.</summary>
-    const int ImportCacheKib = 128 * 1024;
+    const int ImportCacheKib = 64 * 1024;
 
     const int FtsHashBytes = 16 * 1024 * 1024;
 
