@@ -58,7 +58,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         // default): fewer, larger segments leave less merging to do. A setting of the table, so it stays in the store.
         CorpusSchema.Execute(connection, $"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {FtsHashBytes})", tx);
         var extractor = new EntityExtractor(aliases);
-        using var run = new ImportRun(connection, tx, prefix, extractor);
+        using var run = new ImportRun(connection, tx, prefix, extractor) { FileCount = files.Count };
         run.Warnings.AddRange(aliasWarnings);
 
         int removed = run.RemoveVanished(files.Select(f => f.FullName).ToHashSet());
@@ -321,12 +321,29 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             if (pendingFts.Count >= FtsBatch) FlushFts();
 
             EntityIndex.SaveMentions(statements, key, analysis.MentionLines);
-            NearDuplicateIndex.Add(statements, key, analysis.Signature);
+            NearDuplicateIndex.Add(statements, key, analysis.Signature, KnownBands());
 
             foreach (var (iso2, mentions, inLead) in analysis.Countries)
                 Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead, weight) VALUES ($c, $k, $n, $l, $w)",
                     ("$c", iso2), ("$k", key), ("$n", mentions), ("$l", inLead ? 1 : 0), ("$w", CountryMentions.Weight(mentions, inLead)));
         }
+
+        // The filter that spares most articles the near-duplicate candidate lookup costs a scan of the stored band
+        // keys, so the articles an import adds first look their bands up until there are enough of them to repay it:
+        // one for every twenty stored articles.
+        BandFilter? knownBands;
+        long lookupsBeforeFilter = -1;
+        public int FileCount { get; init; }
+
+        BandFilter? KnownBands()
+        {
+            if (knownBands is not null) return knownBands;
+            if (lookupsBeforeFilter < 0) lookupsBeforeFilter = StoredArticles() / 20;
+            if (lookupsBeforeFilter-- > 0) return null;
+            return knownBands = BandFilter.Load(statements, StoredArticles(), FileCount);
+        }
+
+        long StoredArticles() => (long)ScalarObject("SELECT count(*) FROM articles")!;
 
         // FTS5 writes the terms it holds in memory to a new segment of the index before any statement that may need
         // rolling back on its own (nearly every INSERT with a unique index). Interleaved with the other inserts, each

@@ -12,7 +12,8 @@ internal static class NearDuplicateIndex
     public const double Threshold = 0.8;
 
     /// <summary>Stores an article's signature and band keys, and pairs it with the stored articles it nearly duplicates.</summary>
-    public static void Add(Statements statements, long articleKey, uint[] signature)
+    /// <param name="known">Band keys the store may hold; without it every article looks its bands up.</param>
+    public static void Add(Statements statements, long articleKey, uint[] signature, BandFilter? known)
     {
         if (MinHash.IsEmpty(signature)) return;
         var bands = MinHash.BandKeys(signature).Select(b => BandKey(b.Band, b.Key)).Distinct().ToArray();
@@ -24,19 +25,23 @@ internal static class NearDuplicateIndex
         // comes once per band.
         var similar = new List<(long Other, double Similarity)>();
         var seen = new HashSet<long>();
-        using (var reader = statements.Get(SelectCandidates[bands.Length], parameters).ExecuteReader())
-            while (reader.Read())
-            {
-                long other = reader.GetInt64(0);
-                if (other == articleKey || !seen.Add(other)) continue;
-                var similarity = MinHash.Similarity(signature, MinHash.FromBytes((byte[])reader.GetValue(1)));
-                if (similarity >= Threshold) similar.Add((other, similarity));
-            }
+        if (known is null || bands.Any(known.MayContain))
+            using (var reader = statements.Get(SelectCandidates[bands.Length], parameters).ExecuteReader())
+                while (reader.Read())
+                {
+                    long other = reader.GetInt64(0);
+                    if (other == articleKey || !seen.Add(other)) continue;
+                    var similarity = MinHash.Similarity(signature, MinHash.FromBytes((byte[])reader.GetValue(1)));
+                    if (similarity >= Threshold) similar.Add((other, similarity));
+                }
 
         statements.Execute("INSERT INTO article_signatures (article_key, signature) VALUES ($k, $s)", ("$k", articleKey), ("$s", MinHash.ToBytes(signature)));
         // One row a statement: a single INSERT of all sixteen rows took twice as long in SQLite.
         foreach (var band in bands)
+        {
             statements.Execute("INSERT OR IGNORE INTO article_bands (band_key, article_key) VALUES ($b, $k)", ("$b", band), ("$k", articleKey));
+            known?.Add(band);
+        }
         foreach (var (other, similarity) in similar)
             statements.Execute("INSERT OR REPLACE INTO near_duplicates (article_key, other_key, similarity) VALUES ($a, $b, $s), ($b, $a, $s)",
                 ("$a", articleKey), ("$b", other), ("$s", similarity));
