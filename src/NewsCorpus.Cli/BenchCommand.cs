@@ -31,22 +31,24 @@ public static class BenchCommand
         var webDll = new Option<FileInfo?>("--web-dll") { Description = "The built site (default: src/NewsCorpus.Web/bin/Release/net10.0/NewsCorpus.Web.dll, else Debug)" };
         var output = new Option<FileInfo?>("--out") { Description = "Markdown file whose bench section (between bench markers) is replaced by the results" };
         var postgres = new Option<string?>("--postgres") { Description = "Also measure on PostgreSQL: a connection string to a database whose NewsCorpus tables are replaced" };
+        var only = new Option<string?>("--only") { Description = "Run one phase alone: 'import' (the importer and the reference, no search or pages)" };
+        only.AcceptOnlyFromAmong("import");
         var command = new Command("bench", "Measure import, search and pages on one corpus against the targets of issue #7")
         {
-            corpus, db, queries, searchSeconds, pageSeconds, connections, skipImport, requestLogs, webDll, output, postgres,
+            corpus, db, queries, searchSeconds, pageSeconds, connections, skipImport, requestLogs, webDll, output, postgres, only,
         };
         command.SetAction(parse => Run(new Settings(
             parse.GetValue(corpus)!,
             parse.GetValue(db)?.FullName ?? Path.Combine(Path.GetTempPath(), "newscorpus-bench", "corpus.db"),
             parse.GetValue(queries), parse.GetValue(searchSeconds), parse.GetValue(pageSeconds), parse.GetValue(connections),
             parse.GetValue(skipImport), parse.GetValue(requestLogs), parse.GetValue(webDll)?.FullName, parse.GetValue(output)?.FullName,
-            parse.GetValue(postgres)),
+            parse.GetValue(postgres), parse.GetValue(only) == "import"),
             Console.Out, Console.Error));
         return command;
     }
 
     public sealed record Settings(DirectoryInfo Corpus, string Database, int MaxRuns, int SearchSeconds, int PageSeconds, int Connections,
-        bool SkipImport, bool RequestLogs, string? WebDll, string? Output, string? Postgres = null)
+        bool SkipImport, bool RequestLogs, string? WebDll, string? Output, string? Postgres = null, bool ImportOnly = false)
     {
         public string ReferenceDatabase => Path.ChangeExtension(Database, ".reference.db");
     }
@@ -63,8 +65,13 @@ public static class BenchCommand
             errors.WriteLine("error: --queries, --search-seconds, --page-seconds and --connections must be 1 or more (search at most 3600 s, pages at most 600 s)");
             return 2;
         }
+        if (s.ImportOnly && s.SkipImport)
+        {
+            errors.WriteLine("error: --only import and --skip-import leave nothing to measure");
+            return 2;
+        }
         var webDll = s.WebDll ?? FindWebDll();
-        if (webDll is null || !File.Exists(webDll))
+        if (!s.ImportOnly && (webDll is null || !File.Exists(webDll)))
         {
             errors.WriteLine("error: the site is not built: run `dotnet build -c Release` first, or give --web-dll");
             return 2;
@@ -76,7 +83,7 @@ public static class BenchCommand
         output.WriteLine($"Corpus {s.Corpus.FullName}: {files} files, {textBytes / 1e6:F0} MB");
         md.AppendLine(string.Create(Inv, $"## {files:N0} articles, {DateTime.UtcNow:yyyy-MM-dd}")).AppendLine();
         md.AppendLine(Machine()).AppendLine();
-        md.AppendLine(string.Create(Inv, $"Corpus: `{s.Corpus.Name}`, {files:N0} files, {textBytes / 1e6:F0} MB of text. Command: `bench --corpus … --queries {s.MaxRuns} --search-seconds {s.SearchSeconds} --page-seconds {s.PageSeconds} --connections {s.Connections}{(s.RequestLogs ? " --request-logs" : "")}`.")).AppendLine();
+        md.AppendLine(string.Create(Inv, $"Corpus: `{s.Corpus.Name}`, {files:N0} files, {textBytes / 1e6:F0} MB of text. Command: `bench --corpus … {(s.ImportOnly ? "--only import" : $"--queries {s.MaxRuns} --search-seconds {s.SearchSeconds} --page-seconds {s.PageSeconds} --connections {s.Connections}")}{(s.RequestLogs ? " --request-logs" : "")}`.")).AppendLine();
 
         if (!s.SkipImport)
         {
@@ -88,6 +95,17 @@ public static class BenchCommand
         }
         else md.AppendLine("### Import").AppendLine().AppendLine("Not measured in this run (`--skip-import`).").AppendLine();
 
+        if (!s.ImportOnly) MeasureSearchAndPages(s, webDll!, files, md, output);
+
+        var text = md.ToString();
+        output.WriteLine();
+        output.Write(text);
+        if (s.Output is not null) WriteSection(s.Output, text);
+        return 0;
+    }
+
+    static void MeasureSearchAndPages(Settings s, string webDll, int files, StringBuilder md, TextWriter output)
+    {
         output.WriteLine("Search…");
         var cases = SearchBenchmark.Cases(s.Database, files);
         var search = SearchBenchmark.Run(s.Database, s.ReferenceDatabase, cases, s.MaxRuns, TimeSpan.FromSeconds(s.SearchSeconds), output);
@@ -98,12 +116,6 @@ public static class BenchCommand
         md.Append(PageSection(s, webDll, cases, output));
 
         if (s.Postgres is not null) md.Append(PostgresSection(s, webDll, cases, output));
-
-        var text = md.ToString();
-        output.WriteLine();
-        output.Write(text);
-        if (s.Output is not null) WriteSection(s.Output, text);
-        return 0;
     }
 
     static string ImportSection(ImportFigures importer, ImportFigures reference, long textBytes)

@@ -36,6 +36,16 @@ public static class FrenchAnalyzer
         return analyzed;
     }
 
+    /// <summary>
+    /// <see cref="Folding.Fold"/> of one word, from the cache when it has no apostrophe: then nothing is elided and
+    /// the analysis's exact form is that same folding.
+    /// </summary>
+    public static string Fold(ReadOnlySpan<char> word) =>
+        word.IndexOfAny(Apostrophes) < 0 ? Analyze(word).Exact : Folding.Fold(word.ToString());
+
+    // Every character Folding.Lower turns into the apostrophe that elision looks for.
+    static readonly System.Buffers.SearchValues<char> Apostrophes = System.Buffers.SearchValues.Create("'’ʼ‘");
+
     static AnalyzedWord AnalyzeUncached(string word)
     {
         var form = StripElision(Folding.Lower(word));

@@ -16,7 +16,8 @@ public static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        // French prose averages a word every six or seven characters: sized so the list rarely grows.
+        var tokens = new List<Token>(text.Length / 6 + 4);
         int i = 0;
         while (i < text.Length)
         {

@@ -36,8 +36,8 @@ public sealed class CountryDetector
     public IReadOnlyList<CountryMatch> Find(string text)
     {
         var words = ReadWords(text);
-        var matches = new List<CountryMatch>();
-        var candidates = new List<(CountryForm Form, int WordCount)>();
+        var matches = new List<CountryMatch>(8);
+        var candidates = new List<(CountryForm Form, int WordCount)>(4);
         int i = 0;
         while (i < words.Length)
         {

@@ -14,7 +14,7 @@ public static class CountryMentions
     public static IEnumerable<(string Iso2, int Mentions, bool InLead)> Count(ParsedArticle article, CountryDetector? detector = null)
     {
         detector ??= CountryDetector.Default;
-        var counts = new Dictionary<string, (int Mentions, bool InLead)>();
+        var counts = new Dictionary<string, (int Mentions, bool InLead)>(8);
         bool lead = true;
         foreach (var block in article.Blocks)
         {
@@ -25,6 +25,18 @@ public static class CountryMentions
             }
             if (block.Kind == BlockKind.Paragraph) lead = false;
         }
-        return counts.Select(kv => (kv.Key, kv.Value.Mentions, kv.Value.InLead)).OrderByDescending(c => Weight(c.Mentions, c.InLead));
+        var ranked = new List<(string Iso2, int Mentions, bool InLead)>(counts.Count);
+        foreach (var (iso2, (mentions, inLead)) in counts) ranked.Add((iso2, mentions, inLead));
+        // Heaviest first; an insertion sort because there are a handful, and stable so that equal weights keep the
+        // order in which the countries were first named.
+        for (int i = 1; i < ranked.Count; i++)
+        {
+            var country = ranked[i];
+            int j = i - 1;
+            for (; j >= 0 && Weight(ranked[j].Mentions, ranked[j].InLead) < Weight(country.Mentions, country.InLead); j--)
+                ranked[j + 1] = ranked[j];
+            ranked[j + 1] = country;
+        }
+        return ranked;
     }
 }

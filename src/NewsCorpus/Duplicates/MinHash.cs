@@ -45,9 +45,22 @@ public static class MinHash
         }
     }
 
-    public static uint[] Signature(string text)
+    public static uint[] Signature(string text) => SignatureOfHashes(WordHashes(text));
+
+    /// <summary>
+    /// The signature of a text given as its words' folded exact forms in text order (what
+    /// <see cref="FrenchAnalyzer"/> gives as <see cref="AnalyzedWord.Exact"/>), for callers that analysed it already:
+    /// equal to <see cref="Signature(string)"/> of that text.
+    /// </summary>
+    public static uint[] SignatureOfWords(IReadOnlyList<string> exactWords)
     {
-        var words = WordHashes(text);
+        var hashes = new List<ulong>(exactWords.Count);
+        foreach (var exact in exactWords) hashes.Add(WordHash(exact));
+        return SignatureOfHashes(hashes);
+    }
+
+    static uint[] SignatureOfHashes(List<ulong> words)
+    {
         var signature = new uint[HashCount];
         Array.Fill(signature, NoShingle);
         if (words.Count == 0) return signature;
@@ -134,13 +147,15 @@ public static class MinHash
     {
         var hashes = new List<ulong>(text.Length / 6);
         foreach (var token in Tokenizer.Tokenize(text))
-        {
-            var exact = FrenchAnalyzer.Analyze(token.Text(text)).Exact;
-            ulong h = 0xCBF2_9CE4_8422_2325UL;
-            foreach (char c in exact) h = (h ^ c) * 0x100_0000_01B3UL;
-            hashes.Add(h);
-        }
+            hashes.Add(WordHash(FrenchAnalyzer.Analyze(text.AsSpan(token.Start, token.Length)).Exact));
         return hashes;
+    }
+
+    static ulong WordHash(string exact)
+    {
+        ulong h = 0xCBF2_9CE4_8422_2325UL;
+        foreach (char c in exact) h = (h ^ c) * 0x100_0000_01B3UL;
+        return h;
     }
 
     internal static void CheckLength(int length)

@@ -49,8 +49,9 @@ public sealed class EntityExtractor
     {
         var words = SplitWords(text);
         var folded = new string[words.Count];
-        var lowerForms = new HashSet<string>(StringComparer.Ordinal);
-        var capitalisedInside = new HashSet<string>(StringComparer.Ordinal);
+        // Sized up front: growing them word by word was a good part of the extractor's allocations.
+        var lowerForms = new HashSet<string>(words.Count, StringComparer.Ordinal);
+        var capitalisedInside = new HashSet<string>(words.Count / 4, StringComparer.Ordinal);
         for (int k = 0; k < words.Count; k++)
         {
             var w = words[k];
@@ -337,10 +338,11 @@ public sealed class EntityExtractor
 
     static List<Word> SplitWords(string text)
     {
-        var words = new List<Word>();
+        var tokens = Tokenizer.Tokenize(text);
+        var words = new List<Word>(tokens.Count + tokens.Count / 8);   // room for the elided articles split off
         int previousEnd = -1;
         string previousFolded = "";
-        foreach (var token in Tokenizer.Tokenize(text))
+        foreach (var token in tokens)
         {
             var join = Join.Break;
             bool comma = false, sentenceStart = previousEnd < 0;
@@ -350,8 +352,8 @@ public sealed class EntityExtractor
             int apostrophe = IndexOfApostrophe(text, start, length);
             if (apostrophe > 0)
             {
-                var prefix = text.Substring(start, apostrophe - start);
-                var prefixFolded = Folding.Fold(prefix);
+                var prefix = text.AsSpan(start, apostrophe - start);
+                var prefixFolded = FrenchAnalyzer.Fold(prefix);
                 // "N'Djamena" keeps its apostrophe; a capital elision only opens a sentence ("L'Afrique").
                 bool elided = ElisionPrefixes.Contains(prefixFolded)
                     && (char.IsLower(prefix[0]) || sentenceStart && prefixFolded is not "n");
@@ -365,8 +367,8 @@ public sealed class EntityExtractor
                     sentenceStart = false;
                 }
             }
-            var word = text.Substring(start, length);
-            words.Add(new Word(start, length, Folding.Fold(word), char.IsUpper(word[0]), EntityNames.IsAllCaps(word) && length > 1,
+            var word = text.AsSpan(start, length);
+            words.Add(new Word(start, length, FrenchAnalyzer.Fold(word), char.IsUpper(word[0]), EntityNames.IsAllCaps(word) && length > 1,
                 false, char.IsDigit(word[0]), join, comma, sentenceStart));
             previousEnd = token.End;
             previousFolded = words[^1].Folded;

@@ -12,6 +12,20 @@ internal static class EntityNames
     /// </summary>
     public static string Key(string name)
     {
+        if (Keys.TryGetValue(name, out var cached)) return cached;
+        var key = ComputeKey(name);
+        if (Volatile.Read(ref cachedKeys) < MaxCachedKeys && Keys.TryAdd(name, key)) Interlocked.Increment(ref cachedKeys);
+        return key;
+    }
+
+    // Names recur from article to article and folding is dear (Unicode decomposition): each spelling is keyed once.
+    // The cap bounds memory on corpora with endless distinct names, as for the analyzer's words.
+    const int MaxCachedKeys = 200_000;
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+    static int cachedKeys;   // Keys.Count takes every lock of the dictionary
+
+    static string ComputeKey(string name)
+    {
         var folded = Folding.Fold(name);
         var sb = new StringBuilder(folded.Length);
         bool pendingSpace = false;
@@ -42,7 +56,9 @@ internal static class EntityNames
         return slug.Length == 0 ? "entity" : slug;
     }
 
-    public static bool IsAllCaps(string word)
+    public static bool IsAllCaps(string word) => IsAllCaps(word.AsSpan());
+
+    public static bool IsAllCaps(ReadOnlySpan<char> word)
     {
         int letters = 0;
         foreach (var c in word)

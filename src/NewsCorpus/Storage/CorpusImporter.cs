@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +21,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
+    /// <summary>Whether files are read and analysed on other threads while the store is written (see <see cref="Storage.ReadAhead"/>).</summary>
+    internal bool ReadAhead { get; init; } = true;
+
     public ImportReport Import(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
@@ -33,22 +35,62 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         if (CorpusSchema.Ensure(connection))
             logger.LogInformation("Created the store {Database} (schema version {Version})", databasePath, CorpusSchema.Version);
 
+        // The import touches index pages all over a growing file (ids, hashes and band keys are random), and with
+        // SQLite's default 2 MB page cache most of those touches went back to the file. The connection returns to the
+        // pool afterwards, where a reader may take it, so it gets its previous cache size back.
+        var previousCacheSize = Convert.ToInt64(CorpusSchema.Scalar(connection, "PRAGMA cache_size"));
+        CorpusSchema.Execute(connection, $"PRAGMA cache_size = -{ImportCacheKib}");
+        try { return Import(connection, root, prefix, progress, cancel, clock); }
+        finally { CorpusSchema.Execute(connection, $"PRAGMA cache_size = {previousCacheSize}"); }
+    }
+
+    /// <summary>SQLite's page cache during an import, in KiB: room for the indexes an import of 100,000 articles keeps touching.</summary>
+    const int ImportCacheKib = 64 * 1024;
+
+    const int FtsHashBytes = 16 * 1024 * 1024;
+
+    ImportReport Import(SqliteConnection connection, string root, string prefix, IProgress<ImportProgress>? progress, CancellationToken cancel, Stopwatch clock)
+    {
         var files = ListArticleFiles(root);
         var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
-        using var run = new ImportRun(connection, tx, prefix, new EntityExtractor(aliases));
+        // FTS5 holds new terms in memory up to this size before writing them as a segment of the index (1 MB by
+        // default): fewer, larger segments leave less merging to do. A setting of the table, so it stays in the store.
+        CorpusSchema.Execute(connection, $"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {FtsHashBytes})", tx);
+        var extractor = new EntityExtractor(aliases);
+        using var run = new ImportRun(connection, tx, prefix, extractor) { FileCount = files.Count };
         run.Warnings.AddRange(aliasWarnings);
 
         int removed = run.RemoveVanished(files.Select(f => f.FullName).ToHashSet());
-        var queue = new Queue<FileSystemInfo>(files);
+        // Copies whose original went away are read again after the folder's files, in the order they were freed.
+        var freedQueue = new Queue<string>();
         int done = 0;
-        while (queue.Count > 0)
+        void ImportOne(PreparedFile file)
         {
-            cancel.ThrowIfCancellationRequested();
-            var file = queue.Dequeue();
-            foreach (var freed in run.ImportFile(file)) queue.Enqueue(new FileInfo(freed));
+            foreach (var freed in run.ImportFile(file)) freedQueue.Enqueue(freed);
             progress?.Report(new ImportProgress(++done, files.Count, file.Name));
         }
+        if (ReadAhead)
+        {
+            using var readAhead = new ReadAhead(files, databasePath, run.LatestAllowed, extractor, cancel);
+            foreach (var file in readAhead.Files())
+            {
+                cancel.ThrowIfCancellationRequested();
+                ImportOne(file);
+            }
+        }
+        else
+            foreach (var entry in files)
+            {
+                cancel.ThrowIfCancellationRequested();
+                ImportOne(new PreparedFile(entry));
+            }
+        while (freedQueue.Count > 0)
+        {
+            cancel.ThrowIfCancellationRequested();
+            ImportOne(new PreparedFile(new FileInfo(freedQueue.Dequeue())));
+        }
+        run.FlushFts();
         run.FlushWords();
         var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
         if (run.Changed || removed > 0 || run.GetMeta("aliases") != fingerprint)
@@ -96,21 +138,19 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor) : IDisposable
     {
         readonly Statements statements = new(connection, tx);
-        public void Dispose() => statements.Dispose();
+        public void Dispose()
+        {
+            statements.Dispose();
+            words.Dispose();
+        }
         public int Imported, Updated, Unchanged;
         public bool Changed => Imported + Updated > 0 || removedArticles > 0;
         int removedArticles;
         public readonly List<DuplicateReport> Duplicates = [];
         public readonly List<ParseError> Rejected = [];
         public readonly List<FileWarning> Warnings = [];
-        readonly Dictionary<string, WordDelta> words = new(StringComparer.Ordinal);
-        readonly YearMonth latestAllowed = YearMonth.FromDate(DateTime.UtcNow);
-
-        sealed class WordDelta(string folded, string stem)
-        {
-            public readonly string Folded = folded, Stem = stem;
-            public long Docs, Occurrences;
-        }
+        readonly WordCounts words = new();
+        public readonly YearMonth LatestAllowed = YearMonth.FromDate(DateTime.UtcNow);
 
         enum Kind { Article, Duplicate, Rejected }
         sealed record Stored(Kind Kind, long Size, long Ticks, string? FileHash, string Detail, int Line)
@@ -119,27 +159,24 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         }
 
         /// <summary>Paths of duplicate files whose original went away or changed: they must be read again.</summary>
-        public List<string> ImportFile(FileSystemInfo entry)
+        public List<string> ImportFile(PreparedFile file)
         {
             var freed = new List<string>();
-            var path = entry.FullName;
+            var path = file.Path;
             var stored = FindStored(path);
 
-            if (entry is DirectoryInfo) { Reject(stored, path, entry.Name, 0, 0, 0, "is a directory, not an article file"); return freed; }
-            var file = (FileInfo)entry;
-            if (file.LinkTarget is not null) { Reject(stored, path, file.Name, 0, 0, 0, "is a symbolic link (links are not followed)"); return freed; }
-            long size = file.Length, ticks = file.LastWriteTimeUtc.Ticks;
+            if (file.IsDirectory) { Reject(stored, path, file.Name, 0, 0, 0, "is a directory, not an article file"); return freed; }
+            if (file.IsLink) { Reject(stored, path, file.Name, 0, 0, 0, "is a symbolic link (links are not followed)"); return freed; }
+            long size = file.Size, ticks = file.Ticks;
             if (stored is not null && stored.Size == size && stored.Ticks == ticks) { CountUnchanged(stored); return freed; }
             if (size > MaxFileBytes) { Reject(stored, path, file.Name, 0, size, ticks, $"file is too large ({size / 1024 / 1024} MB; the limit is {MaxFileBytes / 1024 / 1024} MB)"); return freed; }
 
-            byte[] bytes;
-            try { bytes = File.ReadAllBytes(path); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            if (file.ReadError is { } readError)
             {
-                Reject(stored, path, file.Name, 0, size, ticks, $"cannot be read: {e.Message}");
+                Reject(stored, path, file.Name, 0, size, ticks, $"cannot be read: {readError}");
                 return freed;
             }
-            var fileHash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var fileHash = file.FileHash!;
             if (stored is not null && stored.FileHash == fileHash)
             {
                 Exec("UPDATE articles SET file_size = $s, file_ticks = $t WHERE source_path = $p; UPDATE duplicate_files SET file_size = $s, file_ticks = $t WHERE source_path = $p; UPDATE rejected_files SET file_size = $s, file_ticks = $t WHERE source_path = $p",
@@ -148,13 +185,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 return freed;
             }
 
-            var result = ArticleParser.Parse(file.Name, bytes, latestAllowed);
+            var (result, analysis) = file.Parse(LatestAllowed, extractor);
             if (result.Error is { } error) { Reject(stored, path, file.Name, error.Line, size, ticks, error.Reason, error); return freed; }
             var article = result.Article!;
 
             var existing = ScalarString("SELECT source_path FROM articles WHERE id = $id", ("$id", article.Id));
             var original = ScalarString("SELECT id FROM articles WHERE body_hash = $h AND source_path <> $p ORDER BY article_key LIMIT 1",
-                ("$h", article.BodyHash), ("$p", path));
+                ("$h", analysis!.BodyHash), ("$p", path));
             if (original is not null)
             {
                 RemoveStored(stored, path, freed);
@@ -171,7 +208,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
             bool wasArticle = stored?.Kind == Kind.Article;
             RemoveStored(stored, path, freed);
-            InsertArticle(article, path, fileHash, size, ticks);
+            InsertArticle(article, analysis, path, fileHash, size, ticks);
             foreach (var w in article.Warnings) Warnings.Add(new FileWarning(file.Name, w));
             if (wasArticle) Updated++; else Imported++;
             return freed;
@@ -254,7 +291,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 (key, id, body) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
             }
             // The stored Markdown differs from the text only by block markers, which the analyzer skips.
-            CountWords(body, -1);
+            words.Add(WordCounts.Tally(body), -1);
+            FlushFts();
             Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
             Exec("DELETE FROM articles WHERE article_key = $k", ("$k", key));
             removedArticles++;
@@ -265,10 +303,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             Exec("DELETE FROM duplicate_files WHERE original_id = $id", ("$id", id));
         }
 
-        void InsertArticle(ParsedArticle article, string path, string fileHash, long size, long ticks)
+        void InsertArticle(ParsedArticle article, ArticleAnalysis analysis, string path, string fileHash, long size, long ticks)
         {
-            var paragraphs = string.Join("\n\n", article.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text));
-            int wordCount = CountWords(article.PlainBody, +1);
+            words.Add(analysis.Words, +1);
             var key = (long)ScalarObject("""
                 INSERT INTO articles (id, file_name, source_path, number, month, title, lead, headings, body, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
                 VALUES ($id, $f, $p, $n, $m, $title, $lead, $headings, $body, $bh, $fh, $s, $t, $wc, $w)
@@ -276,39 +313,53 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 """,
                 ("$id", article.Id), ("$f", article.FileName), ("$p", path), ("$n", article.Number), ("$m", article.Month.ToString()),
                 ("$title", article.Title), ("$lead", article.Lead), ("$headings", article.Headings),
-                ("$body", ArticleMarkdown.FromBlocks(article.Blocks)), ("$bh", article.BodyHash), ("$fh", fileHash),
-                ("$s", size), ("$t", ticks), ("$wc", wordCount),
+                ("$body", analysis.Markdown), ("$bh", analysis.BodyHash), ("$fh", fileHash),
+                ("$s", size), ("$t", ticks), ("$wc", analysis.WordCount),
                 ("$w", article.Warnings.Count > 0 ? string.Join("\n", article.Warnings) : null))!;
 
-            var title = FrenchAnalyzer.IndexText(article.Title);
-            var headings = FrenchAnalyzer.IndexText(article.Headings);
-            var body = FrenchAnalyzer.IndexText(paragraphs);
-            Exec("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
-                ("$k", key), ("$t", title.Stems), ("$h", headings.Stems), ("$b", body.Stems),
-                ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
+            pendingFts.Add((key, analysis));
+            if (pendingFts.Count >= FtsBatch) FlushFts();
 
-            EntityIndex.SaveMentions(statements, key, article.Blocks.SelectMany(b => extractor.Extract(b.Text)));
-            NearDuplicateIndex.Add(statements, key, article.PlainBody);
+            EntityIndex.SaveMentions(statements, key, analysis.MentionLines);
+            NearDuplicateIndex.Add(statements, key, analysis.Signature, KnownBands());
 
-            foreach (var (iso2, mentions, inLead) in CountryMentions.Count(article))
+            foreach (var (iso2, mentions, inLead) in analysis.Countries)
                 Exec("INSERT INTO article_countries (iso2, article_key, mentions, in_lead, weight) VALUES ($c, $k, $n, $l, $w)",
                     ("$c", iso2), ("$k", key), ("$n", mentions), ("$l", inLead ? 1 : 0), ("$w", CountryMentions.Weight(mentions, inLead)));
         }
 
-        /// <summary>Adds (or, with -1, takes away) a text's words to the vocabulary behind "why did this match".</summary>
-        int CountWords(string text, int sign)
+        // The filter that spares most articles the near-duplicate candidate lookup costs a scan of the stored band
+        // keys, so the articles an import adds first look their bands up until there are enough of them to repay it:
+        // one for every twenty stored articles.
+        BandFilter? knownBands;
+        long lookupsBeforeFilter = -1;
+        public int FileCount { get; init; }
+
+        BandFilter? KnownBands()
         {
-            int total = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(text))
-            {
-                total++;
-                if (!words.TryGetValue(word.Form, out var delta))
-                    words[word.Form] = delta = new WordDelta(word.Exact, word.Stem);
-                delta.Occurrences += sign;
-                if (seen.Add(word.Form)) delta.Docs += sign;
-            }
-            return total;
+            if (knownBands is not null) return knownBands;
+            if (lookupsBeforeFilter < 0) lookupsBeforeFilter = StoredArticles() / 20;
+            if (lookupsBeforeFilter-- > 0) return null;
+            return knownBands = BandFilter.Load(statements, StoredArticles(), FileCount);
+        }
+
+        long StoredArticles() => (long)ScalarObject("SELECT count(*) FROM articles")!;
+
+        // FTS5 writes the terms it holds in memory to a new segment of the index before any statement that may need
+        // rolling back on its own (nearly every INSERT with a unique index). Interleaved with the other inserts, each
+        // article became a segment of its own, and merging those was most of the import's SQLite time; in runs of
+        // consecutive inserts the terms of many articles go to the index together.
+        const int FtsBatch = 1000;
+        readonly List<(long Key, ArticleAnalysis Analysis)> pendingFts = [];
+
+        /// <summary>Writes the articles whose index rows are still held back; needed before anything else touches article_fts.</summary>
+        public void FlushFts()
+        {
+            foreach (var (key, analysis) in pendingFts)
+                Exec("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
+                    ("$k", key), ("$t", analysis.Title.Stems), ("$h", analysis.Headings.Stems), ("$b", analysis.Body.Stems),
+                    ("$tx", analysis.Title.Exact), ("$hx", analysis.Headings.Exact), ("$bx", analysis.Body.Exact));
+            pendingFts.Clear();
         }
 
         public void FlushWords()
@@ -317,7 +368,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 INSERT INTO words (form, folded, stem, docs, occurrences) VALUES ($f, $x, $s, $d, $o)
                 ON CONFLICT (form) DO UPDATE SET docs = docs + excluded.docs, occurrences = occurrences + excluded.occurrences
                 """, ("$f", ""), ("$x", ""), ("$s", ""), ("$d", 0L), ("$o", 0L));
-            foreach (var (form, delta) in words)
+            foreach (var (form, delta) in words.Complete())
             {
                 if (delta.Docs == 0 && delta.Occurrences == 0) continue;
                 upsert.Parameters["$f"].Value = form;
@@ -328,7 +379,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 upsert.ExecuteNonQuery();
             }
             Exec("DELETE FROM words WHERE docs <= 0");
-            words.Clear();
         }
 
         public string? GetMeta(string key) => ScalarString("SELECT value FROM meta WHERE key = $k", ("$k", key));

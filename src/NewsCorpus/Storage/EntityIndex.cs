@@ -15,12 +15,18 @@ internal static class EntityIndex
     public static string AliasesFingerprint(string? aliasesText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(aliasesText ?? "")))[..16];
 
-    public static void SaveMentions(Statements statements, long articleKey, IEnumerable<EntityMention> mentions)
+    /// <summary>An article's mentions as stored: "kind&lt;TAB&gt;surface" lines in the order found; null when there are none.</summary>
+    public static string? MentionLines(IEnumerable<EntityMention> mentions)
     {
         var lines = new StringBuilder();
         foreach (var m in mentions) lines.Append((int)m.Kind).Append('\t').Append(m.Surface.Replace('\n', ' ')).Append('\n');
-        if (lines.Length == 0) return;
-        statements.Execute("INSERT INTO article_mentions (article_key, mentions) VALUES ($k, $m)", ("$k", articleKey), ("$m", lines.ToString()));
+        return lines.Length == 0 ? null : lines.ToString();
+    }
+
+    public static void SaveMentions(Statements statements, long articleKey, string? mentionLines)
+    {
+        if (mentionLines is null) return;
+        statements.Execute("INSERT INTO article_mentions (article_key, mentions) VALUES ($k, $m)", ("$k", articleKey), ("$m", mentionLines));
     }
 
     public static int Rebuild(SqliteConnection connection, SqliteTransaction tx, EntityAliases aliases)

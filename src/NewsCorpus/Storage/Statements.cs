@@ -22,9 +22,23 @@ internal sealed class Statements(SqliteConnection connection, SqliteTransaction 
             command.CommandText = sql;
             prepared[sql] = command;
         }
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        if (SameNames(command.Parameters, parameters))
+            for (int i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        else
+        {
+            command.Parameters.Clear();
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
         return command;
+    }
+
+    // A statement is nearly always run with the same parameters as last time: their values are then replaced in place.
+    static bool SameNames(SqliteParameterCollection bound, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (bound.Count != parameters.Length) return false;
+        for (int i = 0; i < parameters.Length; i++)
+            if (!string.Equals(bound[i].ParameterName, parameters[i].Name, StringComparison.Ordinal)) return false;
+        return true;
     }
 
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) => Get(sql, parameters).ExecuteNonQuery();

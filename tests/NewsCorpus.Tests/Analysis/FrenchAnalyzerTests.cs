@@ -52,4 +52,16 @@ public class FrenchAnalyzerTests
         var tokens = Tokenizer.Tokenize(text).Select(t => t.Text(text)).ToList();
         Assert.Equal(["Les", "relations", "russo", "burkinabées", "aujourd'hui"], tokens);
     }
+
+    [Theory]
+    [InlineData("Coopération")]
+    [InlineData("MANŒUVRE")]
+    [InlineData("l'armée")]
+    [InlineData("aujourd’hui")]
+    [InlineData("N'Djamena")]
+    [InlineData("ÆGIR")]
+    [InlineData("Ouagadougou")]
+    [InlineData("2024")]
+    public void Fold_of_a_word_is_the_foldings_fold(string word) =>
+        Assert.Equal(Folding.Fold(word), FrenchAnalyzer.Fold(word));
 }

@@ -210,4 +210,14 @@ public class MinHashTests
         Assert.Equal([10L, 20L, 30L], clusters[0]);
         Assert.Equal([40L, 41L], clusters[1]);
     }
+
+    [Fact]
+    public void The_signature_of_a_texts_words_is_the_signature_of_the_text()
+    {
+        foreach (var text in new[] { Article, FestivalArticle, "Le Mali.", "" })
+        {
+            var words = NewsCorpus.Analysis.FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word.Exact).ToList();
+            Assert.Equal(MinHash.Signature(text), MinHash.SignatureOfWords(words));
+        }
+    }
 }
