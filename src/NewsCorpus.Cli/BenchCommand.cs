@@ -161,7 +161,7 @@ public static class BenchCommand
         output.WriteLine("PostgreSQL: publication…");
         var published = PostgresBenchmark.Publish(s.Database, s.Postgres!);
         var sb = new StringBuilder("### PostgreSQL\n\n");
-        sb.AppendLine(string.Create(Inv, $"PostgreSQL {published.ServerVersion} on the same machine (a throw-away cluster, default settings but `fsync=off`), the same corpus and queries.")).AppendLine();
+        sb.AppendLine(string.Create(Inv, $"PostgreSQL {published.ServerVersion} on the same machine (a cluster as initdb makes it: default settings, 128 MB shared buffers), the same corpus and queries.")).AppendLine();
         sb.AppendLine("| publication (first, into an empty database) | articles | time | articles/s | ANALYZE | database size | GIN indexes |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         sb.AppendLine(string.Create(Inv,

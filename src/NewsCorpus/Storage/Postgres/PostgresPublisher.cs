@@ -107,10 +107,19 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
 
     readonly record struct Cluster(long? Key, int Size);
 
-    readonly record struct ArticleState(string FileHash, string BodyHash, Cluster Cluster)
+    /// <summary>
+    /// What decides whether a stored article must be written again. The hashes are kept as 64 bits of each
+    /// (SHA-256 in hex): a million articles are compared in memory on both sides.
+    /// </summary>
+    readonly record struct ArticleState(ulong FileHash, ulong BodyHash, Cluster Cluster)
     {
         public bool SameContent(ArticleState other) => FileHash == other.FileHash && BodyHash == other.BodyHash;
     }
+
+    static ulong Bits(string hash) =>
+        hash.Length >= 16 && ulong.TryParse(hash.AsSpan(0, 16), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var bits)
+            ? bits
+            : (ulong)string.GetHashCode(hash);
 
     const string StatesSql = "SELECT article_key, file_hash, body_hash, cluster_key, cluster_size FROM articles";
 
@@ -133,7 +142,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         {
             var states = new Dictionary<long, ArticleState>();
             while (reader.Read())
-                states[reader.GetInt64(0)] = new ArticleState(reader.GetString(1), reader.GetString(2),
+                states[reader.GetInt64(0)] = new ArticleState(Bits(reader.GetString(1)), Bits(reader.GetString(2)),
                     new Cluster(reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetInt32(4)));
             return states;
         }
