@@ -49,8 +49,30 @@ public sealed class CorpusOptions
     public DbContextOptionsBuilder UseStore(DbContextOptionsBuilder builder) => Provider switch
     {
         CorpusProvider.Postgres => builder.UseNpgsql(ReadOnly(ConnectionString!)),
-        _ => builder.UseSqlite(CorpusSchema.ConnectionString(DatabasePath, SqliteOpenMode.ReadOnly)),
+        _ => builder.UseSqlite(CorpusSchema.ConnectionString(DatabasePath, SqliteOpenMode.ReadOnly)).AddInterceptors(SmallPageCache.Instance),
     };
+
+    /// <summary>
+    /// SQLite gives each connection a 2 MB page cache, and under load the pool holds dozens of connections: their
+    /// caches were the largest part of the site's memory. The file's pages stay in the OS cache either way.
+    /// </summary>
+    sealed class SmallPageCache : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public static readonly SmallPageCache Instance = new();
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA cache_size = -512";
+            cmd.ExecuteNonQuery();
+        }
+
+        public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            ConnectionOpened(connection, eventData);
+            return Task.CompletedTask;
+        }
+    }
 
     static string ReadOnly(string connectionString)
     {

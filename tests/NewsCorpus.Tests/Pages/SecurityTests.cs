@@ -52,6 +52,16 @@ public class SecurityTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
+    public void The_sites_connections_keep_a_small_page_cache()
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsCorpus.Storage.CorpusDb>();
+        using var cmd = db.OpenConnection().CreateCommand();
+        cmd.CommandText = "PRAGMA cache_size";
+        Assert.Equal(-512L, cmd.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task Random_queries_over_http_never_produce_a_server_error()
     {
         var random = new Random(7);
