@@ -79,7 +79,7 @@ public static class BenchCommand
 
         var md = new StringBuilder();
         long textBytes = ImportBenchmark.TextBytes(s.Corpus.FullName);
-        int files = CorpusImporter.ListArticleFiles(s.Corpus.FullName).Count;
+        int files = ArticleFolder.List(s.Corpus.FullName).Entries.Count;
         output.WriteLine($"Corpus {s.Corpus.FullName}: {files} files, {textBytes / 1e6:F0} MB");
         md.AppendLine(string.Create(Inv, $"## {files:N0} articles, {DateTime.UtcNow:yyyy-MM-dd}")).AppendLine();
         md.AppendLine(Machine()).AppendLine();

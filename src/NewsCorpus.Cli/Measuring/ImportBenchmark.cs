@@ -52,10 +52,11 @@ public static class ImportBenchmark
             insert.CommandText = $"INSERT INTO {ReferenceTable} (name, body) VALUES ($name, $body)";
             var name = insert.Parameters.Add("$name", SqliteType.Text);
             var body = insert.Parameters.Add("$body", SqliteType.Text);
-            foreach (var file in CorpusImporter.ListArticleFiles(corpus).OfType<FileInfo>())
+            var folder = ArticleFolder.List(corpus);
+            foreach (var file in folder.Entries.Where(e => !e.IsDirectory && !e.IsLink))
             {
                 name.Value = file.Name;
-                body.Value = Encoding.UTF8.GetString(File.ReadAllBytes(file.FullName));
+                body.Value = Encoding.UTF8.GetString(File.ReadAllBytes(folder.PathOf(file)));
                 insert.ExecuteNonQuery();
                 count++;
             }
@@ -79,7 +80,7 @@ public static class ImportBenchmark
     }
 
     public static long TextBytes(string corpus) =>
-        CorpusImporter.ListArticleFiles(corpus).OfType<FileInfo>().Sum(f => f.Length);
+        ArticleFolder.List(corpus).Entries.Where(e => !e.IsDirectory && !e.IsLink).Sum(e => e.Size);
 
     static void DeleteDatabase(string database)
     {

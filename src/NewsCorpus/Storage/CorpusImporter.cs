@@ -51,7 +51,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
     ImportReport Import(SqliteConnection connection, string root, string prefix, IProgress<ImportProgress>? progress, CancellationToken cancel, Stopwatch clock)
     {
-        var files = ListArticleFiles(root);
+        var folder = ArticleFolder.List(root);
+        var files = folder.Entries;
         var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
         // FTS5 holds new terms in memory up to this size before writing them as a segment of the index (1 MB by
@@ -61,7 +62,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         using var run = new ImportRun(connection, tx, prefix, extractor) { FileCount = files.Count };
         run.Warnings.AddRange(aliasWarnings);
 
-        int removed = run.RemoveVanished(files.Select(f => f.FullName).ToHashSet());
+        int removed = run.RemoveVanished(folder.Contains);
         // Copies whose original went away are read again after the folder's files, in the order they were freed.
         var freedQueue = new Queue<string>();
         int done = 0;
@@ -72,7 +73,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         }
         if (ReadAhead)
         {
-            using var readAhead = new ReadAhead(files, databasePath, run.LatestAllowed, extractor, cancel);
+            using var readAhead = new ReadAhead(folder, databasePath, run.LatestAllowed, extractor, cancel);
             foreach (var file in readAhead.Files())
             {
                 cancel.ThrowIfCancellationRequested();
@@ -83,7 +84,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             foreach (var entry in files)
             {
                 cancel.ThrowIfCancellationRequested();
-                ImportOne(new PreparedFile(entry));
+                ImportOne(new PreparedFile(folder.PathOf(entry), entry));
             }
         while (freedQueue.Count > 0)
         {
@@ -126,13 +127,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         var warnings = user.Errors.Select(e => new FileWarning(Path.GetFileName(aliasesPath), e)).ToList();
         return (EntityAliases.Default.CombineWith(user), text, warnings);
     }
-
-    /// <summary>The folder's *.txt entries in reading order: the running number first (numerically), then the name.</summary>
-    public static List<FileSystemInfo> ListArticleFiles(string folder) =>
-        new DirectoryInfo(folder).EnumerateFileSystemInfos("*.txt", SearchOption.TopDirectoryOnly)
-            .OrderBy(f => ArticleParser.ReadFileName(f.Name).Number ?? long.MaxValue)
-            .ThenBy(f => f.Name, StringComparer.Ordinal)
-            .ToList();
 
     /// <summary>One import's open transaction, its prepared statements and its tallies.</summary>
     sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor) : IDisposable
@@ -215,7 +209,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         }
 
         /// <summary>Drops what the store holds for files no longer in the folder; returns the number of articles removed.</summary>
-        public int RemoveVanished(HashSet<string> present)
+        public int RemoveVanished(Func<string, bool> present)
         {
             int removed = 0;
             foreach (var table in new[] { "articles", "duplicate_files", "rejected_files" })
@@ -224,7 +218,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 using (var cmd = Command($"SELECT source_path FROM {table} WHERE substr(source_path, 1, length($prefix)) = $prefix", ("$prefix", prefix)))
                 using (var reader = cmd.ExecuteReader())
                     while (reader.Read())
-                        if (!present.Contains(reader.GetString(0))) gone.Add(reader.GetString(0));
+                        if (!present(reader.GetString(0))) gone.Add(reader.GetString(0));
                 foreach (var path in gone)
                 {
                     if (table == "articles") { RemoveArticle(path, null); removed++; }
@@ -317,7 +311,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 ("$s", size), ("$t", ticks), ("$wc", analysis.WordCount),
                 ("$w", article.Warnings.Count > 0 ? string.Join("\n", article.Warnings) : null))!;
 
-            pendingFts.Add((key, analysis));
+            pendingFts.Add((key, analysis.Title, analysis.Headings, analysis.Body));
             if (pendingFts.Count >= FtsBatch) FlushFts();
 
             EntityIndex.SaveMentions(statements, key, analysis.MentionLines);
@@ -349,16 +343,18 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         // rolling back on its own (nearly every INSERT with a unique index). Interleaved with the other inserts, each
         // article became a segment of its own, and merging those was most of the import's SQLite time; in runs of
         // consecutive inserts the terms of many articles go to the index together.
+        // Only the index text waits, not the whole analysis: a thousand articles' vocabularies and Markdown were
+        // tens of megabytes held for nothing.
         const int FtsBatch = 1000;
-        readonly List<(long Key, ArticleAnalysis Analysis)> pendingFts = [];
+        readonly List<(long Key, FtsText Title, FtsText Headings, FtsText Body)> pendingFts = [];
 
         /// <summary>Writes the articles whose index rows are still held back; needed before anything else touches article_fts.</summary>
         public void FlushFts()
         {
-            foreach (var (key, analysis) in pendingFts)
+            foreach (var (key, title, headings, body) in pendingFts)
                 Exec("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
-                    ("$k", key), ("$t", analysis.Title.Stems), ("$h", analysis.Headings.Stems), ("$b", analysis.Body.Stems),
-                    ("$tx", analysis.Title.Exact), ("$hx", analysis.Headings.Exact), ("$bx", analysis.Body.Exact));
+                    ("$k", key), ("$t", title.Stems), ("$h", headings.Stems), ("$b", body.Stems),
+                    ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
             pendingFts.Clear();
         }
 

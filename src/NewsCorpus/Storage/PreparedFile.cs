@@ -10,11 +10,26 @@ namespace NewsCorpus.Storage;
 /// thread takes these steps ahead of the writer as far as the store's last committed state says they will be
 /// needed; the writer asks for whatever it still needs, so the outcome never depends on how far that got.
 /// </summary>
-internal sealed class PreparedFile(FileSystemInfo entry)
+internal sealed class PreparedFile
 {
-    public string Path => entry.FullName;
-    public string Name => entry.Name;
+    public string Path { get; }
+    public string Name { get; }
 
+    /// <summary>An entry as the folder's listing saw it.</summary>
+    public PreparedFile(string path, FolderEntry entry)
+    {
+        (Path, Name) = (path, entry.Name);
+        (isDirectory, isLink, size, ticks, inspected) = (entry.IsDirectory, entry.IsLink, entry.Size, entry.Ticks, true);
+    }
+
+    /// <summary>A file the listing did not give, looked at when first asked about.</summary>
+    public PreparedFile(FileInfo file)
+    {
+        (Path, Name) = (file.FullName, file.Name);
+        unlisted = file;
+    }
+
+    readonly FileInfo? unlisted;
     bool inspected;
     bool isDirectory, isLink;
     long size, ticks;
@@ -27,13 +42,8 @@ internal sealed class PreparedFile(FileSystemInfo entry)
     void Inspect()
     {
         if (inspected) return;
-        isDirectory = entry is DirectoryInfo;
-        if (!isDirectory)
-        {
-            var file = (FileInfo)entry;
-            isLink = file.LinkTarget is not null;
-            if (!isLink) (size, ticks) = (file.Length, file.LastWriteTimeUtc.Ticks);
-        }
+        isLink = unlisted!.LinkTarget is not null;
+        if (!isLink) (size, ticks) = (unlisted.Length, unlisted.LastWriteTimeUtc.Ticks);
         inspected = true;
     }
 

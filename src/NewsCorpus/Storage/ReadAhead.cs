@@ -19,7 +19,7 @@ internal sealed class ReadAhead : IDisposable
 {
     public const int Capacity = 64;
 
-    readonly IReadOnlyList<FileSystemInfo> files;
+    readonly ArticleFolder folder;
     readonly string databasePath;
     readonly YearMonth latestAllowed;
     readonly EntityExtractor extractor;
@@ -29,9 +29,9 @@ internal sealed class ReadAhead : IDisposable
     readonly Thread thread;
     Exception? failure;
 
-    public ReadAhead(IReadOnlyList<FileSystemInfo> files, string databasePath, YearMonth latestAllowed, EntityExtractor extractor, CancellationToken cancel)
+    public ReadAhead(ArticleFolder folder, string databasePath, YearMonth latestAllowed, EntityExtractor extractor, CancellationToken cancel)
     {
-        this.files = files;
+        this.folder = folder;
         this.databasePath = databasePath;
         this.latestAllowed = latestAllowed;
         this.extractor = extractor;
@@ -60,9 +60,9 @@ internal sealed class ReadAhead : IDisposable
                 UNION ALL SELECT file_size, file_ticks, NULL FROM rejected_files WHERE source_path = $p
                 """;
             var path = stored.Parameters.Add("$p", SqliteType.Text);
-            foreach (var entry in files)
+            foreach (var entry in folder.Entries)
             {
-                path.Value = entry.FullName;
+                path.Value = folder.PathOf(entry);
                 var file = Inspect(entry, stored, out var storedHash);
                 var prepared = file.Needs == Step.Read ? Task.Factory.StartNew(() => ReadAndAnalyse(entry, file.File, storedHash), CancellationToken.None, TaskCreationOptions.None, analysis) : Task.FromResult(file.File);
                 try { ready.Add(prepared, stop.Token); }
@@ -77,10 +77,10 @@ internal sealed class ReadAhead : IDisposable
     enum Step { None, Read }
 
     /// <summary>What the file system and the committed store say: whether the writer will need the file's content.</summary>
-    (PreparedFile File, Step Needs) Inspect(FileSystemInfo entry, SqliteCommand stored, out string? storedHash)
+    (PreparedFile File, Step Needs) Inspect(FolderEntry entry, SqliteCommand stored, out string? storedHash)
     {
         storedHash = null;
-        var file = new PreparedFile(entry);
+        var file = new PreparedFile(folder.PathOf(entry), entry);
         try
         {
             if (file.IsDirectory || file.IsLink) return (file, Step.None);
@@ -95,12 +95,12 @@ internal sealed class ReadAhead : IDisposable
         catch (Exception)
         {
             // Whatever failed here fails again on the writer, at the point where an import without read-ahead fails.
-            return (new PreparedFile(entry), Step.None);
+            return (new PreparedFile(folder.PathOf(entry), entry), Step.None);
         }
     }
 
     /// <summary>Reads the file and, unless the store holds these very bytes, parses and analyses it.</summary>
-    PreparedFile ReadAndAnalyse(FileSystemInfo entry, PreparedFile file, string? storedHash)
+    PreparedFile ReadAndAnalyse(FolderEntry entry, PreparedFile file, string? storedHash)
     {
         try
         {
@@ -109,7 +109,7 @@ internal sealed class ReadAhead : IDisposable
         }
         catch (Exception)
         {
-            return new PreparedFile(entry);   // as in Inspect: the writer meets the failure again
+            return new PreparedFile(folder.PathOf(entry), entry);   // as in Inspect: the writer meets the failure again
         }
     }
 

@@ -166,7 +166,7 @@ public class CorpusImporterTests
         corpus.Write("999_000000000000000b.txt", "date 2023-01 Neuf cent quatre-vingt-dix-neuf.");
         corpus.Write("20_000000000000000c.txt", "date 2023-01 Vingt.");
         Assert.Equal(["20_000000000000000c.txt", "999_000000000000000b.txt", "1000_000000000000000a.txt"],
-            CorpusImporter.ListArticleFiles(corpus.Articles).Select(f => f.Name));
+            ArticleFolder.List(corpus.Articles).Entries.Select(f => f.Name));
     }
 }
 
