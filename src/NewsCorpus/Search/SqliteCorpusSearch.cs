@@ -2,77 +2,127 @@ using Microsoft.Data.Sqlite;
 
 namespace NewsCorpus.Search;
 
-/// <summary>Search on the SQLite store: FTS5 with bm25, facets read from a temporary table of the matches.</summary>
+/// <summary>Search on the SQLite store: FTS5 with bm25, the rest from <see cref="ArticleColumns"/>.</summary>
 public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSearch(connection)
 {
-    /// <summary>Up to this many matches, facets look each match up by key; beyond, a scan of the table is cheaper.</summary>
-    const int KeyLookupLimit = 5000;
-
     protected override IDisposable StartBudget() => new QueryBudget(connection, Budget);
 
+    /// <summary>
+    /// FTS5 gives the matching keys and their rank; everything else — the filters, the count, the month
+    /// histogram, the page in the chosen order, the facets — is worked out from <see cref="ArticleColumns"/>,
+    /// so a search reads nothing of the articles but the rows it shows.
+    /// </summary>
     protected override Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize)
     {
         var match = FtsQuery.Compile(parsed.Root);
         if (parsed.HasText && match is null) return null;
+        var columns = ArticleColumns.For(connection);
+        var keep = KeyFilter.For(parsed.Filters, columns, this);
+        if (keep is null) return new Matches(0, [], [], [], [], null);
 
-        // The match and the filters are evaluated once: the matching keys and their rank go to a temporary
-        // table (private to this connection), which the count, the page and every facet then read.
         // By date the rank is not needed: bm25 over every match is most of a large search's cost.
         bool ranked = sort == SearchSort.Relevance && parsed.HasText;
-        var (hitsSql, parameters) = MatchingKeys(match, parsed.Filters, ranked);
-        // SQLite's default temporary store, a file (its pages cached up to the cache size, the rest left to the
-        // OS): a store in memory kept each pooled connection's largest result set in the site's memory, and
-        // measured slower for large ones (about 180 instead of 120 ms for 80,000 matches at 100,000 articles).
-        Execute("CREATE TEMP TABLE IF NOT EXISTS search_hits (k INTEGER PRIMARY KEY, rank REAL NOT NULL)", []);
-        Execute("DELETE FROM temp.search_hits", []);
-        Execute($"INSERT INTO temp.search_hits (k, rank) {hitsSql}", parameters);
-        int total = Convert.ToInt32(Scalar("SELECT count(*) FROM temp.search_hits", []));
-        // The temporary table has no statistics, so the join order is chosen here: a few matches are looked up
-        // by key (CROSS JOIN keeps them as the outer loop), many are met by scanning the large table once.
-        var join = total <= KeyLookupLimit ? "CROSS JOIN" : "JOIN";
-        var hitsFrom = $"FROM temp.search_hits m {join} articles a ON a.article_key = m.k WHERE 1";
-        // By relevance the page is the first rows by rank: take them before touching the articles.
-        var pageFrom = ranked
-            ? $"FROM (SELECT k, rank FROM temp.search_hits ORDER BY rank LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}) m CROSS JOIN articles a ON a.article_key = m.k WHERE 1"
-            : hitsFrom;
+        var keys = new List<long>();
+        var perMonth = new int[columns.Months.Count];
+        var page1 = new TopKeys(checked((int)Math.Min((long)page * pageSize, int.MaxValue)));
+        void Add(long key, double rank)
+        {
+            if (!columns.Has(key) || !keep(key)) return;
+            keys.Add(key);
+            int monthIndex = columns.MonthOf(key);
+            perMonth[monthIndex]++;
+            page1.Offer(key, sort switch
+            {
+                SearchSort.Relevance => (rank, -monthIndex, key),
+                SearchSort.Oldest => (columns.OldestRank(key), 0, 0),
+                _ => (columns.NewestRank(key), 0, 0),
+            });
+        }
+        if (match is null)
+            foreach (var key in columns.Keys()) Add(key, 0);
+        else
+        {
+            using var cmd = Command($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) Add(reader.GetInt64(0), reader.GetDouble(1));
+        }
 
-        var hits = Hits(pageFrom, sort, pageFrom == hitsFrom ? page : 1, pageSize, parsed, ranked);
-        var months = Rows($"SELECT a.month, count(*) {hitsFrom} GROUP BY a.month ORDER BY a.month", [],
-            r => new MonthCount(r.GetString(0), r.GetInt32(1)));
+        int total = keys.Count;
+        var shown = page1.InOrder().Skip((page - 1) * pageSize).ToList();
+        var hits = Hits(shown, parsed, ranked);
+        var months = new List<MonthCount>();
+        for (int m = 0; m < perMonth.Length; m++)
+            if (perMonth[m] > 0) months.Add(new MonthCount(columns.Months[m], perMonth[m]));
 
         int step = FacetStep(total);
-        int sampled = step == 1 ? total : Convert.ToInt32(Scalar($"SELECT count(*) FROM temp.search_hits WHERE k % {step} = 0", []));
-        var facetFrom = step == 1
-            ? $"FROM temp.search_hits m {join}"
-            : $"FROM (SELECT k FROM temp.search_hits WHERE k % {step} = 0) m CROSS JOIN";
-        var countries = Rows($"SELECT c.iso2, count(*) {facetFrom} article_countries c ON c.article_key = m.k GROUP BY c.iso2 ORDER BY count(*) DESC, c.iso2", [],
-            r => new CountryCount(r.GetString(0), Scaled(r.GetInt32(1), total, sampled)));
-        var entities = Rows($"""
-            SELECT e.slug, e.name, e.kind, t.n FROM
-                (SELECT x.entity_key, count(*) AS n {facetFrom} article_entities x ON x.article_key = m.k
-                 GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
-            JOIN entities e ON e.entity_key = t.entity_key ORDER BY t.n DESC, e.name
-            """, [], r => new EntityCount(r.GetString(0), r.GetString(1), (NewsCorpus.Entities.EntityKind)r.GetInt32(2), Scaled(r.GetInt32(3), total, sampled)));
+        int sampled = 0;
+        var perCountry = new int[columns.Countries.Count];
+        var perEntity = new int[columns.MaxEntityKey + 1];
+        foreach (var key in keys)
+        {
+            if (key % step != 0) continue;
+            sampled++;
+            foreach (var c in columns.CountriesOf(key)) perCountry[c]++;
+            foreach (var e in columns.EntitiesOf(key)) perEntity[e]++;
+        }
+        var countries = Enumerable.Range(0, perCountry.Length).Where(c => perCountry[c] > 0)
+            .OrderByDescending(c => perCountry[c]).ThenBy(c => columns.Countries[c], StringComparer.Ordinal)
+            .Select(c => new CountryCount(columns.Countries[c], Scaled(perCountry[c], total, sampled))).ToList();
+        var topEntities = Enumerable.Range(0, perEntity.Length).Where(e => perEntity[e] > 0)
+            .OrderByDescending(e => perEntity[e]).ThenBy(e => e).Take(30).ToList();
+        var entities = topEntities.Count == 0 ? [] : Rows($"SELECT entity_key, slug, name, kind FROM entities WHERE entity_key IN ({string.Join(",", topEntities)})", [],
+                r => (Key: r.GetInt32(0), Count: new EntityCount(r.GetString(1), r.GetString(2), (NewsCorpus.Entities.EntityKind)r.GetInt32(3), Scaled(perEntity[r.GetInt32(0)], total, sampled))))
+            .OrderByDescending(x => perEntity[x.Key]).ThenBy(x => x.Count.Name, StringComparer.Ordinal).Select(x => x.Count).ToList();
         return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled);
     }
 
-    /// <summary>
-    /// The SELECT of every match's key and rank. Filters are written on the key alone, so that the articles
-    /// table (whose rows hold the text) is not read once per match just to confirm the key.
-    /// </summary>
-    static (string Sql, List<(string, object)> Parameters) MatchingKeys(string? match, SearchFilters filters, bool ranked)
+    /// <summary>The first keys in the page order, kept while the matches stream by: a heap with the last-placed key on top.</summary>
+    sealed class TopKeys(int capacity)
     {
-        if (match is null)
+        readonly PriorityQueue<long, (double, long, long)> heap = new(Comparer<(double, long, long)>.Create((x, y) => y.CompareTo(x)));
+
+        public void Offer(long key, (double, long, long) place)
         {
-            var (from, p) = Source(null, filters);
-            return ($"SELECT a.article_key, 0 {from}", p);
+            if (capacity <= 0) return;
+            if (heap.Count < capacity) heap.Enqueue(key, place);
+            else if (heap.TryPeek(out _, out var last) && place.CompareTo(last) < 0) heap.EnqueueDequeue(key, place);
         }
-        var parameters = new List<(string, object)> { ("@match", match) };
-        var sql = new System.Text.StringBuilder($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match");
-        // "+rowid", not "rowid": FTS5 takes a constraint on rowid as a lookup and would run the whole match once
-        // for every key the IN list holds (4.8 s instead of 26 ms for Wagner in Mali's 60,000 articles).
-        sql.Append(FilterConditions(filters, parameters, key: "+rowid", month: null));
-        return (sql.ToString(), parameters);
+
+        public List<(long Key, double Rank)> InOrder()
+        {
+            var all = heap.UnorderedItems.Select(x => (x.Element, x.Priority)).ToList();
+            all.Sort((x, y) => x.Priority.CompareTo(y.Priority));
+            return all.ConvertAll(x => (x.Element, x.Priority.Item1));
+        }
+    }
+
+    /// <summary>The search's filters as a test on the key; null when they cannot keep any article.</summary>
+    static class KeyFilter
+    {
+        public static Func<long, bool>? For(SearchFilters filters, ArticleColumns columns, SqliteCorpusSearch search)
+        {
+            var tests = new List<Func<long, bool>>();
+            if (filters.From is not null || filters.To is not null)
+            {
+                int first = 0, last = columns.Months.Count - 1;
+                if (filters.From is { } from) while (first <= last && string.CompareOrdinal(columns.Months[first], from.ToString()) < 0) first++;
+                if (filters.To is { } to) while (last >= first && string.CompareOrdinal(columns.Months[last], to.ToString()) > 0) last--;
+                if (first > last) return null;
+                tests.Add(k => columns.MonthOf(k) >= first && columns.MonthOf(k) <= last);
+            }
+            foreach (var iso2 in filters.Countries)
+            {
+                int index = columns.Countries.ToList().IndexOf(iso2);
+                if (index < 0) return null;
+                tests.Add(k => columns.CountriesOf(k).Contains((ushort)index));
+            }
+            foreach (var slug in filters.EntitySlugs)
+            {
+                if (search.Scalar("SELECT entity_key FROM entities WHERE slug = @s", [("@s", slug)]) is not long entity) return null;
+                tests.Add(k => columns.EntitiesOf(k).Contains((int)entity));
+            }
+            return k => tests.TrueForAll(t => t(k));
+        }
     }
 
     protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)
@@ -137,19 +187,23 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         return (from + FilterConditions(filters, p), p);
     }
 
-    List<SearchHit> Hits(string from, SearchSort sort, int page, int pageSize, ParsedQuery parsed, bool ranked)
+    List<SearchHit> Hits(List<(long Key, double Rank)> shown, ParsedQuery parsed, bool ranked)
     {
-        var p = new List<(string, object)> { ("@limit", pageSize), ("@offset", (long)(page - 1) * pageSize) };
+        if (shown.Count == 0) return [];
         var highlighter = new Highlighter(parsed.Root);
-        var rows = Rows($"SELECT a.article_key, a.id, a.month, a.title, a.lead, a.body, {(ranked ? "m.rank" : "NULL")} {from} ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset", p,
-            r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Body: r.GetString(5), Rank: r.IsDBNull(6) ? (double?)null : r.GetDouble(6)));
-        var countries = CountriesOf(rows.Select(r => r.Key).ToList());
-        return rows.Select(r => new SearchHit(
-            r.Id, r.Month, r.Title,
-            highlighter.Highlight(r.Title),
-            highlighter.Snippet(SnippetSource(highlighter, r.Lead, r.Body)),
-            countries.GetValueOrDefault(r.Key, []),
-            r.Rank is { } rank ? -rank : null)).ToList();
+        var rows = Rows($"SELECT article_key, id, month, title, lead, body FROM articles WHERE article_key IN ({string.Join(",", shown.Select(s => s.Key))})", [],
+            r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Body: r.GetString(5)))
+            .ToDictionary(r => r.Key);
+        var countries = CountriesOf(shown.ConvertAll(s => s.Key));
+        return shown.Where(s => rows.ContainsKey(s.Key)).Select(s =>
+        {
+            var r = rows[s.Key];
+            return new SearchHit(r.Id, r.Month, r.Title,
+                highlighter.Highlight(r.Title),
+                highlighter.Snippet(SnippetSource(highlighter, r.Lead, r.Body)),
+                countries.GetValueOrDefault(r.Key, []),
+                ranked ? -s.Rank : null);
+        }).ToList();
     }
 
     // The lead when it has a match (or nothing matches at all), otherwise the body: the snippet should show why.

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using NewsCorpus.Storage;
+
+namespace NewsCorpus.Search;
+
+/// <summary>
+/// What a search needs to know of every match besides its rank — its month, its place in date order, its
+/// countries and its entities — in arrays indexed by article key, read once per import of the store.
+/// In SQLite the month lives in the articles row beside the text, a page or more an article: at a million
+/// articles a common word's 800,000 matches read 800,000 pages of a 10 GB file for the month histogram and the
+/// date order alone (over a second), where the arrays answer in a few milliseconds. About 40 bytes an article.
+/// </summary>
+internal sealed class ArticleColumns
+{
+    const ushort Absent = ushort.MaxValue;
+
+    readonly ushort[] month;            // index into Months; Absent when no article has the key
+    readonly int[] oldestRank;          // place in (month, number, id) order
+    readonly int[] newestRank;          // place in (month DESC, number DESC, id) order
+    readonly int[] countryStart;        // the countries of key k: countryIndex[countryStart[k] .. countryStart[k + 1]]
+    readonly ushort[] countryIndex;
+    readonly int[] entityStart;         // likewise for entity keys
+    readonly int[] entityKeys;
+
+    /// <summary>The corpus's months in order ("yyyy-MM"), each at the index <see cref="MonthOf"/> gives.</summary>
+    public IReadOnlyList<string> Months { get; }
+    /// <summary>The ISO codes of the countries the corpus names, at the index the country lists hold.</summary>
+    public IReadOnlyList<string> Countries { get; }
+    public int MaxEntityKey { get; }
+
+    ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
+        List<string> months, List<string> countries, int maxEntityKey)
+    {
+        (this.month, this.oldestRank, this.newestRank) = (month, oldestRank, newestRank);
+        (this.countryStart, this.countryIndex, this.entityStart, this.entityKeys) = (countryStart, countryIndex, entityStart, entityKeys);
+        (Months, Countries, MaxEntityKey) = (months, countries, maxEntityKey);
+    }
+
+    /// <summary>Whether an article has this key (false for a key the store gained or lost since the columns were read).</summary>
+    public bool Has(long key) => key >= 0 && key < month.Length && month[key] != Absent;
+
+    /// <summary>Every key <see cref="Has"/> is true for, in key order.</summary>
+    public IEnumerable<long> Keys()
+    {
+        for (long k = 0; k < month.Length; k++)
+            if (month[k] != Absent) yield return k;
+    }
+
+    public int MonthOf(long key) => month[key];
+    public int OldestRank(long key) => oldestRank[key];
+    public int NewestRank(long key) => newestRank[key];
+    public ReadOnlySpan<ushort> CountriesOf(long key) => countryIndex.AsSpan(countryStart[key], countryStart[key + 1] - countryStart[key]);
+    public ReadOnlySpan<int> EntitiesOf(long key) => entityKeys.AsSpan(entityStart[key], entityStart[key + 1] - entityStart[key]);
+
+    static readonly ConcurrentDictionary<string, (string Stamp, ArticleColumns Columns)> cache = new();
+    static readonly object loading = new();
+
+    /// <summary>The columns of the store behind <paramref name="connection"/> as it stands, read again after each import.</summary>
+    public static ArticleColumns For(SqliteConnection connection)
+    {
+        var path = connection.DataSource;
+        var stamp = Stamp(connection, null);
+        if (cache.TryGetValue(path, out var held) && held.Stamp == stamp) return held.Columns;
+        lock (loading)
+        {
+            if (cache.TryGetValue(path, out held) && held.Stamp == stamp) return held.Columns;
+            // On a connection of its own: the caller's carries the search's time budget, and reading a large
+            // corpus's columns once may take longer than one search may.
+            using var own = new SqliteConnection(CorpusSchema.ConnectionString(path, SqliteOpenMode.ReadOnly));
+            own.Open();
+            using var tx = own.BeginTransaction(deferred: true);   // one snapshot for the stamp and every column
+            var (loadedStamp, columns) = (Stamp(own, tx), Load(own, tx));
+            // A store long gone from this process should not keep its columns: a site reads one store.
+            if (cache.Count >= 4) cache.Clear();
+            cache[path] = (loadedStamp, columns);
+            return columns;
+        }
+    }
+
+    // Every import writes its time in meta, in its own transaction; the largest key also changes when one adds articles.
+    static string Stamp(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT (SELECT value FROM meta WHERE key = 'imported_at') || '/' || (SELECT ifnull(max(article_key), 0) FROM articles)";
+        return cmd.ExecuteScalar() as string ?? "";
+    }
+
+    static ArticleColumns Load(SqliteConnection connection, SqliteTransaction tx)
+    {
+        void ForEachRow(string sql, Action<SqliteDataReader> read)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) read(reader);
+        }
+
+        long maxKey = 0;
+        ForEachRow("SELECT ifnull(max(article_key), 0) FROM articles", r => maxKey = r.GetInt64(0));
+        int size = checked((int)maxKey + 1);
+
+        var month = new ushort[size];
+        Array.Fill(month, Absent);
+        var oldestRank = new int[size];
+        var newestRank = new int[size];
+        var months = new List<string>();
+        // The index (month, number, id) gives the oldest-first order; newest-first reverses the (month, number)
+        // groups but keeps ids ascending inside each, as "ORDER BY month DESC, number DESC, id" does.
+        var inOrder = new List<long>(size);
+        var groupStarts = new List<int>();
+        string? lastMonth = null;
+        long? lastNumber = null;
+        ForEachRow("SELECT article_key, month, number FROM articles ORDER BY month, number, id", r =>
+            {
+                long key = r.GetInt64(0);
+                var m = r.GetString(1);
+                long? number = r.IsDBNull(2) ? null : r.GetInt64(2);
+                bool newMonth = m != lastMonth;
+                if (newMonth) months.Add(m);
+                if (newMonth || number != lastNumber || inOrder.Count == 0) groupStarts.Add(inOrder.Count);
+                (lastMonth, lastNumber) = (m, number);
+                month[key] = checked((ushort)(months.Count - 1));
+                oldestRank[key] = inOrder.Count;
+                inOrder.Add(key);
+            });
+        groupStarts.Add(inOrder.Count);
+        int place = 0;
+        for (int g = groupStarts.Count - 2; g >= 0; g--)
+            for (int i = groupStarts[g]; i < groupStarts[g + 1]; i++)
+                newestRank[inOrder[i]] = place++;
+
+        var countryStart = new int[size + 1];
+        var countryList = new List<ushort>();
+        var countries = new List<string>();
+        var countryOf = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        ForEachRow("SELECT article_key, iso2 FROM article_countries ORDER BY article_key, iso2", r =>
+            {
+                long key = r.GetInt64(0);
+                var iso2 = r.GetString(1);
+                if (!countryOf.TryGetValue(iso2, out var index))
+                {
+                    countryOf[iso2] = index = checked((ushort)countries.Count);
+                    countries.Add(iso2);
+                }
+                if (key < size) { countryStart[key + 1]++; countryList.Add(index); }
+            });
+        for (int k = 1; k <= size; k++) countryStart[k] += countryStart[k - 1];
+
+        var entityStart = new int[size + 1];
+        var entityList = new List<int>();
+        int maxEntityKey = 0;
+        ForEachRow("SELECT article_key, entity_key FROM article_entities ORDER BY article_key, entity_key", r =>
+            {
+                long key = r.GetInt64(0);
+                int entity = checked((int)r.GetInt64(1));
+                maxEntityKey = Math.Max(maxEntityKey, entity);
+                if (key < size) { entityStart[key + 1]++; entityList.Add(entity); }
+            });
+        for (int k = 1; k <= size; k++) entityStart[k] += entityStart[k - 1];
+
+        return new ArticleColumns(month, oldestRank, newestRank, countryStart, countryList.ToArray(), entityStart, entityList.ToArray(),
+            months, countries, maxEntityKey);
+    }
+}

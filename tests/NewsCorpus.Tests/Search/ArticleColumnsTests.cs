@@ -1,0 +1,150 @@
+using Microsoft.Data.Sqlite;
+using NewsCorpus.Generation;
+using NewsCorpus.Search;
+using NewsCorpus.Tests.Support;
+
+namespace NewsCorpus.Tests.Search;
+
+/// <summary>
+/// The SQLite search orders, filters and counts from arrays read once per import instead of from the articles
+/// table; here every figure it gives is checked against the same question asked of the tables in SQL.
+/// </summary>
+public sealed class ArticleColumnsTests : IDisposable
+{
+    readonly TestCorpus corpus = new();
+
+    public ArticleColumnsTests()
+    {
+        new CorpusGenerator(seed: 5).WriteTo(corpus.Articles, 300);
+        // Ties in the date order: the same month and running number, and no running number at all.
+        corpus.Write("900_00000000000000f2.txt", "date 2024-03\n\n# Mali, deuxième\n\nLa Russie et le Mali signent un accord militaire.");
+        corpus.Write("900_00000000000000f1.txt", "date 2024-03\n\n# Mali, premier\n\nLa Russie et le Mali signent un accord militaire.");
+        corpus.Write("sans-numero-b.txt", "date 2024-03\n\n# Sans numéro B\n\nLa Russie livre des hélicoptères militaires au Burkina Faso.");
+        corpus.Write("sans-numero-a.txt", "date 2024-03\n\n# Sans numéro A\n\nLa Russie livre des blindés militaires au Burkina Faso.");
+        corpus.Import();
+    }
+
+    public void Dispose() => corpus.Dispose();
+
+    const string Matches = "SELECT rowid FROM article_fts WHERE article_fts MATCH @m";
+
+    static List<string> Ids(SqliteConnection connection, string sql, string match)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("@m", match);
+        using var reader = cmd.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    static List<string> EveryPage(SqliteConnection connection, string query, string sort, string? country = null, string? from = null, string? to = null)
+    {
+        var ids = new List<string>();
+        for (int page = 1; ; page++)
+        {
+            var r = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm(query, country, from, to, sort, page, pageSize: 7));
+            ids.AddRange(r.Hits.Select(h => h.Id));
+            if (r.Hits.Count < 7) return ids;
+        }
+    }
+
+    [Theory]
+    [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
+    [InlineData("oldest", "a.month, a.number, a.id")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key")]
+    public void Pages_list_the_matches_in_the_order_sql_gives(string sort, string orderBy)
+    {
+        using var connection = corpus.Open();
+        var match = FtsQuery.Compile(QueryParser.Parse("Russie militaire").Root)!;
+        var expected = Ids(connection, $"""
+            SELECT a.id FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @m) m
+            JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}
+            """, match);
+
+        Assert.True(expected.Count > 20);
+        Assert.Equal(expected, EveryPage(connection, "Russie militaire", sort));
+    }
+
+    [Fact]
+    public void Ties_in_the_date_order_are_broken_by_id_both_ways()
+    {
+        using var connection = corpus.Open();
+        var march = EveryPage(connection, "Russie", "newest", from: "2024-03", to: "2024-03");
+        var numbered = march.Where(id => id.StartsWith("00000000000000f")).ToList();
+        Assert.Equal(["00000000000000f1", "00000000000000f2"], numbered);
+        var oldest = EveryPage(connection, "Russie", "oldest", from: "2024-03", to: "2024-03");
+        Assert.Equal(["00000000000000f1", "00000000000000f2"], oldest.Where(id => id.StartsWith("00000000000000f")).ToList());
+    }
+
+    [Fact]
+    public void Filters_and_facets_count_what_sql_counts()
+    {
+        using var connection = corpus.Open();
+        var match = FtsQuery.Compile(QueryParser.Parse("militaire").Root)!;
+        var r = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm("militaire", "ml", "2021-01", "2024-12", null));
+
+        const string filtered = $"""
+            SELECT a.article_key FROM articles a WHERE a.article_key IN ({Matches})
+              AND a.month BETWEEN '2021-01' AND '2024-12'
+              AND a.article_key IN (SELECT article_key FROM article_countries WHERE iso2 = 'ml')
+            """;
+        Assert.Equal(Ids(connection, $"SELECT count(*) || '' FROM ({filtered})", match).Single(), r.Total.ToString());
+        Assert.True(r.Total > 5);
+        Assert.Equal(
+            Ids(connection, $"SELECT month || '=' || count(*) FROM articles WHERE article_key IN ({filtered}) GROUP BY month ORDER BY month", match),
+            r.Months.Select(m => $"{m.Month}={m.Count}"));
+        Assert.Equal(
+            Ids(connection, $"SELECT iso2 || '=' || count(*) FROM article_countries WHERE article_key IN ({filtered}) GROUP BY iso2 ORDER BY count(*) DESC, iso2", match),
+            r.Countries.Select(c => $"{c.Iso2}={c.Count}"));
+        Assert.Equal(
+            Ids(connection, $"""
+                SELECT e.slug || '=' || count(*) FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key
+                WHERE x.article_key IN ({filtered}) GROUP BY e.entity_key ORDER BY count(*) DESC, x.entity_key LIMIT 30
+                """, match).Order(StringComparer.Ordinal),
+            r.Entities.Select(e => $"{e.Slug}={e.Count}").Order(StringComparer.Ordinal));
+
+        var entity = r.Entities[0].Slug;
+        var withEntity = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm("militaire", "ml", "2021-01", "2024-12", null, entity: entity));
+        Assert.Equal(r.Entities[0].Count, withEntity.Total);
+    }
+
+    [Fact]
+    public void Filters_no_article_meets_find_nothing()
+    {
+        using var connection = corpus.Open();
+        foreach (var request in new[]
+        {
+            SearchRequest.FromForm("militaire", "zz", null, null, null),
+            SearchRequest.FromForm("militaire", null, "1990-01", "1990-12", null),
+            SearchRequest.FromForm("militaire", null, "2024-05", "2024-01", null),
+            SearchRequest.FromForm("militaire", null, null, null, null, entity: "personne-inconnue"),
+        })
+        {
+            var r = new SqliteCorpusSearch(connection).Search(request);
+            Assert.Equal(0, r.Total);
+            Assert.Empty(r.Hits);
+            Assert.Empty(r.Months);
+        }
+    }
+
+    [Fact]
+    public void An_import_that_adds_an_article_is_seen_by_the_next_search()
+    {
+        using (var connection = corpus.Open())
+            Assert.Equal(0, new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm("Zyxwvutsien", null, null, null, null)).Total);
+        corpus.Write("901_00000000000000f3.txt", "date 2025-02\n\n# Un mot nouveau\n\nLe Zyxwvutsien est arrivé au Mali avec des conseillers russes.");
+        corpus.Import();
+
+        using (var connection = corpus.Open())
+        {
+            var r = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm("Zyxwvutsien", null, null, null, "newest"));
+            Assert.Equal("00000000000000f3", Assert.Single(r.Hits).Id);
+            Assert.Equal([new MonthCount("2025-02", 1)], r.Months);
+            Assert.Contains(r.Countries, c => c.Iso2 == "ml");
+            var all = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm(null, "ml", "2025-02", "2025-02", null));
+            Assert.Contains(all.Hits, h => h.Id == "00000000000000f3");
+        }
+    }
+}
