@@ -14,45 +14,21 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     /// </summary>
     protected override Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize)
     {
-        var match = FtsQuery.Compile(parsed.Root);
-        if (parsed.HasText && match is null) return null;
-        var columns = ArticleColumns.For(connection);
-        var keep = KeyFilter.For(parsed.Filters, columns, this);
-        if (keep is null) return new Matches(0, [], [], [], [], null);
-
-        // By date the rank is not needed: bm25 over every match is most of a large search's cost.
-        bool ranked = sort == SearchSort.Relevance && parsed.HasText;
+        if (Matching(parsed, sort) is not { } found) return null;
+        var (matches, columns) = found;
         var keys = new List<long>();
         var perMonth = new int[columns.Months.Count];
-        var page1 = new TopKeys(checked((int)Math.Min((long)page * pageSize, int.MaxValue)));
-        void Add(long key, double rank)
+        var first = new TopKeys(checked((int)Math.Min((long)page * pageSize, int.MaxValue)));
+        foreach (var (key, rank) in matches)
         {
-            if (!columns.Has(key) || !keep(key)) return;
             keys.Add(key);
-            int monthIndex = columns.MonthOf(key);
-            perMonth[monthIndex]++;
-            page1.Offer(key, sort switch
-            {
-                SearchSort.Relevance => (rank, -monthIndex, key),
-                SearchSort.Oldest => (columns.OldestRank(key), 0, 0),
-                _ => (columns.NewestRank(key), 0, 0),
-            });
-        }
-        if (match is null)
-            foreach (var key in columns.Keys()) Add(key, 0);
-        else
-        {
-            using var cmd = Command($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read()) Add(reader.GetInt64(0), reader.GetDouble(1));
+            perMonth[columns.MonthOf(key)]++;
+            first.Offer(key, Place(columns, sort, key, rank));
         }
 
         int total = keys.Count;
-        var shown = page1.InOrder().Skip((page - 1) * pageSize).ToList();
-        var hits = Hits(shown, parsed, ranked);
-        var months = new List<MonthCount>();
-        for (int m = 0; m < perMonth.Length; m++)
-            if (perMonth[m] > 0) months.Add(new MonthCount(columns.Months[m], perMonth[m]));
+        var hits = Hits(first.InOrder().Skip((page - 1) * pageSize).ToList(), parsed, sort == SearchSort.Relevance);
+        var months = MonthCounts(columns, perMonth);
 
         int step = FacetStep(total);
         int sampled = 0;
@@ -74,6 +50,72 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
                 r => (Key: r.GetInt32(0), Count: new EntityCount(r.GetString(1), r.GetString(2), (NewsCorpus.Entities.EntityKind)r.GetInt32(3), Scaled(perEntity[r.GetInt32(0)], total, sampled))))
             .OrderByDescending(x => perEntity[x.Key]).ThenBy(x => x.Count.Name, StringComparer.Ordinal).Select(x => x.Count).ToList();
         return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled);
+    }
+
+    protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)
+    {
+        if (Matching(parsed, SearchSort.Newest) is not { } found) return null;
+        var (matches, columns) = found;
+        var perMonth = new int[columns.Months.Count];
+        foreach (var (key, _) in matches) perMonth[columns.MonthOf(key)]++;
+        return MonthCounts(columns, perMonth);
+    }
+
+    protected override IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort) =>
+        Matching(parsed, sort) is { } found ? SortedKeys(found.Matches, found.Columns, sort) : null;
+
+    // Lazily, as the callers expect: the budget covers finding and sorting, and runs out on the first row.
+    IEnumerable<long> SortedKeys(IEnumerable<(long Key, double Rank)> matches, ArticleColumns columns, SearchSort sort)
+    {
+        List<(long Key, (double, long, long) Place)> all;
+        using (new QueryBudget(connection, Budget))
+            all = matches.Select(m => (m.Key, Place(columns, sort, m.Key, m.Rank))).ToList();
+        all.Sort((x, y) => x.Place.CompareTo(y.Place));
+        foreach (var (key, _) in all) yield return key;
+    }
+
+    /// <summary>
+    /// The articles the query and its filters keep, with their bm25 rank when sorting by relevance (else 0),
+    /// read as consumed; null when the query cannot match anything.
+    /// </summary>
+    (IEnumerable<(long Key, double Rank)> Matches, ArticleColumns Columns)? Matching(ParsedQuery parsed, SearchSort sort)
+    {
+        var match = FtsQuery.Compile(parsed.Root);
+        if (parsed.HasText && match is null) return null;
+        var columns = ArticleColumns.For(connection);
+        var keep = KeyFilter.For(parsed.Filters, columns, this);
+        if (keep is null) return ([], columns);
+        // By date the rank is not needed: bm25 over every match is most of a large search's cost.
+        bool ranked = sort == SearchSort.Relevance && match is not null;
+        return (match is null ? columns.Keys().Where(keep).Select(k => (k, 0.0)) : Read(match, ranked, columns, keep), columns);
+    }
+
+    IEnumerable<(long Key, double Rank)> Read(string match, bool ranked, ArticleColumns columns, Func<long, bool> keep)
+    {
+        using var cmd = Command($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            long key = reader.GetInt64(0);
+            // A key the columns do not know came with an import committed since they were read: the next search has it.
+            if (columns.Has(key) && keep(key)) yield return (key, reader.GetDouble(1));
+        }
+    }
+
+    /// <summary>Where a match goes in the page order: by rank, then newest month, then key; or by date.</summary>
+    static (double, long, long) Place(ArticleColumns columns, SearchSort sort, long key, double rank) => sort switch
+    {
+        SearchSort.Relevance => (rank, -columns.MonthOf(key), key),
+        SearchSort.Oldest => (columns.OldestRank(key), 0, 0),
+        _ => (columns.NewestRank(key), 0, 0),
+    };
+
+    static List<MonthCount> MonthCounts(ArticleColumns columns, int[] perMonth)
+    {
+        var months = new List<MonthCount>();
+        for (int m = 0; m < perMonth.Length; m++)
+            if (perMonth[m] > 0) months.Add(new MonthCount(columns.Months[m], perMonth[m]));
+        return months;
     }
 
     /// <summary>The first keys in the page order, kept while the matches stream by: a heap with the last-placed key on top.</summary>
@@ -123,68 +165,6 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             }
             return k => tests.TrueForAll(t => t(k));
         }
-    }
-
-    protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)
-    {
-        var match = FtsQuery.Compile(parsed.Root);
-        if (parsed.HasText && match is null) return null;
-        var (from, parameters) = Source(match, parsed.Filters);
-        return Rows($"SELECT a.month, count(*) {from} GROUP BY a.month ORDER BY a.month", parameters,
-            r => new MonthCount(r.GetString(0), r.GetInt32(1)));
-    }
-
-    protected override IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort)
-    {
-        var match = FtsQuery.Compile(parsed.Root);
-        if (parsed.HasText && match is null) return null;
-        var (from, parameters) = Source(match, parsed.Filters, ranked: sort == SearchSort.Relevance);
-        return ReadKeys($"SELECT a.article_key {from} ORDER BY {OrderBy(sort)}", parameters);
-    }
-
-    // The budget runs until the first row: sorting is the work; after that the reader sets the pace.
-    IEnumerable<long> ReadKeys(string sql, List<(string, object)> parameters)
-    {
-        QueryBudget? budget = new(connection, Budget);
-        try
-        {
-            using var cmd = Command(sql, parameters);
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                budget?.Dispose();
-                budget = null;
-                yield return reader.GetInt64(0);
-            }
-        }
-        finally
-        {
-            budget?.Dispose();
-        }
-    }
-
-    static string OrderBy(SearchSort sort) => sort switch
-    {
-        SearchSort.Relevance => "m.rank, a.month DESC, a.article_key",
-        SearchSort.Oldest => "a.month, a.number, a.id",
-        _ => "a.month DESC, a.number DESC, a.id",
-    };
-
-    /// <summary>The FROM … WHERE part shared by the hits, the count and the facets.</summary>
-    static (string Sql, List<(string, object)> Parameters) Source(string? match, SearchFilters filters, bool ranked = false)
-    {
-        var p = new List<(string, object)>();
-        string from;
-        if (match is not null)
-        {
-            from = $"FROM (SELECT rowid AS k, {(ranked ? FtsQuery.Bm25 : "0")} AS rank FROM article_fts WHERE article_fts MATCH @match) m JOIN articles a ON a.article_key = m.k WHERE 1";
-            p.Add(("@match", match));
-        }
-        else
-        {
-            from = "FROM articles a WHERE 1";
-        }
-        return (from + FilterConditions(filters, p), p);
     }
 
     List<SearchHit> Hits(List<(long Key, double Rank)> shown, ParsedQuery parsed, bool ranked)
