@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using System.Data.Common;
+using NewsCorpus.Search;
 using NewsCorpus.Storage;
 
 namespace NewsCorpus.Web.Infrastructure;
@@ -27,8 +28,10 @@ public static class CorpusCache
     {
         protected override async Task ExecuteAsync(CancellationToken stop)
         {
+            await Task.Yield();   // the site starts serving meanwhile: what follows reads the store
             var every = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Corpus:ChangeCheckSeconds", 5)));
             string? seen = ImportStamp();
+            Warm();
             using var timer = new PeriodicTimer(every);
             while (await timer.WaitForNextTickAsync(stop))
             {
@@ -37,6 +40,20 @@ public static class CorpusCache
                 seen = stamp;
                 await cache.EvictByTagAsync(Tag, stop);
                 logger.LogInformation("The corpus was imported at {ImportedAt}: page cache cleared", stamp);
+                Warm();
+            }
+        }
+
+        void Warm()
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                CorpusSearch.Warm(scope.ServiceProvider.GetRequiredService<CorpusDb>().OpenConnection());
+            }
+            catch (DbException e)
+            {
+                logger.LogWarning(e, "Could not read the search columns ahead; the first search will");
             }
         }
 
