@@ -114,18 +114,18 @@ internal sealed class ArticleColumns
         string? lastMonth = null;
         long? lastNumber = null;
         ForEachRow("SELECT article_key, month, number FROM articles ORDER BY month, number, id", r =>
-            {
-                long key = r.GetInt64(0);
-                var m = r.GetString(1);
-                long? number = r.IsDBNull(2) ? null : r.GetInt64(2);
-                bool newMonth = m != lastMonth;
-                if (newMonth) months.Add(m);
-                if (newMonth || number != lastNumber || inOrder.Count == 0) groupStarts.Add(inOrder.Count);
-                (lastMonth, lastNumber) = (m, number);
-                month[key] = checked((ushort)(months.Count - 1));
-                oldestRank[key] = inOrder.Count;
-                inOrder.Add(key);
-            });
+        {
+            long key = r.GetInt64(0);
+            var m = r.GetString(1);
+            long? number = r.IsDBNull(2) ? null : r.GetInt64(2);
+            bool newMonth = m != lastMonth;
+            if (newMonth) months.Add(m);
+            if (newMonth || number != lastNumber || inOrder.Count == 0) groupStarts.Add(inOrder.Count);
+            (lastMonth, lastNumber) = (m, number);
+            month[key] = checked((ushort)(months.Count - 1));
+            oldestRank[key] = inOrder.Count;
+            inOrder.Add(key);
+        });
         groupStarts.Add(inOrder.Count);
         int place = 0;
         for (int g = groupStarts.Count - 2; g >= 0; g--)
@@ -137,28 +137,28 @@ internal sealed class ArticleColumns
         var countries = new List<string>();
         var countryOf = new Dictionary<string, ushort>(StringComparer.Ordinal);
         ForEachRow("SELECT article_key, iso2 FROM article_countries ORDER BY article_key, iso2", r =>
+        {
+            long key = r.GetInt64(0);
+            var iso2 = r.GetString(1);
+            if (!countryOf.TryGetValue(iso2, out var index))
             {
-                long key = r.GetInt64(0);
-                var iso2 = r.GetString(1);
-                if (!countryOf.TryGetValue(iso2, out var index))
-                {
-                    countryOf[iso2] = index = checked((ushort)countries.Count);
-                    countries.Add(iso2);
-                }
-                if (key < size) { countryStart[key + 1]++; countryList.Add(index); }
-            });
+                countryOf[iso2] = index = checked((ushort)countries.Count);
+                countries.Add(iso2);
+            }
+            if (key < size) { countryStart[key + 1]++; countryList.Add(index); }
+        });
         for (int k = 1; k <= size; k++) countryStart[k] += countryStart[k - 1];
 
         var entityStart = new int[size + 1];
         var entityList = new List<int>();
         int maxEntityKey = 0;
         ForEachRow("SELECT article_key, entity_key FROM article_entities ORDER BY article_key, entity_key", r =>
-            {
-                long key = r.GetInt64(0);
-                int entity = checked((int)r.GetInt64(1));
-                maxEntityKey = Math.Max(maxEntityKey, entity);
-                if (key < size) { entityStart[key + 1]++; entityList.Add(entity); }
-            });
+        {
+            long key = r.GetInt64(0);
+            int entity = checked((int)r.GetInt64(1));
+            maxEntityKey = Math.Max(maxEntityKey, entity);
+            if (key < size) { entityStart[key + 1]++; entityList.Add(entity); }
+        });
         for (int k = 1; k <= size; k++) entityStart[k] += entityStart[k - 1];
 
         return new ArticleColumns(month, oldestRank, newestRank, countryStart, countryList.ToArray(), entityStart, entityList.ToArray(),

@@ -83,7 +83,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var match = FtsQuery.Compile(parsed.Root);
         if (parsed.HasText && match is null) return null;
         var columns = ArticleColumns.For(connection);
-        var keep = KeyFilter.For(parsed.Filters, columns, this);
+        var keep = KeyFilter(parsed.Filters, columns);
         if (keep is null) return ([], columns);
         // By date the rank is not needed: bm25 over every match is most of a large search's cost.
         bool ranked = sort == SearchSort.Relevance && match is not null;
@@ -139,32 +139,29 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     }
 
     /// <summary>The search's filters as a test on the key; null when they cannot keep any article.</summary>
-    static class KeyFilter
+    Func<long, bool>? KeyFilter(SearchFilters filters, ArticleColumns columns)
     {
-        public static Func<long, bool>? For(SearchFilters filters, ArticleColumns columns, SqliteCorpusSearch search)
+        var tests = new List<Func<long, bool>>();
+        if (filters.From is not null || filters.To is not null)
         {
-            var tests = new List<Func<long, bool>>();
-            if (filters.From is not null || filters.To is not null)
-            {
-                int first = 0, last = columns.Months.Count - 1;
-                if (filters.From is { } from) while (first <= last && string.CompareOrdinal(columns.Months[first], from.ToString()) < 0) first++;
-                if (filters.To is { } to) while (last >= first && string.CompareOrdinal(columns.Months[last], to.ToString()) > 0) last--;
-                if (first > last) return null;
-                tests.Add(k => columns.MonthOf(k) >= first && columns.MonthOf(k) <= last);
-            }
-            foreach (var iso2 in filters.Countries)
-            {
-                int index = columns.Countries.ToList().IndexOf(iso2);
-                if (index < 0) return null;
-                tests.Add(k => columns.CountriesOf(k).Contains((ushort)index));
-            }
-            foreach (var slug in filters.EntitySlugs)
-            {
-                if (search.Scalar("SELECT entity_key FROM entities WHERE slug = @s", [("@s", slug)]) is not long entity) return null;
-                tests.Add(k => columns.EntitiesOf(k).Contains((int)entity));
-            }
-            return k => tests.TrueForAll(t => t(k));
+            int first = 0, last = columns.Months.Count - 1;
+            if (filters.From is { } from) while (first <= last && string.CompareOrdinal(columns.Months[first], from.ToString()) < 0) first++;
+            if (filters.To is { } to) while (last >= first && string.CompareOrdinal(columns.Months[last], to.ToString()) > 0) last--;
+            if (first > last) return null;
+            tests.Add(k => columns.MonthOf(k) >= first && columns.MonthOf(k) <= last);
         }
+        foreach (var iso2 in filters.Countries)
+        {
+            int index = columns.Countries.ToList().IndexOf(iso2);
+            if (index < 0) return null;
+            tests.Add(k => columns.CountriesOf(k).Contains((ushort)index));
+        }
+        foreach (var slug in filters.EntitySlugs)
+        {
+            if (Scalar("SELECT entity_key FROM entities WHERE slug = @s", [("@s", slug)]) is not long entity) return null;
+            tests.Add(k => columns.EntitiesOf(k).Contains((int)entity));
+        }
+        return k => tests.TrueForAll(t => t(k));
     }
 
     List<SearchHit> Hits(List<(long Key, double Rank)> shown, ParsedQuery parsed, bool ranked)
