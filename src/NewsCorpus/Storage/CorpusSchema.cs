@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 6;
+    public const int Version = 7;
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -44,6 +44,9 @@ public static class CorpusSchema
             PRIMARY KEY (iso2, article_key)
         ) WITHOUT ROWID;
         CREATE INDEX ix_article_countries_article ON article_countries (article_key);
+        -- A country page by relevance reads its heaviest rows first and stops at the page (4 ms instead of 25 s for
+        -- Mali at a million articles). Covering, or SQLite, not knowing the page's LIMIT, preferred sorting them all.
+        CREATE INDEX ix_article_countries_weight ON article_countries (iso2, weight, mentions, in_lead);
 
         -- What the extractor found in each article, kept so that entities can be resolved again over the
         -- whole corpus (a new article can merge names across others) without re-reading any text.

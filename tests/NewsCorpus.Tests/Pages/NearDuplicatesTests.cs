@@ -52,8 +52,18 @@ public abstract class NearDuplicatesTests(SiteFixture site)
         Assert.Equal("2 versions", row.QuerySelector(".versions-badge")!.TextContent);
         var all = await site.Page("/timeline/2023-11?versions=all");
         Assert.Equal(2, all.QuerySelectorAll(".result").Length);
-        var country = await site.Page("/countries/ml");
-        Assert.Equal(2, country.QuerySelectorAll(".result").Length);
+    }
+
+    [StoreTheory]
+    [InlineData("/countries/ml", new[] { Seed000, Seed004 })]
+    [InlineData("/countries/ml?versions=all", new[] { Seed000, Seed004, EditedCopy })]
+    [InlineData("/countries/ml?month=2023-11", new[] { Seed004 })]
+    [InlineData("/countries/ml?month=2023-11&versions=all", new[] { Seed004, EditedCopy })]
+    public async Task A_country_page_shows_the_earliest_version_of_a_cluster_unless_asked_for_all(string path, string[] ids)
+    {
+        var page = await site.Page(path);
+        var shown = page.QuerySelectorAll(".result h2 a").Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal);
+        Assert.Equal(ids.Select(id => $"/articles/{id}").Order(StringComparer.Ordinal), shown);
     }
 
     [StoreFact]

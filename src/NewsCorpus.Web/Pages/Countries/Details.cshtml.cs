@@ -13,6 +13,9 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
 {
     public const int PageSize = 20;
 
+    /// <summary>Newest first walks the month index when at least one article in this many names the country.</summary>
+    const int WalkFromShare = 20;
+
     public Country Country { get; private set; } = null!;
     public int Total { get; private set; }
     public int Mentions { get; private set; }
@@ -29,6 +32,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
 
 
     public sealed record Row(string Id, string Month, string Title, int Mentions, bool InLead, List<string> Countries, int Versions);
+    sealed record Listed(long Key, string Id, string Month, string Title, int Mentions, bool InLead, int Versions);
 
     /// <summary>"relevance": the articles most about the country first (mentions, the lead counting more); otherwise newest first.</summary>
     public bool ByRelevance { get; private set; }
@@ -55,30 +59,72 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
             await CoMentions.EntitiesWith(db, country.Iso2),
             other => $"/search?country={country.Iso2},{other}");
 
-        if (SelectedMonth is not null) mentions = mentions.Where(c => c.Article.Month == SelectedMonth);
+        var iso = country.Iso2;
+        var selected = SelectedMonth;
+        if (selected is not null) mentions = mentions.Where(c => c.Article.Month == selected);
         Folded = versions != "all";
-        var all = mentions;
-        if (Folded)
-            // Hidden when an earlier version of the same cluster also names the country: found through the
-            // cluster index (a cluster has a few articles), not by walking every article of the country.
-            mentions = mentions.Where(c => c.Article.ClusterKey == null
-                || !db.Articles.Any(b => b.ClusterKey == c.Article.ClusterKey && b.Key < c.ArticleKey
-                    && b.Countries.Any(o => o.Iso2 == country.Iso2 && (SelectedMonth == null || b.Month == SelectedMonth))));
-        Total = await mentions.CountAsync();
-        HiddenVersions = await all.CountAsync() - Total;
+        // A version is hidden when an earlier article of its near-duplicate cluster also names the country. Counted
+        // from the clustered articles only (a partial index holds them): asking every article of a country for
+        // its cluster read a page of the articles table each, seconds for a country half a million articles name.
+        var clustered = db.Articles.Where(a => a.ClusterKey != null && a.Countries.Any(c => c.Iso2 == iso) && (selected == null || a.Month == selected));
+        // With a month, counted from the month's index entries: the mentions would each read their article's row.
+        int all = selected is null
+            ? await mentions.CountAsync()
+            : await db.Articles.CountAsync(a => a.Month == selected && a.Countries.Any(c => c.Iso2 == iso));
+        HiddenVersions = Folded
+            ? await clustered.CountAsync(a => db.Articles.Any(b => b.ClusterKey == a.ClusterKey && b.Key < a.Key
+                && b.Countries.Any(o => o.Iso2 == iso) && (selected == null || b.Month == selected)))
+            : 0;
+        Total = all - HiddenVersions;
         var pageCount = Pager.PageCountFor(Total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
         ByRelevance = sort == "relevance";
         var monthPart = (SelectedMonth is null ? "" : $"month={SelectedMonth}&") + (Folded ? "" : "versions=all&") + (ByRelevance ? "sort=relevance&" : "");
         Pager = new Pager(p, pageCount, n => $"/countries/{country.Iso2}?{monthPart}p={n}");
-        var ordered = ByRelevance
-            ? mentions.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Article.Month).ThenBy(c => c.Article.Id)
-            : mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id);
-        Articles = await ordered
-            .Skip((p - 1) * PageSize).Take(PageSize)
-            .Select(c => new Row(c.Article.Id, c.Article.Month, c.Article.Title, c.Mentions, c.InLead,
-                c.Article.Countries.OrderByDescending(x => x.Weight).Select(x => x.Iso2).ToList(), c.Article.ClusterSize))
-            .ToListAsync();
+
+        // Newest first, for a country many articles (of the month) name, the month index is walked from its end until
+        // the page is full (a few dozen entries for Mali at a million articles, instead of sorting half a million
+        // rows, a page of the articles table each). For a country few articles name that walk would cross most of
+        // the index, and its own rows are the shorter way; so is the order by weight (an index of the country's rows).
+        // Keys are handed out in order, so the largest is the corpus's size or a little more: enough to choose a plan.
+        long inView = selected is null ? await db.Articles.MaxAsync(a => (long?)a.Key) ?? 0 : await db.Articles.CountAsync(a => a.Month == selected);
+        bool walkMonths = !ByRelevance && (long)all * WalkFromShare > inView;
+        List<Listed> rows;
+        if (walkMonths)
+        {
+            var listed = db.Articles.Where(a => a.Countries.Any(c => c.Iso2 == iso) && (selected == null || a.Month == selected));
+            if (Folded)
+                listed = listed.Where(a => a.ClusterKey == null || !db.Articles.Any(b => b.ClusterKey == a.ClusterKey && b.Key < a.Key
+                    && b.Countries.Any(o => o.Iso2 == iso) && (selected == null || b.Month == selected)));
+            rows = await listed
+                .OrderByDescending(a => a.Month).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+                .Skip((p - 1) * PageSize).Take(PageSize)
+                .Select(a => new Listed(a.Key, a.Id, a.Month, a.Title,
+                    a.Countries.Where(c => c.Iso2 == iso).Select(c => c.Mentions).First(),
+                    a.Countries.Where(c => c.Iso2 == iso).Select(c => c.InLead).First(), a.ClusterSize))
+                .ToListAsync();
+        }
+        else
+        {
+            if (Folded)
+                mentions = mentions.Where(c => c.Article.ClusterKey == null
+                    || !db.Articles.Any(b => b.ClusterKey == c.Article.ClusterKey && b.Key < c.ArticleKey
+                        && b.Countries.Any(o => o.Iso2 == iso && (selected == null || b.Month == selected))));
+            var ordered = ByRelevance
+                ? mentions.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Article.Month).ThenBy(c => c.Article.Id)
+                : mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id);
+            rows = await ordered
+                .Skip((p - 1) * PageSize).Take(PageSize)
+                .Select(c => new Listed(c.ArticleKey, c.Article.Id, c.Article.Month, c.Article.Title, c.Mentions, c.InLead, c.Article.ClusterSize))
+                .ToListAsync();
+        }
+        // The page's other countries in a query of their own, so the page's query stays one SQLite can stop early.
+        var keys = rows.Select(r => r.Key).ToList();
+        var countries = (await db.ArticleCountries.Where(c => keys.Contains(c.ArticleKey))
+                .Select(c => new { c.ArticleKey, c.Iso2, c.Weight }).ToListAsync())
+            .OrderByDescending(c => c.Weight).ThenBy(c => c.Iso2, StringComparer.Ordinal)
+            .ToLookup(c => c.ArticleKey, c => c.Iso2);
+        Articles = rows.ConvertAll(r => new Row(r.Id, r.Month, r.Title, r.Mentions, r.InLead, countries[r.Key].ToList(), r.Versions));
         return Page();
     }
 }

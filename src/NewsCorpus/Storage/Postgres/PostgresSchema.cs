@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
@@ -79,6 +79,7 @@ public static class PostgresSchema
             PRIMARY KEY (iso2, article_key)
         );
         CREATE INDEX ix_article_countries_article ON article_countries (article_key);
+        CREATE INDEX ix_article_countries_weight ON article_countries (iso2, weight, mentions, in_lead);
 
         CREATE TABLE entities (
             entity_key   bigint PRIMARY KEY,
