@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -63,18 +64,17 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         var selected = SelectedMonth;
         if (selected is not null) mentions = mentions.Where(c => c.Article.Month == selected);
         Folded = versions != "all";
-        // A version is hidden when an earlier article of its near-duplicate cluster also names the country. Counted
-        // from the clustered articles only (a partial index holds them): asking every article of a country for
-        // its cluster read a page of the articles table each, seconds for a country half a million articles name.
-        var clustered = db.Articles.Where(a => a.ClusterKey != null && a.Countries.Any(c => c.Iso2 == iso) && (selected == null || a.Month == selected));
+        // A version is hidden when an earlier article of its near-duplicate cluster also names the country (in the
+        // month shown). Only clustered articles can be, and a partial index holds them, so the count starts there:
+        // asking every article of a country for its cluster read a page of the articles table each (seconds for a
+        // country half a million articles name).
+        Expression<Func<Article, bool>> hidden = a => a.ClusterKey != null && db.Articles.Any(b => b.ClusterKey == a.ClusterKey
+            && b.Key < a.Key && b.Countries.Any(o => o.Iso2 == iso) && (selected == null || b.Month == selected));
+        var visible = Expression.Lambda<Func<Article, bool>>(Expression.Not(hidden.Body), hidden.Parameters);
+        var naming = db.Articles.Where(a => a.Countries.Any(c => c.Iso2 == iso) && (selected == null || a.Month == selected));
         // With a month, counted from the month's index entries: the mentions would each read their article's row.
-        int all = selected is null
-            ? await mentions.CountAsync()
-            : await db.Articles.CountAsync(a => a.Month == selected && a.Countries.Any(c => c.Iso2 == iso));
-        HiddenVersions = Folded
-            ? await clustered.CountAsync(a => db.Articles.Any(b => b.ClusterKey == a.ClusterKey && b.Key < a.Key
-                && b.Countries.Any(o => o.Iso2 == iso) && (selected == null || b.Month == selected)))
-            : 0;
+        int all = selected is null ? await mentions.CountAsync() : await naming.CountAsync();
+        HiddenVersions = Folded ? await naming.CountAsync(hidden) : 0;
         Total = all - HiddenVersions;
         var pageCount = Pager.PageCountFor(Total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
@@ -92,10 +92,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         List<Listed> rows;
         if (walkMonths)
         {
-            var listed = db.Articles.Where(a => a.Countries.Any(c => c.Iso2 == iso) && (selected == null || a.Month == selected));
-            if (Folded)
-                listed = listed.Where(a => a.ClusterKey == null || !db.Articles.Any(b => b.ClusterKey == a.ClusterKey && b.Key < a.Key
-                    && b.Countries.Any(o => o.Iso2 == iso) && (selected == null || b.Month == selected)));
+            var listed = Folded ? naming.Where(visible) : naming;
             rows = await listed
                 .OrderByDescending(a => a.Month).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
                 .Skip((p - 1) * PageSize).Take(PageSize)
@@ -106,10 +103,8 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         }
         else
         {
-            if (Folded)
-                mentions = mentions.Where(c => c.Article.ClusterKey == null
-                    || !db.Articles.Any(b => b.ClusterKey == c.Article.ClusterKey && b.Key < c.ArticleKey
-                        && b.Countries.Any(o => o.Iso2 == iso && (selected == null || b.Month == selected))));
+            var shown = db.Articles.Where(visible);
+            if (Folded) mentions = mentions.Where(c => shown.Any(a => a.Key == c.ArticleKey));
             var ordered = ByRelevance
                 ? mentions.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Article.Month).ThenBy(c => c.Article.Id)
                 : mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id);
