@@ -136,36 +136,6 @@ public abstract class CorpusSearch(DbConnection connection)
         return (parsed, sort);
     }
 
-    /// <summary>
-    /// The AND … conditions for the month, country and entity filters on the article whose key is
-    /// <paramref name="key"/>; the months are compared on <paramref name="month"/> when the row at hand has it,
-    /// else looked up by key.
-    /// </summary>
-    protected static string FilterConditions(SearchFilters filters, List<(string, object)> parameters, string key = "a.article_key", string? month = "a.month")
-    {
-        var sql = new System.Text.StringBuilder();
-        if (filters.From is not null || filters.To is not null)
-        {
-            var range = new List<string>();
-            if (filters.From is { } f) { range.Add($"{month ?? "month"} >= @from"); parameters.Add(("@from", f.ToString())); }
-            if (filters.To is { } t) { range.Add($"{month ?? "month"} <= @to"); parameters.Add(("@to", t.ToString())); }
-            sql.Append(month is not null
-                ? " AND " + string.Join(" AND ", range)
-                : $" AND {key} IN (SELECT article_key FROM articles WHERE {string.Join(" AND ", range)})");
-        }
-        for (int i = 0; i < filters.Countries.Count; i++)
-        {
-            sql.Append($" AND {key} IN (SELECT article_key FROM article_countries WHERE iso2 = @c{i})");
-            parameters.Add(($"@c{i}", filters.Countries[i]));
-        }
-        for (int i = 0; i < filters.EntitySlugs.Count; i++)
-        {
-            sql.Append($" AND {key} IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = @e{i})");
-            parameters.Add(($"@e{i}", filters.EntitySlugs[i]));
-        }
-        return sql.ToString();
-    }
-
     /// <summary>The countries of each article, most present first, for the hits shown.</summary>
     protected Dictionary<long, List<string>> CountriesOf(List<long> keys)
     {
@@ -263,12 +233,6 @@ public abstract class CorpusSearch(DbConnection connection)
             (previous, current) = (current, previous);
         }
         return previous[b.Length];
-    }
-
-    protected void Execute(string sql, IEnumerable<(string, object)> parameters)
-    {
-        using var cmd = Command(sql, parameters);
-        cmd.ExecuteNonQuery();
     }
 
     protected object? Scalar(string sql, IEnumerable<(string, object)> parameters)

@@ -118,6 +118,25 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         return (where, ts?.Rank ?? "0", ts?.Highlight ?? "", parameters);
     }
 
+    /// <summary>The AND … conditions for the month, country and entity filters on the article row <c>a</c>.</summary>
+    static string FilterConditions(SearchFilters filters, List<(string, object)> parameters)
+    {
+        var sql = new System.Text.StringBuilder();
+        if (filters.From is { } from) { sql.Append(" AND a.month >= @from"); parameters.Add(("@from", from.ToString())); }
+        if (filters.To is { } to) { sql.Append(" AND a.month <= @to"); parameters.Add(("@to", to.ToString())); }
+        for (int i = 0; i < filters.Countries.Count; i++)
+        {
+            sql.Append($" AND a.article_key IN (SELECT article_key FROM article_countries WHERE iso2 = @c{i})");
+            parameters.Add(($"@c{i}", filters.Countries[i]));
+        }
+        for (int i = 0; i < filters.EntitySlugs.Count; i++)
+        {
+            sql.Append($" AND a.article_key IN (SELECT x.article_key FROM article_entities x JOIN entities e ON e.entity_key = x.entity_key WHERE e.slug = @e{i})");
+            parameters.Add(($"@e{i}", filters.EntitySlugs[i]));
+        }
+        return sql.ToString();
+    }
+
     // Private-use characters mark the highlights, so the text can be HTML-escaped before they become <mark>.
     const char Open = '\uE000', Close = '\uE001';
     const string TitleOptions = "StartSel=\uE000, StopSel=\uE001, HighlightAll=true";

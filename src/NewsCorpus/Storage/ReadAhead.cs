@@ -95,7 +95,7 @@ internal sealed class ReadAhead : IDisposable
         catch (Exception)
         {
             // Whatever failed here fails again on the writer, at the point where an import without read-ahead fails.
-            return (new PreparedFile(folder.PathOf(entry), entry), Step.None);
+            return (file, Step.None);
         }
     }
 
