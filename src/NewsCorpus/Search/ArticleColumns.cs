@@ -37,6 +37,9 @@ internal sealed class ArticleColumns
         (Months, Countries, MaxEntityKey) = (months, countries, maxEntityKey);
     }
 
+    /// <summary>One more than the largest key: no search matches more articles than this.</summary>
+    public int KeyBound => month.Length;
+
     /// <summary>Whether an article has this key (false for a key the store gained or lost since the columns were read).</summary>
     public bool Has(long key) => key >= 0 && key < month.Length && month[key] != Absent;
 

@@ -18,7 +18,10 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var (matches, columns) = found;
         var keys = new List<long>();
         var perMonth = new int[columns.Months.Count];
-        var first = new TopKeys(checked((int)Math.Min((long)page * pageSize, int.MaxValue)));
+        // In long: a page number from a URL times the page size can pass int.MaxValue, and wrapped it showed page one.
+        long offset = (long)(page - 1) * pageSize;
+        // No page holds more keys than the store has: a page past that end keeps none.
+        var first = new TopKeys((int)Math.Min(offset + pageSize, columns.KeyBound));
         foreach (var (key, rank) in matches)
         {
             keys.Add(key);
@@ -27,7 +30,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         }
 
         int total = keys.Count;
-        var hits = Hits(first.InOrder().Skip((page - 1) * pageSize).ToList(), parsed, sort == SearchSort.Relevance);
+        var hits = Hits(offset >= total ? [] : first.InOrder().Skip((int)offset).ToList(), parsed, sort == SearchSort.Relevance);
         var months = MonthCounts(columns, perMonth);
 
         int step = FacetStep(total);

@@ -134,10 +134,13 @@ public abstract class CorpusSearchTests(SeedCorpusFixture seeds)
         Assert.Contains(excl.Query.Notices, n => n.Kind == NewsCorpus.Search.NoticeKind.OnlyExclusions);
     }
 
-    [StoreFact]
-    public void Pages_beyond_the_last_are_empty_but_keep_the_total()
+    [StoreTheory]
+    [InlineData(5)]
+    [InlineData(107_374_183)]      // page × 20 just past int.MaxValue
+    [InlineData(int.MaxValue)]
+    public void Pages_beyond_the_last_are_empty_but_keep_the_total(int page)
     {
-        var r = seeds.Search("Russie", page: 5);
+        var r = seeds.Search("Russie", page: page);
         Assert.Equal(2, r.Total);
         Assert.Empty(r.Hits);
     }
