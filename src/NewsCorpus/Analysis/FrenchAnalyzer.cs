@@ -4,10 +4,17 @@ namespace NewsCorpus.Analysis;
 
 /// <summary>
 /// One word as the index sees it. <see cref="Form"/> is what readers see in "why did this match" (lower case,
-/// accents kept, elision removed); <see cref="Exact"/> is the folded form used for exact terms and phrases;
-/// <see cref="Stem"/> is the folded Snowball stem used for ordinary terms.
+/// accents kept, elision removed; a name starts with its capital); <see cref="Exact"/> is the folded form used
+/// for exact terms and phrases; <see cref="Stem"/> is the folded Snowball stem used for ordinary terms, or the
+/// whole folded word for a name. <see cref="NameAtSentenceStart"/> and <see cref="NameInSentence"/> say whether
+/// this spelling, capitalised, is read as a name at the start of a sentence and inside one.
 /// </summary>
-public readonly record struct AnalyzedWord(string Form, string Exact, string Stem, bool IsStopWord);
+public readonly record struct AnalyzedWord(string Form, string Exact, string Stem, bool IsStopWord,
+    bool NameAtSentenceStart = false, bool NameInSentence = false)
+{
+    /// <summary>The word read as a name: not stemmed, so "Mali" never meets "mal" or "mâle".</summary>
+    public AnalyzedWord AsName() => this with { Form = char.ToUpperInvariant(Form[0]) + Form[1..], Stem = Exact };
+}
 
 /// <summary>The single analysis chain shared by documents and queries, so both always agree.</summary>
 public static class FrenchAnalyzer
@@ -50,14 +57,72 @@ public static class FrenchAnalyzer
     {
         var form = StripElision(Folding.Lower(word));
         var exact = Folding.Fold(form);
-        var stem = Folding.Fold(FrenchStemmer.Stem(form));
-        return new AnalyzedWord(form, exact, stem, FrenchStopWords.Contains(form));
+        // Everything but the name flags depends on the folded word alone, so "autorite", "AUTORITÉ" and
+        // "autorité" are one word to the index and to a query, however they were typed.
+        bool stop = FrenchStopWords.ContainsFolded(exact);
+        var stem = StemOf(exact);
+        if (stop || form.Length < 2 || !char.IsUpper(FirstLetter(word, form)))
+            return new AnalyzedWord(form, exact, stem, stop);
+        var evidence = NameEvidence.Of(exact, allCapitals: !word.Any(char.IsLower));
+        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence);
     }
 
+    // "l'Afrique" is capitalised after its elision.
+    static char FirstLetter(string word, string form)
+    {
+        int apostrophe = word.AsSpan().IndexOfAny(Apostrophes);
+        bool elided = apostrophe > 0 && apostrophe + 1 < word.Length && Folding.Lower(word).Length > form.Length;
+        return elided ? word[apostrophe + 1] : word[0];
+    }
+
+    /// <summary>
+    /// The stem of a word from its folded form alone: the lexicon gives back the accents the stemmer's rules need
+    /// ("autorite" → "autorité" → "autor"). Where one folded form has several spellings (accrédite, accrédité),
+    /// the lexicon's first is taken whatever the text wrote, so that every spelling stems alike.
+    /// </summary>
+    static string StemOf(string exact)
+    {
+        var accented = Lexicon.FrenchLexicon.AccentedForms(exact);
+        return Folding.Fold(FrenchStemmer.Stem(accented.Count == 0 ? exact : accented[0]));
+    }
+
+    /// <summary>
+    /// The stem a query word stands for when the corpus never wrote it: from its folded form only, so that a
+    /// query finds the same articles however it is typed.
+    /// </summary>
+    public static string QueryStem(string word)
+    {
+        var analyzed = Analyze(word);
+        return analyzed.IsStopWord ? analyzed.Exact : analyzed.Stem;
+    }
+
+    /// <summary>
+    /// The words of a text as the index reads them: a capitalised word that is a name where it stands (see
+    /// <see cref="AnalyzedWord.NameAtSentenceStart"/>) is kept whole.
+    /// </summary>
     public static IEnumerable<(Token Token, AnalyzedWord Word)> AnalyzeText(string text)
     {
+        int previousEnd = 0;
         foreach (var token in Tokenizer.Tokenize(text))
-            yield return (token, Analyze(text.AsSpan(token.Start, token.Length)));
+        {
+            var word = Analyze(text.AsSpan(token.Start, token.Length));
+            if (word.NameAtSentenceStart || word.NameInSentence)
+            {
+                bool start = StartsSentence(text, previousEnd, token.Start);
+                if (start ? word.NameAtSentenceStart : word.NameInSentence) word = word.AsName();
+            }
+            previousEnd = token.End;
+            yield return (token, word);
+        }
+    }
+
+    /// <summary>Whether only white space and sentence-opening punctuation stand between the previous word and this one.</summary>
+    static bool StartsSentence(string text, int previousEnd, int start)
+    {
+        if (previousEnd == 0) return true;
+        for (int i = start - 1; i >= previousEnd; i--)
+            if (".!?…:;«»\"“”—–()[]\n".Contains(text[i])) return true;
+        return false;
     }
 
     /// <summary>

@@ -34,4 +34,9 @@ public static class FrenchStopWords
     public static IReadOnlySet<string> All => Words;
 
     public static bool Contains(string lowercaseWord) => Words.Contains(lowercaseWord);
+
+    static readonly HashSet<string> Folded = new(Words.Select(Folding.Fold), StringComparer.Ordinal);
+
+    /// <summary>Whether a folded word is a stop word however it was accented: "ete" as "été", "a" as "à".</summary>
+    public static bool ContainsFolded(string foldedWord) => Folded.Contains(foldedWord);
 }

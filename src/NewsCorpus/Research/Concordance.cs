@@ -87,9 +87,9 @@ public static class Concordance
 
     static IEnumerable<(ConcordanceLine Line, MatchWindow Window)> Occurrences(DbConnection connection, SearchRequest request, int collocateSpan, int maxArticles)
     {
-        var parsed = QueryParser.Parse(request.Query, request.Filters);
+        var parsed = CorpusSearch.For(connection).Parse(request.Query, request.Filters);
         if (!parsed.HasText) yield break;
-        var highlighter = new Highlighter(parsed.Root);
+        var highlighter = new Highlighter(parsed.Root, parsed.Stems);
         collocateSpan = Math.Clamp(collocateSpan, 1, 20);
         // Newest first, like the site's listings; the keys come from the same search as /search, read as
         // they are consumed while each article is read on the same connection.

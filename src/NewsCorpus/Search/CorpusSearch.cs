@@ -98,7 +98,7 @@ public abstract class CorpusSearch(DbConnection connection)
     /// </summary>
     public List<MonthCount> MonthCounts(string? query, SearchFilters filters, out ParsedQuery parsed)
     {
-        parsed = QueryParser.Parse(query, filters);
+        parsed = Parse(query, filters);
         try
         {
             using var budget = StartBudget();
@@ -127,9 +127,21 @@ public abstract class CorpusSearch(DbConnection connection)
         return Keys(parsed, sort) ?? [];
     }
 
-    static (ParsedQuery Parsed, SearchSort Sort) Prepare(SearchRequest request)
+    /// <summary>
+    /// The query parsed, with what each of its ordinary words looks for in this corpus (<see cref="QueryStems"/>):
+    /// the stems of the corpus's words that fold to it, or the name the corpus writes.
+    /// </summary>
+    public ParsedQuery Parse(string? query, SearchFilters filters)
     {
-        var parsed = QueryParser.Parse(request.Query, request.Filters);
+        var parsed = QueryParser.Parse(query, filters);
+        return parsed with { Stems = QueryStems.Resolve(parsed.Root, folded => Rows(
+            "SELECT stem, sum(occurrences) FROM words WHERE folded = @x GROUP BY stem", [("@x", folded)],
+            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1))))) };
+    }
+
+    (ParsedQuery Parsed, SearchSort Sort) Prepare(SearchRequest request)
+    {
+        var parsed = Parse(request.Query, request.Filters);
         if (request.Notices.Count > 0) parsed = parsed with { Notices = [.. request.Notices, .. parsed.Notices] };
         var sort = request.Sort ?? (parsed.HasText ? SearchSort.Relevance : SearchSort.Newest);
         if (!parsed.HasText && sort == SearchSort.Relevance) sort = SearchSort.Newest;
@@ -164,8 +176,10 @@ public abstract class CorpusSearch(DbConnection connection)
                     [("@x", analyzed.Exact), ("@hi", analyzed.Exact + "\U0010FFFF")], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
                 { Exact: true } => Rows("SELECT form, occurrences FROM words WHERE folded = @x ORDER BY occurrences DESC, form LIMIT 30",
                     [("@x", analyzed.Exact)], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
-                _ => Rows("SELECT form, occurrences FROM words WHERE stem = @s ORDER BY occurrences DESC, form LIMIT 30",
-                    [("@s", analyzed.Stem)], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
+                _ => StemsOf(parsed, term) is { Count: > 0 } stems
+                    ? Rows($"SELECT form, occurrences FROM words WHERE stem IN ({string.Join(", ", stems.Select((_, i) => "@s" + i))}) ORDER BY occurrences DESC, form LIMIT 30",
+                        stems.Select((stem, i) => ("@s" + i, (object)stem)), r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1))))
+                    : [],
             };
             var variants = forms.Select(f => new WordVariant(f.Form, f.Count,
                 forms.Count < 2 || term.Exact ? null : Without(parsed.Root, term, forms.Select(x => x.Form).Where(x => x != f.Form).ToList()))).ToList();
@@ -173,6 +187,9 @@ public abstract class CorpusSearch(DbConnection connection)
         }
         return result;
     }
+
+    static List<string> StemsOf(ParsedQuery parsed, TermNode term) =>
+        QueryStems.Words(term.Text).SelectMany(w => parsed.Stems.Of(w).Stems).Distinct().ToList();
 
     /// <summary>The query with a term replaced by the exact forms that remain once one form is removed.</summary>
     static string Without(QueryNode root, TermNode term, List<string> remaining)

@@ -15,35 +15,41 @@ public static class FtsQuery
     /// <summary>bm25 weights, in column order: title and headings count more than the body.</summary>
     public const string Bm25 = "bm25(article_fts, 4.0, 2.0, 1.0, 4.0, 2.0, 1.0)";
 
-    public static string? Compile(QueryNode? node) => node switch
+    public static string? Compile(ParsedQuery parsed) => Compile(parsed.Root, parsed.Stems);
+
+    /// <param name="stems">What each ordinary word looks for (<see cref="QueryStems"/>).</param>
+    public static string? Compile(QueryNode? node, QueryStems stems) => node switch
     {
         null => null,
         TermNode { Exact: true } t => Exact(t.Text, prefix: false),
         TermNode { Prefix: true } t => Exact(t.Text, prefix: true),
-        TermNode t => Stemmed(t.Text),
+        TermNode t => Stemmed(t.Text, stems),
         PhraseNode p => Exact(p.Text, prefix: false),
-        AndNode a => And(a),
-        OrNode o => "(" + string.Join(" OR ", o.Options.Select(Compile).Where(s => s is not null)) + ")",
+        AndNode a => And(a, stems),
+        OrNode o => "(" + string.Join(" OR ", o.Options.Select(n => Compile(n, stems)).Where(s => s is not null)) + ")",
         _ => null,
     };
 
-    static string? And(AndNode a)
+    static string? And(AndNode a, QueryStems stems)
     {
-        var include = a.Include.Select(Compile).Where(s => s is not null).ToList();
+        var include = a.Include.Select(n => Compile(n, stems)).Where(s => s is not null).ToList();
         if (include.Count == 0) return null;
         var sb = new StringBuilder("(").Append(string.Join(" AND ", include)).Append(')');
-        var exclude = a.Exclude.Select(Compile).Where(s => s is not null).ToList();
+        var exclude = a.Exclude.Select(n => Compile(n, stems)).Where(s => s is not null).ToList();
         if (exclude.Count == 0) return sb.ToString();
         foreach (var e in exclude) sb.Append(" NOT ").Append(e);
         return "(" + sb + ")";
     }
 
-    static string? Stemmed(string text)
+    static string? Stemmed(string text, QueryStems stems)
     {
-        var stems = FrenchAnalyzer.AnalyzeText(text).Where(w => !w.Word.IsStopWord).Select(w => w.Word.Stem).ToList();
-        if (stems.Count == 0) return Exact(text, prefix: false);
-        return StemColumns + " : (" + string.Join(" AND ", stems.Select(Quote)) + ")";
+        var words = QueryStems.Words(text);
+        if (words.Count == 0) return Exact(text, prefix: false);
+        return StemColumns + " : (" + string.Join(" AND ", words.Select(w => AnyOf(stems.Of(w).Stems))) + ")";
     }
+
+    static string AnyOf(IReadOnlyList<string> stems) =>
+        stems.Count == 1 ? Quote(stems[0]) : "(" + string.Join(" OR ", stems.Select(Quote)) + ")";
 
     static string? Exact(string text, bool prefix)
     {

@@ -14,7 +14,8 @@ public sealed class Highlighter
     readonly List<string> prefixes = [];
     readonly List<string[]> phrases = [];
 
-    public Highlighter(QueryNode? query)
+    /// <param name="wordStems">What each ordinary word looks for, as the search resolved it.</param>
+    public Highlighter(QueryNode? query, QueryStems wordStems)
     {
         if (query is null) return;
         foreach (var leaf in query.PositiveLeaves())
@@ -28,8 +29,7 @@ public sealed class Highlighter
                     foreach (var (_, w) in FrenchAnalyzer.AnalyzeText(t.Text)) exact.Add(w.Exact);
                     break;
                 case TermNode t:
-                    foreach (var (_, w) in FrenchAnalyzer.AnalyzeText(t.Text))
-                        if (!w.IsStopWord) stems.Add(w.Stem);
+                    foreach (var w in QueryStems.Words(t.Text)) stems.UnionWith(wordStems.Of(w).Stems);
                     break;
                 case PhraseNode p:
                     var words = FrenchAnalyzer.AnalyzeText(p.Text).Select(w => w.Word.Exact).ToArray();

@@ -111,7 +111,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     static (string? Where, string Rank, string Highlight, List<(string, object)> Parameters) Source(ParsedQuery parsed)
     {
         var parameters = new List<(string, object)>();
-        var ts = TsQuery.Compile(parsed.Root);
+        var ts = TsQuery.Compile(parsed.Root, parsed.Stems);
         if (parsed.HasText && ts is null) return (null, "0", "", parameters);
         if (ts is not null) parameters.AddRange(ts.Parameters);
         var where = (ts?.Condition ?? "TRUE") + FilterConditions(parsed.Filters, parameters);
@@ -174,5 +174,5 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     static string Marked(string headline) => Html.Encode(headline).Replace(Open.ToString(), "<mark>").Replace(Close.ToString(), "</mark>");
 
     // With no words to show, a snippet is the start of the lead, cut as the SQLite search cuts it.
-    static readonly Highlighter Plain = new(null);
+    static readonly Highlighter Plain = new(null, QueryStems.WithoutCorpus);
 }

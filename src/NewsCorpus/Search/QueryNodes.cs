@@ -60,4 +60,12 @@ public static class QueryNodeExtensions
         OrNode o => o.Options.SelectMany(PositiveLeaves),
         _ => [node],
     };
+
+    /// <summary>Every term and phrase, excluded ones included.</summary>
+    public static IEnumerable<QueryNode> Leaves(this QueryNode node) => node switch
+    {
+        AndNode a => a.Include.Concat(a.Exclude).SelectMany(Leaves),
+        OrNode o => o.Options.SelectMany(Leaves),
+        _ => [node],
+    };
 }

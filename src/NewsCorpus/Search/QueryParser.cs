@@ -37,6 +37,9 @@ public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOn
 {
     /// <summary>True when there are words to match (not just filters).</summary>
     public bool HasText => Root is not null;
+
+    /// <summary>What each ordinary word looks for in the index; <see cref="CorpusSearch.Parse"/> asks the corpus.</summary>
+    public QueryStems Stems { get; init; } = QueryStems.WithoutCorpus;
 }
 
 /// <summary>

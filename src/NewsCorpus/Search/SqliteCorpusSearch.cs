@@ -83,7 +83,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     /// </summary>
     (IEnumerable<(long Key, double Rank)> Matches, ArticleColumns Columns)? Matching(ParsedQuery parsed, SearchSort sort)
     {
-        var match = FtsQuery.Compile(parsed.Root);
+        var match = FtsQuery.Compile(parsed);
         if (parsed.HasText && match is null) return null;
         var columns = ArticleColumns.For(connection);
         var keep = KeyFilter(parsed.Filters, columns);
@@ -170,7 +170,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     List<SearchHit> Hits(List<(long Key, double Rank)> shown, ParsedQuery parsed, bool ranked)
     {
         if (shown.Count == 0) return [];
-        var highlighter = new Highlighter(parsed.Root);
+        var highlighter = new Highlighter(parsed.Root, parsed.Stems);
         var rows = Rows($"SELECT article_key, id, month, title, lead, body FROM articles WHERE article_key IN ({string.Join(",", shown.Select(s => s.Key))})", [],
             r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Body: r.GetString(5)))
             .ToDictionary(r => r.Key);

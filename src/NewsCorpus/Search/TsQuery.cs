@@ -21,10 +21,11 @@ public sealed class TsQuery
 
     public required List<(string Name, object Value)> Parameters { get; init; }
 
-    public static TsQuery? Compile(QueryNode? root)
+    /// <param name="stems">What each ordinary word looks for: a word the corpus writes as a name is looked for as that exact word.</param>
+    public static TsQuery? Compile(QueryNode? root, QueryStems stems)
     {
         if (root is null) return null;
-        var builder = new Builder();
+        var builder = new Builder(stems);
         var condition = builder.Condition(root);
         if (condition is null) return null;
         var leaves = root.PositiveLeaves().Select(builder.Leaf).OfType<Leaf>().ToList();
@@ -39,7 +40,7 @@ public sealed class TsQuery
 
     record Leaf(string Column, string Query, string Highlight);
 
-    sealed class Builder
+    sealed class Builder(QueryStems stems)
     {
         public readonly List<(string Name, object Value)> Parameters = [];
         readonly Dictionary<QueryNode, Leaf?> leaves = new(ReferenceEqualityComparer.Instance);
@@ -75,12 +76,13 @@ public sealed class TsQuery
             return leaf;
         }
 
-        // The same choices as the SQLite index: stop words alone are looked for as exact words.
+        // The same choices as the SQLite index: stop words alone are looked for as exact words, and so are names
+        // (PostgreSQL's own stemmer reads the stored text, so a name is kept whole by searching the exact words).
         Leaf? Stemmed(string text)
         {
-            var words = FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word).ToList();
-            if (words.All(w => w.IsStopWord)) return Exact(text);
-            var p = Add(string.Join(" ", words.Where(w => !w.IsStopWord).Select(w => w.Form)));
+            var words = QueryStems.Words(text);
+            if (words.Count == 0 || words.All(w => stems.Of(w).IsName)) return Exact(string.Join(" ", words.Select(w => w.Exact)) is { Length: > 0 } names ? names : text);
+            var p = Add(string.Join(" ", words.Select(w => w.Form)));
             return new Leaf("a.search_stems", $"plainto_tsquery('fr', {p})", $"plainto_tsquery('fr', {p})");
         }
 

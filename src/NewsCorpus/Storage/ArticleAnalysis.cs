@@ -47,10 +47,8 @@ internal sealed class ArticleAnalysis
         foreach (var block in article.Blocks)
         {
             var field = block.Kind == BlockKind.Heading ? headings : body;
-            var text = block.Text;
-            foreach (var token in Tokenizer.Tokenize(text))
+            foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(block.Text))
             {
-                var word = FrenchAnalyzer.Analyze(text.AsSpan(token.Start, token.Length));
                 field.Add(word);
                 exactWords.Add(word.Exact);
                 if (tallies.TryGetValue(word.Form, out int seen)) tallies[word.Form] = seen + 1;

@@ -116,8 +116,8 @@ public class CollocatesTests
 
         var window = MatchWindow.Around(words, match, matchLength: 2, span: 3);
 
-        Assert.Equal(["rosatom", "construira", "une"], window.Left.Select(w => w.Form));
-        Assert.Equal(["au", "burkina", "faso"], window.Right.Select(w => w.Form));
+        Assert.Equal(["Rosatom", "construira", "une"], window.Left.Select(w => w.Form));
+        Assert.Equal(["au", "Burkina", "Faso"], window.Right.Select(w => w.Form));
         Assert.Equal("agence", MatchWindow.Around(words, 1, 1, 5).Left.Single().Form);
     }
 }

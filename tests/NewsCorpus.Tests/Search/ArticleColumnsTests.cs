@@ -57,7 +57,7 @@ public sealed class ArticleColumnsTests : IDisposable
     public void Pages_list_the_matches_in_the_order_sql_gives(string sort, string orderBy)
     {
         using var connection = corpus.Open();
-        var match = FtsQuery.Compile(QueryParser.Parse("Russie militaire").Root)!;
+        var match = FtsQuery.Compile(CorpusSearch.For(connection).Parse("Russie militaire", SearchFilters.None))!;
         var expected = Ids(connection, $"""
             SELECT a.id FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @m) m
             JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}
@@ -82,7 +82,7 @@ public sealed class ArticleColumnsTests : IDisposable
     public void Filters_and_facets_count_what_sql_counts()
     {
         using var connection = corpus.Open();
-        var match = FtsQuery.Compile(QueryParser.Parse("militaire").Root)!;
+        var match = FtsQuery.Compile(CorpusSearch.For(connection).Parse("militaire", SearchFilters.None))!;
         var r = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm("militaire", "ml", "2021-01", "2024-12", null));
 
         const string filtered = $"""

@@ -69,7 +69,7 @@ public class QueryParserTests
     [Fact]
     public void Compiled_fts_queries_quote_every_word()
     {
-        var fts = FtsQuery.Compile(QueryParser.Parse("Russie -\"centrale nucléaire\" OR Rosat*").Root);
+        var fts = FtsQuery.Compile(QueryParser.Parse("Russie -\"centrale nucléaire\" OR Rosat*").Root, QueryStems.WithoutCorpus);
         Assert.Equal(
             "((({title headings body} : (\"russ\")) NOT {title_exact headings_exact body_exact} : \"centrale nucleaire\") OR {title_exact headings_exact body_exact} : \"rosat\" *)",
             fts);
