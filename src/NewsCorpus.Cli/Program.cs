@@ -6,6 +6,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(RelevanceCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
