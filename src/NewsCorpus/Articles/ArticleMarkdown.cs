@@ -19,7 +19,10 @@ public static partial class ArticleMarkdown
         {
             if (sb.Length > 0) sb.Append("\n\n");
             if (block.Kind == BlockKind.Heading) sb.Append("## ");
-            sb.Append(BlockMarker().Replace(block.Text, m => m.Groups[1].Value + Escape(m.Groups[2].Value), 1));
+            var text = BlockMarker().Replace(block.Text, m => m.Groups[1].Value + Escape(m.Groups[2].Value), 1);
+            // A caption or credit is set in italics, as papers set them; its own emphasis marks are escaped.
+            if (block.Kind == BlockKind.Caption) sb.Append('*').Append(text.Replace("*", "\\*").Replace("_", "\\_")).Append('*');
+            else sb.Append(text);
         }
         return sb.ToString();
     }

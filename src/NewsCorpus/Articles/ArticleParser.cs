@@ -7,7 +7,8 @@ using NewsCorpus.Analysis;
 
 namespace NewsCorpus.Articles;
 
-public enum BlockKind { Paragraph, Heading }
+/// <summary>A paragraph of text, a section heading, or a caption, credit or byline (<see cref="Credits"/>).</summary>
+public enum BlockKind { Paragraph, Heading, Caption }
 
 public sealed record Block(BlockKind Kind, string Text);
 
@@ -201,8 +202,11 @@ public static partial class ArticleParser
         var blocks = new List<Block>(paragraphs.Count);
         for (int i = 0; i < paragraphs.Count; i++)
         {
-            bool heading = i > 0 && i < paragraphs.Count - 1 && LooksLikeHeading(paragraphs[i]);
-            blocks.Add(new Block(heading ? BlockKind.Heading : BlockKind.Paragraph, paragraphs[i]));
+            var kind = i == 0 ? BlockKind.Paragraph
+                : Credits.IsCredit(paragraphs[i]) ? BlockKind.Caption
+                : i < paragraphs.Count - 1 && LooksLikeHeading(paragraphs[i]) ? BlockKind.Heading
+                : BlockKind.Paragraph;
+            blocks.Add(new Block(kind, paragraphs[i]));
         }
         return blocks;
     }

@@ -13,7 +13,7 @@ public static class FtsQuery
     const string ExactColumns = "{title_exact headings_exact body_exact}";
 
     /// <summary>bm25 weights, in column order: title and headings count more than the body.</summary>
-    public const string Bm25 = "bm25(article_fts, 4.0, 2.0, 1.0, 4.0, 2.0, 1.0)";
+    public const string Bm25 = "bm25(article_fts, 3.0, 1.5, 1.0, 3.0, 1.5, 1.0)";
 
     public static string? Compile(ParsedQuery parsed) => Compile(parsed.Root, parsed.Stems);
 
@@ -46,6 +46,27 @@ public static class FtsQuery
         var words = QueryStems.Words(text);
         if (words.Count == 0) return Exact(text, prefix: false);
         return StemColumns + " : (" + string.Join(" AND ", words.Select(w => AnyOf(stems.Of(w).Stems))) + ")";
+    }
+
+    /// <summary>Words farther apart than this are not "together".</summary>
+    const int NearDistance = 8;
+
+    /// <summary>
+    /// For a query of several ordinary words that must all match, the same words within a few words of one another
+    /// (each by its most written stem), for the rank: articles that have the words together come before articles
+    /// that merely have them. Null for any other query.
+    /// </summary>
+    public static string? Near(ParsedQuery parsed)
+    {
+        var terms = parsed.Root switch
+        {
+            TermNode t => [t],
+            AndNode a => a.Include.ToList(),
+            _ => [],
+        };
+        if (terms.Any(t => t is not TermNode { Exact: false, Prefix: false })) return null;
+        var words = terms.Cast<TermNode>().SelectMany(t => QueryStems.Words(t.Text)).Select(w => parsed.Stems.Of(w).Stems[0]).ToList();
+        return words.Count < 2 ? null : StemColumns + " : NEAR(" + string.Join(" ", words.Select(Quote)) + ", " + NearDistance + ")";
     }
 
     static string AnyOf(IReadOnlyList<string> stems) =>

@@ -4,8 +4,9 @@ namespace NewsCorpus.Search;
 
 /// <summary>
 /// What an ordinary query word looks for in the index: the stems under which the corpus holds the words that fold
-/// to it, or, when the corpus writes it mostly as a name, that name alone. A query word is known by its folded
-/// form only, so however it is typed (accents or none, capitals or not) it looks for the same thing.
+/// to it, or, when the corpus writes it mostly as a name, that name alone; a country's name also looks for its
+/// demonyms (Mali: malien, Maliens…). A query word is known by its folded form only, so however it is typed
+/// (accents or none, capitals or not) it looks for the same thing. <see cref="Stems"/> come most written first.
 /// </summary>
 public sealed record WordStems(string Exact, IReadOnlyList<string> Stems, bool IsName);
 
@@ -29,8 +30,32 @@ public sealed class QueryStems
         foreach (var term in root.Leaves().OfType<TermNode>().Where(t => !t.Exact && !t.Prefix))
             foreach (var word in Words(term.Text))
                 if (!stems.byExact.ContainsKey(word.Exact))
-                    stems.byExact[word.Exact] = Resolve(word.Exact, corpus(word.Exact).ToList());
+                    stems.byExact[word.Exact] = WithDemonyms(Resolve(word.Exact, corpus(word.Exact).ToList()), corpus);
         return stems;
+    }
+
+    /// <summary>Single-word country names (folded) and the spellings of their demonyms, plurals included.</summary>
+    static readonly Lazy<Dictionary<string, string[]>> DemonymsOfCountry = new(() =>
+    {
+        var catalog = Countries.CountryCatalog.Default;
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var country in catalog.All)
+        {
+            if (Tokenizer.Tokenize(country.Name).Count != 1 || !catalog.Demonyms.TryGetValue(country.Iso2.ToLowerInvariant(), out var demonym)) continue;
+            string[] spellings = [demonym.Masculine, demonym.Feminine, demonym.Masculine + "s", demonym.Feminine + "s"];
+            result[Folding.Fold(country.Name)] = spellings.Where(s => s.Length > 1).Select(Folding.Fold).Distinct().ToArray();
+        }
+        return result;
+    });
+
+    static WordStems WithDemonyms(WordStems word, CorpusWords corpus)
+    {
+        if (!DemonymsOfCountry.Value.TryGetValue(word.Exact, out var demonyms)) return word;
+        var stems = word.Stems.ToList();
+        foreach (var demonym in demonyms)
+            foreach (var stem in corpus(demonym).OrderByDescending(c => c.Occurrences).Select(c => c.Stem).Append(FrenchAnalyzer.QueryStem(demonym)))
+                if (!stems.Contains(stem)) stems.Add(stem);
+        return word with { Stems = stems };
     }
 
     /// <summary>
@@ -45,7 +70,8 @@ public sealed class QueryStems
         long asName = corpus.Where(c => c.Stem == exact).Sum(c => c.Occurrences);
         long otherwise = corpus.Where(c => c.Stem != exact).Sum(c => c.Occurrences);
         if (own != exact && asName > otherwise) return new WordStems(exact, [exact], true);
-        return new WordStems(exact, corpus.Select(c => c.Stem).Distinct().Order(StringComparer.Ordinal).ToList(), false);
+        return new WordStems(exact, corpus.GroupBy(c => c.Stem).OrderByDescending(g => g.Sum(c => c.Occurrences)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToList(), false);
     }
 
     /// <summary>The stems of a word of the query (a stop word stands for itself).</summary>

@@ -90,19 +90,31 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         if (keep is null) return ([], columns);
         // By date the rank is not needed: bm25 over every match is most of a large search's cost.
         bool ranked = sort == SearchSort.Relevance && match is not null;
-        return (match is null ? columns.Keys().Where(keep).Select(k => (k, 0.0)) : Read(match, ranked, columns, keep), columns);
+        var near = ranked ? FtsQuery.Near(parsed) : null;
+        return (match is null ? columns.Keys().Where(keep).Select(k => (k, 0.0)) : Read(match, near, ranked, columns, keep), columns);
     }
 
-    IEnumerable<(long Key, double Rank)> Read(string match, bool ranked, ArticleColumns columns, Func<long, bool> keep)
+    /// <param name="near">The query's words close together (<see cref="FtsQuery.Near"/>): their bm25 is added to the rank of the articles that have them so.</param>
+    IEnumerable<(long Key, double Rank)> Read(string match, string? near, bool ranked, ArticleColumns columns, Func<long, bool> keep)
     {
+        var together = near is null ? null : Ranks(near);
         using var cmd = Command($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
             long key = reader.GetInt64(0);
             // A key the columns do not know came with an import committed since they were read: the next search has it.
-            if (columns.Has(key) && keep(key)) yield return (key, reader.GetDouble(1));
+            if (columns.Has(key) && keep(key)) yield return (key, reader.GetDouble(1) + (together?.GetValueOrDefault(key) ?? 0));
         }
+    }
+
+    Dictionary<long, double> Ranks(string match)
+    {
+        var ranks = new Dictionary<long, double>();
+        using var cmd = Command($"SELECT rowid, {FtsQuery.Bm25} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) ranks[reader.GetInt64(0)] = reader.GetDouble(1);
+        return ranks;
     }
 
     /// <summary>Where a match goes in the page order: by rank, then newest month, then key; or by date.</summary>

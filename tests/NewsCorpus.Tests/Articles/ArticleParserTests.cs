@@ -136,4 +136,32 @@ public class ArticleParserTests
         Assert.Equal(a.BodyHash, b.BodyHash);
         Assert.NotEqual(a.BodyHash, c.BodyHash);
     }
+
+    [Theory]
+    [InlineData("Manifestation à Bamako, le 5 février 2023. / AFP")]
+    [InlineData("Des soldats maliens à Gao | Reuters")]
+    [InlineData("Le président de la transition, à Ouagadougou. © Olympia de Maismont / AFP")]
+    [InlineData("© Reuters")]
+    [InlineData("Photo : Jean Dupont")]
+    [InlineData("Crédit photo : Wikimedia Commons")]
+    [InlineData("Par Jeanne Martin")]
+    [InlineData("Par Jeanne Martin (Bamako, envoyée spéciale)")]
+    public void Captions_credits_and_bylines_are_neither_headings_nor_paragraphs(string line)
+    {
+        var a = Parse($"date 2023-10\n\nLe Mali et la Russie signent un accord.\n\n{line}\n\nLa suite du texte, enfin.\n").Article!;
+        Assert.Equal(BlockKind.Caption, a.Blocks[1].Kind);
+        Assert.DoesNotContain(line, a.Headings);
+    }
+
+    [Theory]
+    [InlineData("Une coopération militaire renforcée", BlockKind.Heading)]
+    [InlineData("Par ailleurs, Moscou a livré des hélicoptères.", BlockKind.Paragraph)]
+    [InlineData("Par conséquent, le contrat est suspendu.", BlockKind.Paragraph)]
+    [InlineData("Le ministre l'a annoncé lundi (AFP).", BlockKind.Paragraph)]
+    [InlineData("Le prix a doublé / selon le ministère", BlockKind.Heading)]
+    public void Prose_that_looks_a_little_like_a_credit_stays_prose(string line, BlockKind expected)
+    {
+        var a = Parse($"date 2023-10\n\nLe Mali et la Russie signent un accord.\n\n{line}\n\nLa suite du texte, enfin.\n").Article!;
+        Assert.Equal(expected, a.Blocks[1].Kind);
+    }
 }
