@@ -66,7 +66,9 @@ public sealed class QueryStems
     static WordStems Resolve(string exact, List<(string Stem, long Occurrences)> corpus)
     {
         var own = FrenchAnalyzer.QueryStem(exact);
-        if (corpus.Count == 0) return new WordStems(exact, [own], false);
+        // A name the corpus never writes still is a name: "Dominique" must not look for "dominé".
+        if (corpus.Count == 0)
+            return NameEvidence.Of(exact, allCapitals: false).AtSentenceStart ? new WordStems(exact, [exact], own != exact) : new WordStems(exact, [own], false);
         long asName = corpus.Where(c => c.Stem == exact).Sum(c => c.Occurrences);
         long otherwise = corpus.Where(c => c.Stem != exact).Sum(c => c.Occurrences);
         if (own != exact && asName > otherwise) return new WordStems(exact, [exact], true);
