@@ -51,7 +51,7 @@ public sealed class Highlighter
         for (int i = 0; i < analyzed.Count; i++)
         {
             var w = analyzed[i].Word;
-            if ((!w.IsStopWord && stems.Contains(w.Stem)) || exact.Contains(w.Exact) || prefixes.Any(p => w.Exact.StartsWith(p, StringComparison.Ordinal)))
+            if ((!w.IsStopWord && (stems.Contains(w.Stem) || w.CommonStem is not null && stems.Contains(w.CommonStem))) || exact.Contains(w.Exact) || prefixes.Any(p => w.Exact.StartsWith(p, StringComparison.Ordinal)))
                 marked[i] = true;
             foreach (var phrase in phrases)
             {

@@ -8,7 +8,11 @@ namespace NewsCorpus.Search;
 /// demonyms (Mali: malien, Maliens…). A query word is known by its folded form only, so however it is typed
 /// (accents or none, capitals or not) it looks for the same thing. <see cref="Stems"/> come most written first.
 /// </summary>
-public sealed record WordStems(string Exact, IReadOnlyList<string> Stems, bool IsName);
+public sealed record WordStems(string Exact, IReadOnlyList<string> Stems, bool IsName)
+{
+    /// <summary>The folded spellings of the demonyms a country's name also looks for (PostgreSQL stems them itself).</summary>
+    public IReadOnlyList<string> Demonyms { get; init; } = [];
+}
 
 /// <summary>The <see cref="WordStems"/> of every ordinary word of a query.</summary>
 public sealed class QueryStems
@@ -55,7 +59,7 @@ public sealed class QueryStems
         foreach (var demonym in demonyms)
             foreach (var stem in corpus(demonym).OrderByDescending(c => c.Occurrences).Select(c => c.Stem).Append(FrenchAnalyzer.QueryStem(demonym)))
                 if (!stems.Contains(stem)) stems.Add(stem);
-        return word with { Stems = stems };
+        return word with { Stems = stems, Demonyms = demonyms };
     }
 
     /// <summary>

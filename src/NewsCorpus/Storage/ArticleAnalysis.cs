@@ -84,7 +84,9 @@ internal sealed class ArticleAnalysis
         public void Add(AnalyzedWord word)
         {
             exact.Append(word.Exact).Append(' ');
-            if (!word.IsStopWord) stems.Append(word.Stem).Append(' ');
+            if (word.IsStopWord) return;
+            stems.Append(word.Stem).Append(' ');
+            if (word.CommonStem is not null) stems.Append(word.CommonStem).Append(' ');
         }
 
         public FtsText ToFtsText() => new(stems.ToString(), exact.ToString());
