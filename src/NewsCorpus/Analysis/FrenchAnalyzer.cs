@@ -21,9 +21,17 @@ public readonly record struct AnalyzedWord(string Form, string Exact, string Ste
     public AnalyzedWord AsName() => this with
     {
         Form = char.ToUpperInvariant(Form[0]) + Form[1..],
-        Stem = Exact,
-        CommonStem = NameKeepsStem && Stem != Exact ? Stem : null,
+        Stem = NameStem(Exact),
+        CommonStem = NameKeepsStem ? Stem : null,
     };
+
+    /// <summary>
+    /// What the index holds for a name: the folded word marked by a private-use character (a token character to
+    /// FTS5), so that no stem of a common word can equal it: "Berlin" never meets "berlines" (stem "berlin").
+    /// </summary>
+    public static string NameStem(string exact) => exact + NameMark;
+
+    const char NameMark = '\uE000';
 }
 
 /// <summary>The single analysis chain shared by documents and queries, so both always agree.</summary>

@@ -29,7 +29,11 @@ public sealed class Highlighter
                     foreach (var (_, w) in FrenchAnalyzer.AnalyzeText(t.Text)) exact.Add(w.Exact);
                     break;
                 case TermNode t:
-                    foreach (var w in QueryStems.Words(t.Text)) stems.UnionWith(wordStems.Of(w).Stems);
+                    foreach (var w in QueryStems.Words(t.Text))
+                    {
+                        stems.UnionWith(wordStems.Of(w).Stems);
+                        exact.UnionWith(wordStems.Of(w).Demonyms);
+                    }
                     break;
                 case PhraseNode p:
                     var words = FrenchAnalyzer.AnalyzeText(p.Text).Select(w => w.Word.Exact).ToArray();

@@ -10,7 +10,7 @@ namespace NewsCorpus.Search;
 /// </summary>
 public sealed record WordStems(string Exact, IReadOnlyList<string> Stems, bool IsName)
 {
-    /// <summary>The folded spellings of the demonyms a country's name also looks for (PostgreSQL stems them itself).</summary>
+    /// <summary>The demonyms a country's name also looks for, as exact words (folded, plurals included).</summary>
     public IReadOnlyList<string> Demonyms { get; init; } = [];
 }
 
@@ -34,7 +34,7 @@ public sealed class QueryStems
         foreach (var term in root.Leaves().OfType<TermNode>().Where(t => !t.Exact && !t.Prefix))
             foreach (var word in Words(term.Text))
                 if (!stems.byExact.ContainsKey(word.Exact))
-                    stems.byExact[word.Exact] = WithDemonyms(Resolve(word.Exact, corpus(word.Exact).ToList()), corpus);
+                    stems.byExact[word.Exact] = WithDemonyms(Resolve(word.Exact, corpus(word.Exact).ToList()));
         return stems;
     }
 
@@ -52,15 +52,10 @@ public sealed class QueryStems
         return result;
     });
 
-    static WordStems WithDemonyms(WordStems word, CorpusWords corpus)
-    {
-        if (!DemonymsOfCountry.Value.TryGetValue(word.Exact, out var demonyms)) return word;
-        var stems = word.Stems.ToList();
-        foreach (var demonym in demonyms)
-            foreach (var stem in corpus(demonym).OrderByDescending(c => c.Occurrences).Select(c => c.Stem).Append(FrenchAnalyzer.QueryStem(demonym)))
-                if (!stems.Contains(stem)) stems.Add(stem);
-        return word with { Stems = stems, Demonyms = demonyms };
-    }
+    // The demonyms are looked for as the exact words they are, not by their stems: "réunionnais" stems to
+    // "réunion", the meeting.
+    static WordStems WithDemonyms(WordStems word) =>
+        DemonymsOfCountry.Value.TryGetValue(word.Exact, out var demonyms) ? word with { Demonyms = demonyms } : word;
 
     /// <summary>
     /// A word the corpus writes as a name more often than as anything else is that name ("mali": the country,
@@ -70,12 +65,13 @@ public sealed class QueryStems
     static WordStems Resolve(string exact, List<(string Stem, long Occurrences)> corpus)
     {
         var own = FrenchAnalyzer.QueryStem(exact);
+        var name = AnalyzedWord.NameStem(exact);
         // A name the corpus never writes still is a name: "Dominique" must not look for "dominé".
         if (corpus.Count == 0)
-            return NameEvidence.Of(exact, allCapitals: false).AtSentenceStart ? new WordStems(exact, [exact], own != exact) : new WordStems(exact, [own], false);
-        long asName = corpus.Where(c => c.Stem == exact).Sum(c => c.Occurrences);
-        long otherwise = corpus.Where(c => c.Stem != exact).Sum(c => c.Occurrences);
-        if (own != exact && asName > otherwise) return new WordStems(exact, [exact], true);
+            return NameEvidence.Of(exact, allCapitals: false).AtSentenceStart ? new WordStems(exact, [name], true) : new WordStems(exact, [own], false);
+        long asName = corpus.Where(c => c.Stem == name).Sum(c => c.Occurrences);
+        long otherwise = corpus.Where(c => c.Stem != name).Sum(c => c.Occurrences);
+        if (asName > otherwise) return new WordStems(exact, [name], true);
         return new WordStems(exact, corpus.GroupBy(c => c.Stem).OrderByDescending(g => g.Sum(c => c.Occurrences)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).ToList(), false);
     }

@@ -106,7 +106,7 @@ public sealed class TsQuery
                 stems.Of(word).IsName ? ("a.search_exact", $"plainto_tsquery('fr_exact', {name})") : ("a.search_stems", $"plainto_tsquery('fr', {name})"),
             };
             foreach (var demonym in stems.Of(word).Demonyms)
-                alternatives.Add(("a.search_stems", $"plainto_tsquery('fr', {Add(demonym)})"));
+                alternatives.Add(("a.search_exact", $"plainto_tsquery('fr_exact', {Add(demonym)})"));
             return new Leaf(alternatives, "(" + string.Join(" || ", alternatives.Select(a => a.Item2.Replace("'fr_exact'", "'fr'"))) + ")");
         }
 
