@@ -134,9 +134,10 @@ public abstract class CorpusSearch(DbConnection connection)
     public ParsedQuery Parse(string? query, SearchFilters filters)
     {
         var parsed = QueryParser.Parse(query, filters);
-        return parsed with { Stems = QueryStems.Resolve(parsed.Root, folded => Rows(
-            "SELECT stem, sum(occurrences) FROM words WHERE folded = @x GROUP BY stem", [("@x", folded)],
-            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1))))) };
+        return parsed with { Stems = QueryStems.Resolve(parsed.Root,
+            folded => Rows("SELECT stem, sum(occurrences) FROM words WHERE folded = @x GROUP BY stem", [("@x", folded)],
+                r => (r.GetString(0), Convert.ToInt64(r.GetValue(1)))),
+            stem => Convert.ToInt64(Scalar("SELECT coalesce(sum(occurrences), 0) FROM words WHERE stem = @s", [("@s", stem)]))) };
     }
 
     (ParsedQuery Parsed, SearchSort Sort) Prepare(SearchRequest request)
