@@ -98,9 +98,12 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         {
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
+            var clustersBefore = run.Clusters();
             int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
+            var (boilerplateChanged, rewritten) = run.UpdateBoilerplate(clustersBefore);
             CountryStats.Rebuild(connection, tx);
-            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates", entities, clusters);
+            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates; {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
+                entities, clusters, boilerplateChanged, rewritten);
         }
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
         run.SetMeta("articles_folder", root);
@@ -132,6 +135,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor) : IDisposable
     {
         readonly Statements statements = new(connection, tx);
+        BoilerplateIndex? boilerplate;
+        BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements);
+
+        public Dictionary<long, long> Clusters() => BoilerplateIndex.Clusters(statements);
+
+        public (int Changed, int Rewritten) UpdateBoilerplate(Dictionary<long, long> clustersBefore) =>
+            Boilerplate.Update(clustersBefore, BoilerplateIndex.Clusters(statements));
         public void Dispose()
         {
             statements.Dispose();
@@ -288,6 +298,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             words.Add(WordCounts.Tally(body), -1);
             FlushFts();
             Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
+            Boilerplate.Removed(key);
             Exec("DELETE FROM articles WHERE article_key = $k", ("$k", key));
             removedArticles++;
 
@@ -300,18 +311,25 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         void InsertArticle(ParsedArticle article, ArticleAnalysis analysis, string path, string fileHash, long size, long ticks)
         {
             words.Add(analysis.Words, +1);
+            // Paragraphs already known as boilerplate stay out of the index from the start; the others are settled
+            // at the end of the import, once every article has been counted.
+            var knownBoilerplate = Boilerplate.KnownAmong(analysis.ParagraphHashes);
+            var search = knownBoilerplate.Count == 0
+                ? new SearchText(null, analysis.Headings, analysis.Body)
+                : SearchText.Of(article.Blocks, knownBoilerplate);
             var key = (long)ScalarObject("""
-                INSERT INTO articles (id, file_name, source_path, number, month, title, lead, headings, body, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
-                VALUES ($id, $f, $p, $n, $m, $title, $lead, $headings, $body, $bh, $fh, $s, $t, $wc, $w)
+                INSERT INTO articles (id, file_name, source_path, number, month, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
+                VALUES ($id, $f, $p, $n, $m, $title, $lead, $headings, $body, $sb, $bp, $bh, $fh, $s, $t, $wc, $w)
                 RETURNING article_key
                 """,
                 ("$id", article.Id), ("$f", article.FileName), ("$p", path), ("$n", article.Number), ("$m", article.Month.ToString()),
                 ("$title", article.Title), ("$lead", article.Lead), ("$headings", article.Headings),
-                ("$body", analysis.Markdown), ("$bh", analysis.BodyHash), ("$fh", fileHash),
+                ("$body", analysis.Markdown), ("$sb", search.Body), ("$bp", BoilerplateIndex.Marker(knownBoilerplate)), ("$bh", analysis.BodyHash), ("$fh", fileHash),
                 ("$s", size), ("$t", ticks), ("$wc", analysis.WordCount),
                 ("$w", article.Warnings.Count > 0 ? string.Join("\n", article.Warnings) : null))!;
 
-            pendingFts.Add((key, analysis.Title, analysis.Headings, analysis.Body));
+            pendingFts.Add((key, analysis.Title, search.Headings, search.Index));
+            Boilerplate.Added(key, analysis.ParagraphHashes);
             if (pendingFts.Count >= FtsBatch) FlushFts();
 
             EntityIndex.SaveMentions(statements, key, analysis.MentionLines);
