@@ -32,7 +32,12 @@ public static class Boilerplate
         foreach (var token in Tokenizer.Tokenize(text))
         {
             if (words++ > 0) hash = (hash ^ ' ') * Prime;
-            foreach (var c in Folding.Fold(text.Substring(token.Start, token.Length))) hash = (hash ^ c) * Prime;
+            var word = text.AsSpan(token.Start, token.Length);
+            // Folding an ASCII word is lower-casing it: most words are, and they need no string of their own.
+            if (System.Text.Ascii.IsValid(word))
+                foreach (var c in word) hash = (hash ^ char.ToLowerInvariant(c)) * Prime;
+            else
+                foreach (var c in Folding.Fold(word.ToString())) hash = (hash ^ c) * Prime;
         }
         return words >= MinWords ? (long)hash : null;
     }

@@ -34,11 +34,15 @@ internal sealed class BoilerplateIndex(Statements statements)
     /// <summary>Records a new article's paragraphs.</summary>
     public void Added(long articleKey, long[] hashes)
     {
+        if (hashes.Length == 0) return;
         foreach (var hash in hashes)
-        {
             statements.Execute("INSERT OR IGNORE INTO article_paragraphs (paragraph_hash, article_key) VALUES ($h, $k)", ("$h", hash), ("$k", articleKey));
-            if (ArticlesHolding(hash, Boilerplate.MinStories) >= Boilerplate.MinStories) candidates.Add(hash);
-        }
+        // One statement for the article rather than one a paragraph: nearly every paragraph is in no other article.
+        using var reader = statements.Get("""
+            SELECT p.paragraph_hash FROM article_paragraphs p WHERE p.article_key = $k
+            AND (SELECT count(*) FROM (SELECT 1 FROM article_paragraphs q WHERE q.paragraph_hash = p.paragraph_hash LIMIT $n)) >= $n
+            """, ("$k", articleKey), ("$n", Boilerplate.MinStories)).ExecuteReader();
+        while (reader.Read()) candidates.Add(reader.GetInt64(0));
     }
 
     /// <summary>Forgets a removed article's paragraphs. Fewer articles can only end a paragraph's boilerplate status.</summary>

@@ -119,6 +119,17 @@ public abstract class BoilerplateTests
     }
 
     [StoreFact]
+    public void The_concordance_has_no_line_from_boilerplate()
+    {
+        using var store = new Store(OnPostgres);
+        store.Import();
+        using var connection = store.Open();
+        var lines = NewsCorpus.Research.Concordance.Lines(connection, SearchRequest.FromForm("site", null, null, null, null)).ToList();
+        Assert.Contains(lines, l => l.ArticleId == "eb05acf716bca080" && l.Right.Contains("Noyal"));
+        Assert.DoesNotContain(lines, l => (l.Left + l.Right).Contains("infolettre"));
+    }
+
+    [StoreFact]
     public void The_versions_of_one_story_count_once_and_a_fifth_story_makes_the_quote_boilerplate()
     {
         using var store = new Store(OnPostgres);
