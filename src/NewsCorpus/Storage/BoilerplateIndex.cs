@@ -7,12 +7,12 @@ namespace NewsCorpus.Storage;
 /// <summary>
 /// Keeps an import's store in line with its boilerplate (<see cref="Boilerplate"/>): which articles hold each paragraph
 /// long enough to count (article_paragraphs), which paragraphs are boilerplate (boilerplate), and each article's search
-/// text without them (articles.search_body and its article_fts row).
+/// text without them (articles.search_body, its article_fts row and its words in the vocabulary).
 /// The work follows what changed, never the whole corpus: adding or removing an article touches its own paragraphs;
 /// only the paragraphs whose count of stories may have crossed the threshold are counted again, stopping at the
 /// threshold; and only the articles holding a paragraph that became or stopped being boilerplate are written again.
 /// </summary>
-internal sealed class BoilerplateIndex(Statements statements)
+internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
 {
     /// <summary>The boilerplate as the import found it: new articles leave these paragraphs out of their index text at once.</summary>
     readonly HashSet<long> known = LoadKnown(statements);
@@ -129,17 +129,19 @@ internal sealed class BoilerplateIndex(Statements statements)
             """, ("$k", articleKey)).ExecuteReader())
             while (reader.Read()) boilerplate.Add(reader.GetInt64(0));
 
-        string title, body;
+        string title, body, searchBody;
         string? stored;
-        using (var reader = statements.Get("SELECT title, body, boilerplate FROM articles WHERE article_key = $k", ("$k", articleKey)).ExecuteReader())
+        using (var reader = statements.Get("SELECT title, body, coalesce(search_body, body), boilerplate FROM articles WHERE article_key = $k", ("$k", articleKey)).ExecuteReader())
         {
             if (!reader.Read()) return false;
-            (title, body, stored) = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            (title, body, searchBody, stored) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
         var marker = Marker(boilerplate);
         if (marker == stored) return false;
 
         var search = SearchText.Of(ArticleMarkdown.ToBlocks(body), boilerplate);
+        words.Add(WordCounts.Tally(searchBody), -1);
+        words.Add(WordCounts.Tally(search.Body ?? body), +1);
         statements.Execute("UPDATE articles SET search_body = $sb, boilerplate = $m WHERE article_key = $k",
             ("$sb", search.Body), ("$m", marker), ("$k", articleKey));
         statements.Execute("DELETE FROM article_fts WHERE rowid = $k", ("$k", articleKey));

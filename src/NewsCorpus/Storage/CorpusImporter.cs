@@ -92,7 +92,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             ImportOne(new PreparedFile(new FileInfo(freedQueue.Dequeue())));
         }
         run.FlushFts();
-        run.FlushWords();
         var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
         if (run.Changed || removed > 0 || run.GetMeta("aliases") != fingerprint)
         {
@@ -105,6 +104,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates; {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
                 entities, clusters, boilerplateChanged, rewritten);
         }
+        // After the boilerplate: the vocabulary counts the words search finds, and rewritten articles change them.
+        run.FlushWords();
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
         run.SetMeta("articles_folder", root);
         tx.Commit();
@@ -136,7 +137,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     {
         readonly Statements statements = new(connection, tx);
         BoilerplateIndex? boilerplate;
-        BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements);
+        BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements, words);
 
         public Dictionary<long, long> Clusters() => BoilerplateIndex.Clusters(statements);
 
@@ -289,12 +290,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         void RemoveArticle(string path, List<string>? freed)
         {
             long key; string id, body;
-            using (var reader = statements.Get("SELECT article_key, id, body FROM articles WHERE source_path = $p", ("$p", path)).ExecuteReader())
+            using (var reader = statements.Get("SELECT article_key, id, coalesce(search_body, body) FROM articles WHERE source_path = $p", ("$p", path)).ExecuteReader())
             {
                 if (!reader.Read()) return;
                 (key, id, body) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
             }
-            // The stored Markdown differs from the text only by block markers, which the analyzer skips.
+            // The stored Markdown differs from the text only by block markers, which the analyzer skips. The vocabulary
+            // counts the text search finds: without boilerplate.
             words.Add(WordCounts.Tally(body), -1);
             FlushFts();
             Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
@@ -310,13 +312,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
         void InsertArticle(ParsedArticle article, ArticleAnalysis analysis, string path, string fileHash, long size, long ticks)
         {
-            words.Add(analysis.Words, +1);
             // Paragraphs already known as boilerplate stay out of the index from the start; the others are settled
             // at the end of the import, once every article has been counted.
             var knownBoilerplate = Boilerplate.KnownAmong(analysis.ParagraphHashes);
             var search = knownBoilerplate.Count == 0
                 ? new SearchText(null, analysis.Headings, analysis.Body)
                 : SearchText.Of(article.Blocks, knownBoilerplate);
+            words.Add(search.Body is null ? analysis.Words : WordCounts.Tally(search.Body), +1);
             var key = (long)ScalarObject("""
                 INSERT INTO articles (id, file_name, source_path, number, month, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
                 VALUES ($id, $f, $p, $n, $m, $title, $lead, $headings, $body, $sb, $bp, $bh, $fh, $s, $t, $wc, $w)

@@ -46,6 +46,15 @@ public abstract class BoilerplateTests
             return report;
         }
 
+        /// <summary>The articles the vocabulary (word forms found, suggestions) says use a folded word.</summary>
+        public long ArticlesUsing(string folded)
+        {
+            using var connection = Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT coalesce(sum(docs), 0) FROM words WHERE folded = '{folded}'";
+            return Convert.ToInt64(cmd.ExecuteScalar());
+        }
+
         public void Remove(string fileName) => File.Delete(Path.Combine(Corpus.Articles, fileName));
 
         public DbConnection Open()
@@ -94,6 +103,7 @@ public abstract class BoilerplateTests
         Assert.Empty(store.Ids("infolettre"));
         Assert.Empty(store.Ids("\"infolettre\""));
         Assert.Empty(store.Ids("\"inscrivez-vous en quelques secondes\""));
+        Assert.Equal(0, store.ArticlesUsing("infolettre"));   // nor offered as a word form or a suggestion
         // Five articles, but 042 and 100 are versions of one story: four stories, so the quote is content.
         Assert.Equal(Quoted, store.Ids("vigilants"));
     }
@@ -104,6 +114,7 @@ public abstract class BoilerplateTests
         using var store = new Store(OnPostgres);
         store.Import();
         Assert.Equal([Francophonie], store.Ids("Afrique"));
+        Assert.Equal(1, store.ArticlesUsing("afrique"));
     }
 
     [StoreFact]
@@ -144,6 +155,7 @@ public abstract class BoilerplateTests
             "Les anciens collègues du journaliste se sont réunis samedi dans un studio parisien pour une émission spéciale.\n\n" + quote + "\n");
         store.Import();
         Assert.Empty(store.Ids("vigilants"));
+        Assert.Equal(0, store.ArticlesUsing("vigilants"));
     }
 
     [StoreFact]
@@ -156,8 +168,27 @@ public abstract class BoilerplateTests
         store.Remove("006_7fcdb0cbce04ba90.txt");
         store.Import();
         Assert.Equal(["2b30b68f508618f9", "5337c31597fe9584", "cd84ce1eb65bfe05", "eb05acf716bca080"], store.Ids("infolettre"));
+        Assert.Equal(4, store.ArticlesUsing("infolettre"));
         Assert.Contains(Francophonie, store.Ids("Afrique"));
         Assert.Equal(5, store.Ids("Afrique").Count);
+
+        // What the increments left is what a first import of the folder as it now stands gives.
+        using var fresh = new TestCorpus(withSeeds: false);
+        foreach (var file in Directory.GetFiles(store.Corpus.Articles)) File.Copy(file, Path.Combine(fresh.Articles, Path.GetFileName(file)));
+        fresh.Import();
+        foreach (var query in new[] { "SELECT form || ':' || docs || ':' || occurrences FROM words", "SELECT paragraph_hash || ':' || articles FROM boilerplate" })
+            Assert.Equal(Rows(fresh, query), Rows(store.Corpus, query));
+    }
+
+    static List<string> Rows(TestCorpus corpus, string sql)
+    {
+        using var connection = corpus.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(reader.GetString(0));
+        return rows.Order(StringComparer.Ordinal).ToList();
     }
 
     [StoreFact]
