@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using NewsCorpus.Analysis;
 using NewsCorpus.Articles;
 
@@ -17,7 +16,7 @@ internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
     /// <summary>The boilerplate as the import found it: new articles leave these paragraphs out of their index text at once.</summary>
     readonly HashSet<long> known = LoadKnown(statements);
 
-    /// <summary>Paragraphs whose status this import may have changed; few, since a paragraph of one article is not one.</summary>
+    /// <summary>Paragraphs whose status this import may have changed: only those in five articles or more, or boilerplate already.</summary>
     readonly HashSet<long> candidates = [];
 
     static HashSet<long> LoadKnown(Statements statements)
@@ -45,7 +44,10 @@ internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
         while (reader.Read()) candidates.Add(reader.GetInt64(0));
     }
 
-    /// <summary>Forgets a removed article's paragraphs. Fewer articles can only end a paragraph's boilerplate status.</summary>
+    /// <summary>
+    /// Forgets a removed article's paragraphs. One article fewer can only end a paragraph's boilerplate status (unless
+    /// it joined two stories into one cluster: its versions change cluster, which <see cref="Update"/> looks at).
+    /// </summary>
     public void Removed(long articleKey)
     {
         using var reader = statements.Get("DELETE FROM article_paragraphs WHERE article_key = $k RETURNING paragraph_hash", ("$k", articleKey)).ExecuteReader();
@@ -96,9 +98,26 @@ internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
             using var reader = statements.Get("SELECT article_key FROM article_paragraphs WHERE paragraph_hash = $h", ("$h", hash)).ExecuteReader();
             while (reader.Read()) affected.Add(reader.GetInt64(0));
         }
-        int rewritten = affected.Count(Rewrite);
+        int rewritten = 0;
+        foreach (var batch in affected.Chunk(RewriteBatch))
+        {
+            var rows = batch.Select(Rewrite).OfType<(long Key, string Title, SearchText Search)>().ToList();
+            // FTS5 writes the terms it holds as a segment of their own before any statement that may roll back on its
+            // own, such as the UPDATEs of Rewrite: the index rows of a batch go in together, as the import's do (FlushFts).
+            foreach (var (key, title, search) in rows)
+            {
+                statements.Execute("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
+                var (titleStems, titleExact) = FrenchAnalyzer.IndexText(title);
+                statements.Execute("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
+                    ("$k", key), ("$t", titleStems), ("$h", search.Headings.Stems), ("$b", search.Index.Stems),
+                    ("$tx", titleExact), ("$hx", search.Headings.Exact), ("$bx", search.Index.Exact));
+            }
+            rewritten += rows.Count;
+        }
         return (changed.Count, rewritten);
     }
+
+    const int RewriteBatch = 1000;
 
     /// <summary>The articles holding a paragraph, counted up to <paramref name="limit"/>.</summary>
     long ArticlesHolding(long hash, int limit) => (long)statements.Scalar(
@@ -119,8 +138,11 @@ internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
         return hashes;
     }
 
-    /// <summary>Writes an article's search text again when the boilerplate it holds differs from what it was written without.</summary>
-    bool Rewrite(long articleKey)
+    /// <summary>
+    /// Gives an article its search text again when the boilerplate it holds differs from what it was written without:
+    /// its row and its words now, its index row returned for the caller to write with others.
+    /// </summary>
+    (long Key, string Title, SearchText Search)? Rewrite(long articleKey)
     {
         var boilerplate = new HashSet<long>();
         using (var reader = statements.Get("""
@@ -133,23 +155,18 @@ internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
         string? stored;
         using (var reader = statements.Get("SELECT title, body, coalesce(search_body, body), boilerplate FROM articles WHERE article_key = $k", ("$k", articleKey)).ExecuteReader())
         {
-            if (!reader.Read()) return false;
+            if (!reader.Read()) return null;
             (title, body, searchBody, stored) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
         var marker = Marker(boilerplate);
-        if (marker == stored) return false;
+        if (marker == stored) return null;
 
         var search = SearchText.Of(ArticleMarkdown.ToBlocks(body), boilerplate);
         words.Add(WordCounts.Tally(searchBody), -1);
         words.Add(WordCounts.Tally(search.Body ?? body), +1);
         statements.Execute("UPDATE articles SET search_body = $sb, boilerplate = $m WHERE article_key = $k",
             ("$sb", search.Body), ("$m", marker), ("$k", articleKey));
-        statements.Execute("DELETE FROM article_fts WHERE rowid = $k", ("$k", articleKey));
-        var (titleStems, titleExact) = FrenchAnalyzer.IndexText(title);
-        statements.Execute("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
-            ("$k", articleKey), ("$t", titleStems), ("$h", search.Headings.Stems), ("$b", search.Index.Stems),
-            ("$tx", titleExact), ("$hx", search.Headings.Exact), ("$bx", search.Index.Exact));
-        return true;
+        return (articleKey, title, search);
     }
 
     /// <summary>
