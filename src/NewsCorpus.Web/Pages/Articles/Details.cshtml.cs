@@ -38,7 +38,8 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         }
         Article = article;
         Month = YearMonth.TryParse(article.Month, out var ym) ? ym.Value : default;
-        (BodyHtml, Repeated) = await RenderBody(article.Body);
+        var (content, repeated) = await SplitBoilerplate(article.Body);
+        (BodyHtml, Repeated) = (ArticleHtml.Render(content), repeated);
         Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Weight).ToListAsync();
         Entities = (await db.ArticleEntities.Where(x => x.ArticleKey == article.Key)
                 .OrderByDescending(x => x.Mentions).Select(x => new { x.Entity, x.Mentions }).ToListAsync())
@@ -49,7 +50,8 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             FROM near_duplicates n JOIN articles a ON a.article_key = n.other_key
             WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
             """).ToListAsync();
-        var plain = string.Join("\n\n", article.Lead, article.Headings, article.Body.Replace("## ", ""));
+        // Similar by what the article says, not by the promotion it shares with others.
+        var plain = string.Join("\n\n", article.Lead, article.Headings, content.Replace("## ", ""));
         Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
         // Reading order: month, then running number, then id — the same order as the timeline.
@@ -69,20 +71,23 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         return Page();
     }
 
-    // Boilerplate is not the article's content: it is folded out of the text into a disclosure at the end, where it
-    // stays readable (the article is shown whole, as filed) without being read as part of the story.
-    async Task<(string Html, List<(string Html, int Articles)> Repeated)> RenderBody(string body)
+    /// <summary>
+    /// The body's Markdown without its boilerplate paragraphs, and those paragraphs rendered, with their number of
+    /// articles. Boilerplate is not the article's content: the page folds it out of the text into a closed disclosure
+    /// after it, where it stays readable (the article is shown whole, as filed) without being read as the story.
+    /// </summary>
+    async Task<(string Content, List<(string Html, int Articles)> Repeated)> SplitBoilerplate(string body)
     {
         var blocks = ArticleMarkdown.ToBlocks(body);
         var hashes = Boilerplate.Hashes(blocks);
         var candidates = hashes.OfType<long>().Distinct().Cast<object>().ToArray();
-        if (candidates.Length == 0) return (ArticleHtml.Render(body), []);
+        if (candidates.Length == 0) return (body, []);
         var placeholders = string.Join(", ", candidates.Select((_, i) => $"{{{i}}}"));
         var query = FormattableStringFactory.Create(
             "SELECT paragraph_hash AS Hash, articles AS Articles FROM boilerplate WHERE paragraph_hash IN (" + placeholders + ")", candidates);
         var counts = (await db.Database.SqlQuery<RepeatedParagraph>(query)
             .ToListAsync()).ToDictionary(r => r.Hash, r => r.Articles);
-        if (counts.Count == 0) return (ArticleHtml.Render(body), []);
+        if (counts.Count == 0) return (body, []);
         var content = new List<Block>();
         var repeated = new List<(string, int)>();
         for (int i = 0; i < blocks.Count; i++)
@@ -90,6 +95,6 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
                 repeated.Add((ArticleHtml.Render(ArticleMarkdown.FromBlocks([blocks[i]])), articles));
             else
                 content.Add(blocks[i]);
-        return (ArticleHtml.Render(ArticleMarkdown.FromBlocks(content)), repeated);
+        return (ArticleMarkdown.FromBlocks(content), repeated);
     }
 }
