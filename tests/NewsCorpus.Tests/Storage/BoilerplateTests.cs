@@ -151,7 +151,7 @@ public abstract class BoilerplateTests
         Assert.Equal(Quoted, store.Ids("vigilants"));
 
         var quote = File.ReadAllLines(Path.Combine(store.Corpus.Articles, "042_25247b6e750e6519.txt")).Last(l => l.Length > 0);
-        store.Corpus.Write("101_00000000000000f5.txt", "date 2012-12\n\nTélévision : un hommage à la radio\n\n" +
+        store.Corpus.Write("101_00000000000000f5.txt", "date 2012-12\n\nTélévision : une émission en hommage\n\n" +
             "Les anciens collègues du journaliste se sont réunis samedi dans un studio parisien pour une émission spéciale.\n\n" + quote + "\n");
         store.Import();
         Assert.Empty(store.Ids("vigilants"));
