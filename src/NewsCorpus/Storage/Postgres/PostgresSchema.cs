@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
@@ -52,6 +52,8 @@ public static class PostgresSchema
             lead         text NOT NULL,
             headings     text NOT NULL,
             body         text NOT NULL,
+            search_body  text,              -- the body without its boilerplate paragraphs; NULL: the body (as in SQLite)
+            boilerplate  text,
             body_hash    text NOT NULL,
             file_hash    text NOT NULL,
             word_count   integer NOT NULL,
@@ -60,10 +62,10 @@ public static class PostgresSchema
             cluster_size integer NOT NULL DEFAULT 1,
             search_stems tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('fr', title || ' ' || headings), 'A') ||
-                setweight(to_tsvector('fr', left(body, {{MaxIndexedBodyChars}})), 'B')) STORED,
+                setweight(to_tsvector('fr', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED,
             search_exact tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('fr_exact', title || ' ' || headings), 'A') ||
-                setweight(to_tsvector('fr_exact', left(body, {{MaxIndexedBodyChars}})), 'B')) STORED
+                setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED
         );
         CREATE INDEX ix_articles_month ON articles (month, number, id);
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
@@ -118,6 +120,11 @@ public static class PostgresSchema
             iso2 text COLLATE "C" NOT NULL, entity_key bigint NOT NULL, articles integer NOT NULL,
             PRIMARY KEY (iso2, entity_key));
 
+        CREATE TABLE boilerplate (
+            paragraph_hash bigint PRIMARY KEY,
+            articles       integer NOT NULL
+        );
+
         CREATE TABLE duplicate_files (
             source_path  text COLLATE "C" PRIMARY KEY,
             file_name    text COLLATE "C" NOT NULL,
@@ -155,7 +162,7 @@ public static class PostgresSchema
     static readonly string[] OwnTables =
     [
         "corpus_schema", "article_countries", "article_entities", "near_duplicates", "entities", "country_months",
-        "country_pairs", "country_entities", "duplicate_files", "rejected_files", "words", "meta", "articles",
+        "country_pairs", "country_entities", "boilerplate", "duplicate_files", "rejected_files", "words", "meta", "articles",
     ];
 
     /// <summary>The version the database carries, 0 when it has no NewsCorpus tables.</summary>
