@@ -7,13 +7,18 @@ using NewsCorpus.Web.Feeds;
 using NewsCorpus.Web.Infrastructure;
 using Serilog;
 
+const string LogFormat = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+Log.Logger = new LoggerConfiguration().WriteTo.Console(outputTemplate: LogFormat).CreateBootstrapLogger();
+try
+{
 var builder = WebApplication.CreateBuilder(args);
 
-var serilog = new LoggerConfiguration()
+// The host's own logger; the static bootstrap one only reports a failed start (tests run several hosts at once).
+builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
-    .CreateLogger();
-builder.Logging.ClearProviders().AddSerilog(serilog, dispose: true);
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: LogFormat), preserveStaticLogger: true);
 
 var corpus = CorpusOptions.From(builder.Configuration);
 builder.Services.AddSingleton(corpus);
@@ -41,7 +46,7 @@ var app = builder.Build();
 
 StartupImport.Run(corpus, app.Logger);
 
-app.UseMiddleware<RequestLogging>();
+app.UseRequestLog();
 app.UseMiddleware<SecurityHeaders>();
 // Before the error handlers, so error pages speak the reader's language too.
 app.UseLanguages();
@@ -59,5 +64,15 @@ app.MapOpenApi();
 app.MapLanguageSwitch();
 
 app.Run();
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "The site stopped on an error");
+    throw;
+}
+finally
+{
+    Log.CloseAndFlush();
+}
 
 public partial class Program;
