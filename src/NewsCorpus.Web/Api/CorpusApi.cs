@@ -153,7 +153,7 @@ public static class CorpusApi
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
         var counted = await db.CountryMonths.Where(m => m.Iso2 == country.Iso2).OrderBy(m => m.Month).ToListAsync();
         var months = counted.Select(m => new { month = m.Month, count = m.Articles });
-        var articles = await mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+        var articles = await mentions.NewestFirst(c => c.Article)
             .Select(c => new { id = c.Article.Id, date = c.Article.Month, title = c.Article.Title, mentions = c.Mentions, inLead = c.InLead })
             .Take(100).ToListAsync();
         return Results.Ok(new
@@ -194,7 +194,7 @@ public static class CorpusApi
         var mentions = db.ArticleEntities.Where(x => x.EntityKey == entity.Key);
         var articleKeys = mentions.Select(x => x.ArticleKey);
         var months = await mentions.GroupBy(x => x.Article.Month).Select(g => new { month = g.Key, count = g.Count() }).OrderBy(m => m.month).ToListAsync();
-        var latest = await mentions.OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number)
+        var latest = await mentions.NewestFirst(x => x.Article)
             .Take(100).Select(x => new { id = x.Article.Id, date = x.Article.Month, title = x.Article.Title, mentions = x.Mentions, spellings = x.Surfaces }).ToListAsync();
         return Results.Ok(new
         {

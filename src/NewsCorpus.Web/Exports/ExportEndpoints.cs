@@ -65,7 +65,7 @@ public static class ExportEndpoints
     {
         if (!YearMonth.TryParse(month, out var ym)) return Results.NotFound();
         var key = ym.Value.ToString();
-        var keys = db.Articles.Where(a => a.Month == key).OrderBy(a => a.Number).ThenBy(a => a.Id).Select(a => a.Key).AsEnumerable();
+        var keys = db.Articles.Where(a => a.Month == key).OldestFirst().Select(a => a.Key).AsEnumerable();
         return Download(http, format, $"newscorpus-{key}", new ArticleRows(Connection(db)).Read(keys));
     }
 
@@ -79,7 +79,7 @@ public static class ExportEndpoints
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
         var selected = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
         if (selected is not null) mentions = mentions.Where(c => c.Article.Month == selected);
-        var keys = mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+        var keys = mentions.NewestFirst(c => c.Article)
             .Select(c => c.ArticleKey).AsEnumerable();
         var name = $"newscorpus-pays-{country.Iso2}" + (selected is null ? "" : "-" + selected);
         return Download(http, format, name, new ArticleRows(Connection(db)).Read(keys));
@@ -90,7 +90,7 @@ public static class ExportEndpoints
         var entity = db.Entities.FirstOrDefault(e => e.Slug == slug);
         if (entity is null) return Results.NotFound();
         var keys = db.ArticleEntities.Where(x => x.EntityKey == entity.Key)
-            .OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number).ThenBy(x => x.Article.Id)
+            .NewestFirst(x => x.Article)
             .Select(x => x.ArticleKey).AsEnumerable();
         return Download(http, format, $"newscorpus-entite-{entity.Slug}", new ArticleRows(Connection(db)).Read(keys));
     }

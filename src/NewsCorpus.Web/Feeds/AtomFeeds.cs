@@ -60,7 +60,7 @@ public static class AtomFeeds
         var country = CountryCatalog.Default.Find(iso2);
         if (country is null) return Results.NotFound();
         var keys = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2)
-            .OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+            .NewestFirst(c => c.Article)
             .Select(c => c.ArticleKey).Take(Entries).AsEnumerable();
         var rows = new ArticleRows(Connection(db)).Read(keys).ToList();
         var site = ExportEndpoints.SiteUrl(http);
