@@ -1,0 +1,17 @@
+namespace NewsCorpus.Web.Infrastructure;
+
+/// <summary>
+/// Endpoints that answer GET answer HEAD too (Razor Pages do by themselves; MapGet does not). Kestrel sends no body
+/// for HEAD; the OpenAPI description lists the GET operations only.
+/// </summary>
+public static class GetAndHead
+{
+    static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>The API, the exports and the feeds: what programs read, so their errors are problem details, not HTML pages.</summary>
+    public static bool ForPrograms(string? path) => path is not null
+        && (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/export/", StringComparison.Ordinal) || path.EndsWith(".atom", StringComparison.Ordinal));
+
+    public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, Methods, handler);
+}
