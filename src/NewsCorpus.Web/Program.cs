@@ -62,7 +62,7 @@ try
     app.MapCorpusApi();
     app.MapExports();
     app.MapAtomFeeds();
-    app.MapOpenApi();
+    app.MapOpenApi().AlsoHead();
     app.MapCorpusHealthChecks();
     app.MapLanguageSwitch();
 

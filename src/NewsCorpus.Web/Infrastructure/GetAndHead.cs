@@ -14,4 +14,8 @@ public static class GetAndHead
 
     public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
         app.MapMethods(pattern, Methods, handler);
+
+    /// <summary>An endpoint mapped for GET by a library (the OpenAPI document) that should answer HEAD as well.</summary>
+    public static TBuilder AlsoHead<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new HttpMethodMetadata(Methods));
 }
