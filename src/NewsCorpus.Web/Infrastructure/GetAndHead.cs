@@ -8,10 +8,6 @@ public static class GetAndHead
 {
     static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
 
-    /// <summary>The API, the exports and the feeds: what programs read, so their errors are problem details, not HTML pages.</summary>
-    public static bool ForPrograms(string? path) => path is not null
-        && (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/export/", StringComparison.Ordinal) || path.EndsWith(".atom", StringComparison.Ordinal));
-
     public static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
         app.MapMethods(pattern, Methods, handler);
 

@@ -37,7 +37,7 @@ public static class SearchRateLimit
                 var http = context.HttpContext;
                 var text = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
                 string message = text["Trop de recherches en peu de temps : réessayez dans un instant."];
-                if (GetAndHead.ForPrograms(http.Request.Path.Value)
+                if (Readers.ArePrograms(http.Request.Path.Value)
                     && await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
                     {
                         HttpContext = http,

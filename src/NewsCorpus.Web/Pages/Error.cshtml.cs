@@ -34,13 +34,14 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger, IProblemDetailsServic
         Response.StatusCode = Status;
         // The API, the exports and the feeds answer in problem details (RFC 9457), never in HTML.
         var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? error?.Path;
-        if (NewsCorpus.Web.Infrastructure.GetAndHead.ForPrograms(path)
+        if (NewsCorpus.Web.Infrastructure.Readers.ArePrograms(path)
             && await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = HttpContext,
                 ProblemDetails = { Status = Status, Extensions = { ["requestId"] = RequestId } },
             }))
             return new EmptyResult();
+        Response.Headers.Vary = "Accept-Language, Cookie";   // the page speaks the reader's language
         return Page();
     }
 
