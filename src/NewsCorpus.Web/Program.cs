@@ -30,16 +30,7 @@ try
     builder.Services.AddSearchRateLimit(builder.Configuration);
     builder.Services.AddCorpusCache();
     builder.Services.AddCorpusHealthChecks();
-    builder.Services.AddOpenApi(o =>
-    {
-        o.ShouldInclude = d => d.HttpMethod != HttpMethods.Head;   // every operation answers HEAD as well as GET
-        o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "NewsCorpus";
-            document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des mois, AAAA-MM. Les erreurs sont des problem details (RFC 9457). Chaque opération répond aussi à HEAD.";
-            return Task.CompletedTask;
-        });
-    });
+    builder.Services.AddCorpusOpenApi();
 
     var app = builder.Build();
 

@@ -36,7 +36,7 @@ public static class CorpusApi
             .WithSummary("Rechercher")
             .WithDescription("Une page de résultats classés, avec extraits (HTML, mots trouvés dans <mark>), le total, les facettes (pays, mois, entités), les formes trouvées, des suggestions et les remarques sur la requête. Mêmes paramètres que la page /search ; une page ou une taille de page hors limites, un tri inconnu répondent 400.");
         api.MapGetAndHead("/articles/{id}", Article).WithName("getArticle")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status301MovedPermanently).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Un article")
             .WithDescription("Titre, mois, fichier, pays cités (mentions, présence dans le chapô), chapô, intertitres, texte brut et HTML, nombre de mots. L’identifiant d’une copie exacte redirige (301) vers l’original.");
         api.MapGetAndHead("/timeline", Timeline).WithName("getTimeline")
