@@ -11,8 +11,15 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class ArticleOrder
 {
-    /// <summary>The running number as sorted: no number sorts before 0 (numbers are never negative).</summary>
-    public static readonly Expression<Func<Article, long>> NumberKey = a => a.Number ?? -1;
+    /// <summary>
+    /// The running number as sorted: no number sorts before 0 (numbers are never negative). In queries CorpusDb
+    /// translates it for each store: the bare column on SQLite, which sorts NULL first already (so the month index
+    /// still gives the order and a newest-first page reads only what it shows), COALESCE(number, -1) on PostgreSQL,
+    /// which sorts NULL last.
+    /// </summary>
+    public static long? SortNumber(long? number) => number ?? -1;
+
+    static readonly Expression<Func<Article, long?>> NumberKey = a => SortNumber(a.Number);
 
     /// <summary>The same orders in SQL, for SQLite and PostgreSQL alike, on a row source with month, number and id.</summary>
     public const string OldestSql = "month, number NULLS FIRST, id";
