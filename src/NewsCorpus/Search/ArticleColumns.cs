@@ -116,7 +116,7 @@ internal sealed class ArticleColumns
         var groupStarts = new List<int>();
         string? lastMonth = null;
         long? lastNumber = null;
-        ForEachRow("SELECT article_key, month, number FROM articles ORDER BY month, number, id", r =>
+        ForEachRow($"SELECT article_key, month, number FROM articles ORDER BY {ArticleOrder.OldestSql}", r =>
         {
             long key = r.GetInt64(0);
             var m = r.GetString(1);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using NewsCorpus.Storage;
 using Npgsql;
 
 namespace NewsCorpus.Search;
@@ -99,12 +100,11 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             parameters, r => r.GetInt64(0));
     }
 
-    // NULL numbers sort as SQLite sorts them: first going up, last going down.
     static string OrderBy(SearchSort sort) => sort switch
     {
         SearchSort.Relevance => "rank DESC, month DESC, k",
-        SearchSort.Oldest => "month, number NULLS FIRST, id",
-        _ => "month DESC, number DESC NULLS LAST, id",
+        SearchSort.Oldest => ArticleOrder.OldestSql,
+        _ => ArticleOrder.NewestSql,
     };
 
     /// <summary>The WHERE condition (null when nothing can match), the rank, the highlight query and their parameters.</summary>

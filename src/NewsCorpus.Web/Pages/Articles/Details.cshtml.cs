@@ -54,20 +54,9 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         var plain = string.Join("\n\n", article.Lead, article.Headings, content.Replace("## ", ""));
         Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
-        // Reading order: month, then running number, then id — the same order as the timeline.
-        var (month, number, aid) = (article.Month, article.Number ?? long.MaxValue, article.Id);
-        Previous = await db.Articles
-            .Where(a => string.Compare(a.Month, month) < 0
-                || (a.Month == month && (a.Number ?? long.MaxValue) < number)
-                || (a.Month == month && (a.Number ?? long.MaxValue) == number && string.Compare(a.Id, aid) < 0))
-            .OrderByDescending(a => a.Month).ThenByDescending(a => a.Number ?? long.MaxValue).ThenByDescending(a => a.Id)
-            .Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
-        Next = await db.Articles
-            .Where(a => string.Compare(a.Month, month) > 0
-                || (a.Month == month && (a.Number ?? long.MaxValue) > number)
-                || (a.Month == month && (a.Number ?? long.MaxValue) == number && string.Compare(a.Id, aid) > 0))
-            .OrderBy(a => a.Month).ThenBy(a => a.Number ?? long.MaxValue).ThenBy(a => a.Id)
-            .Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
+        // Reading order, the timeline's.
+        Previous = await db.Articles.Before(article).Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
+        Next = await db.Articles.After(article).Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
         return Page();
     }
 

@@ -43,7 +43,7 @@ public sealed class MonthModel(CorpusDb db) : PageModel
         var versionsPart = Folded ? "" : "versions=all&";
         Pager = new Pager(p, pageCount, n => $"/timeline/{key}?{versionsPart}p={n}");
         Articles = await listed
-            .OrderBy(a => a.Number).ThenBy(a => a.Id)
+            .OldestFirst()
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Weight).Select(c => c.Iso2).ToList(), a.ClusterSize))
             .ToListAsync();

@@ -7,16 +7,15 @@ using NewsCorpus.Research;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
+using NewsCorpus.Web.Requests;
 
 namespace NewsCorpus.Web.Pages.Trends;
 
 public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")] public List<string> Queries { get; set; } = [];
+    /// <summary>The queries and filters, as /api/trends takes them.</summary>
+    [BindProperty(SupportsGet = true)] public TrendsQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Measure { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public Trend? Trend { get; private set; }
     public LineChart? Chart { get; private set; }
@@ -24,10 +23,8 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public void OnGet()
     {
-        var queries = Queries.Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
-        if (queries.Count == 0) return;
-        var request = SearchRequest.FromForm(null, Country, From, To, null);
-        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), queries, request.Filters);
+        if (Query.Queries.Count == 0) return;
+        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), Query.Queries, Query.Filters);
         if (Trend.Months.Count == 0) return;
         Chart = LineChart.Create(Trend.Months,
             Trend.Series.Select(s => (s.Query,
@@ -47,17 +44,16 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public string SearchLink(string query, string month)
     {
-        var values = new Dictionary<string, string?> { ["q"] = query, ["country"] = Country, ["from"] = month, ["to"] = month };
-        return "/search" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        return "/search" + new ArticleFilter { Q = query, Country = Query.Country, From = month, To = month }.ToQueryString();
     }
 
     public string MeasureLink(string measure)
     {
-        var values = Queries.Select(q => new KeyValuePair<string, string?>("q", q)).ToList();
+        var values = (Query.Q ?? []).Select(q => new KeyValuePair<string, string?>("q", q)).ToList();
         values.Add(new("measure", measure));
-        if (!string.IsNullOrEmpty(Country)) values.Add(new("country", Country));
-        if (!string.IsNullOrEmpty(From)) values.Add(new("from", From));
-        if (!string.IsNullOrEmpty(To)) values.Add(new("to", To));
+        if (!string.IsNullOrEmpty(Query.Country)) values.Add(new("country", Query.Country));
+        if (!string.IsNullOrEmpty(Query.From)) values.Add(new("from", Query.From));
+        if (!string.IsNullOrEmpty(Query.To)) values.Add(new("to", Query.To));
         return "/trends" + QueryString.Create(values);
     }
 }
