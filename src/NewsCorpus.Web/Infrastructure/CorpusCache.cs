@@ -21,6 +21,11 @@ public static class CorpusCache
         .AddOutputCache(o => o.AddBasePolicy(p => p
             .Expire(TimeSpan.FromHours(1))
             .Tag(Tag)
+            // By the query string as sent, not by its values sorted: the cache's own variation by query sorts a
+            // repeated parameter's values in the request itself (dotnet/aspnetcore#69109), and the order of
+            // /trends?q=…&q=… is the order of its series.
+            .SetVaryByQuery(Array.Empty<string>())
+            .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? ""))
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))))
         .AddSingleton<ImportStamp>()
         .AddHostedService<ImportWatcher>();
