@@ -1,0 +1,22 @@
+using NewsCorpus.Analysis;
+
+namespace NewsCorpus.Lexicon;
+
+/// <summary>
+/// First names (2,500) and surnames (10,500) common in France, from npm @zxcvbn-ts/language-fr (MIT). Matched
+/// folded, so "Hélène", "HELENE" and "helene" are the same first name. Many surnames are also ordinary words or
+/// places (Martin, Petit, Paris): a surname alone is weak evidence; a known first name before a capitalised word is
+/// strong evidence of a person.
+/// </summary>
+public static class PersonNames
+{
+    static readonly Lazy<HashSet<string>> firstNames = new(() => Load("first-names.txt.gz"));
+    static readonly Lazy<HashSet<string>> surnames = new(() => Load("surnames.txt.gz"));
+
+    public static bool IsFirstName(string word) => !string.IsNullOrEmpty(word) && firstNames.Value.Contains(Folding.Fold(word));
+
+    public static bool IsSurname(string word) => !string.IsNullOrEmpty(word) && surnames.Value.Contains(Folding.Fold(word));
+
+    static HashSet<string> Load(string resourceName) =>
+        new(LexiconFiles.Lines(resourceName).Select(Folding.Fold), StringComparer.Ordinal);
+}
