@@ -1,5 +1,6 @@
 using System.Text;
 using NewsCorpus.Analysis;
+using NewsCorpus.Lexicon;
 
 namespace NewsCorpus.Entities;
 
@@ -73,7 +74,31 @@ public sealed class EntityExtractor
         bool Joined(int k) => words[k].JoinBefore != Join.Break;
 
         bool IsNameStart(int k) =>
-            words[k].Capitalised && !words[k].Digit && !FrenchNameWords.NotNames.Contains(folded[k]) && CountryAt(k) == 0;
+            words[k].Capitalised && !words[k].Digit && !FrenchNameWords.NotNames.Contains(folded[k]) && !IsRomanOrdinal(k)
+            && (CountryAt(k) == 0 || CountryOpensName(k));
+
+        // "France Télécom", "France 5": a one-word country directly followed by a capitalised word that names no
+        // country, or by a short number, is the start of a brand, not the country.
+        bool CountryOpensName(int k)
+        {
+            if (CountryAt(k) != 1 || k + 1 >= n || words[k + 1].JoinBefore != Join.Space) return false;
+            var next = words[k + 1];
+            return next.Digit ? next.Length <= 3 && !IsNumberFollowedByUnit(k + 1)
+                : next.Capitalised && !next.SentenceStart && CountryAt(k + 1) == 0 && !FrenchNameWords.NotNames.Contains(folded[k + 1]);
+        }
+
+        // "France 2 millions": a number that counts something is not part of a name.
+        bool IsNumberFollowedByUnit(int k) => k + 1 < n && Joined(k + 1) && !words[k + 1].Capitalised;
+
+        // "XVe siècle", "Ve République": a roman numeral with an ordinal ending.
+        bool IsRomanOrdinal(int k)
+        {
+            var f = folded[k];
+            int end = f.EndsWith("eme") ? f.Length - 3 : f.EndsWith("er") ? f.Length - 2 : f.EndsWith('e') ? f.Length - 1 : -1;
+            if (end <= 0) return false;
+            for (int c = 0; c < end; c++) if (f[c] is not ('i' or 'v' or 'x' or 'l' or 'c')) return false;
+            return true;
+        }
 
         int CountryAt(int k) => x.countries.Match(folded, k, Joined, out _);
 
@@ -90,6 +115,13 @@ public sealed class EntityExtractor
                 if (title > 0)
                 {
                     int j = SkipRoleComplement(i + title);
+                    if (j < n && (Joined(j) || words[j].CommaBefore) && TitleAt(j) is var second and > 0 && words[j].Capitalised) j += second;
+                    if (j + 1 < n && words[j].Capitalised && folded[j] is "de" or "du" or "le" or "la" or "van" or "von" or "di" or "da"
+                        && Joined(j + 1) && IsNameStart(j + 1))
+                    {
+                        i = AddPerson(j);   // "De Gaulle", "Le Pen"
+                        continue;
+                    }
                     if (j < n && IsNameStart(j) && (Joined(j) || words[j].CommaBefore))
                     {
                         i = AddPerson(j);
@@ -101,9 +133,9 @@ public sealed class EntityExtractor
 
                 if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
                 if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
-                    && i + 1 < n && Joined(i + 1) && IsNameStart(i + 1))
+                    && FacilityNameStart(i) is var nameStart and > 0)
                 {
-                    int last = SpanEnd(i + 1, orgHead: false);
+                    int last = SpanEnd(nameStart, orgHead: false);
                     var key = EntityNames.Key(Surface(i, last, titleCaseCapitals: false));
                     if (!x.aliases.IsBlockedKey(key)) Add(i, last, x.aliases.FindByKey(key)?.Kind ?? facility);
                     i = last + 1;
@@ -112,6 +144,20 @@ public sealed class EntityExtractor
                 i++;
             }
             return found;
+        }
+
+        /// <summary>
+        /// Where the name after a lower-case facility word starts: right after it ("l'hôpital Sao Joao"), after an
+        /// adjective ("l'aéroport international Murtala-Muhammed"), or after "de" for the places whose name says
+        /// where they are ("l'université de Manchester"). 0 when no name follows.
+        /// </summary>
+        int FacilityNameStart(int head)
+        {
+            int k = head + 1;
+            if (k < n && Joined(k) && !words[k].Capitalised && IsDescriptiveWord(folded[k])) k++;
+            if (k < n && Joined(k) && folded[k] is "de" or "d" or "du" && folded[head] is "universite" or "ecole" or "musee" or "aeroport" or "gare" or "rue" or "avenue" or "boulevard" or "pont" or "quai")
+                k++;
+            return k < n && Joined(k) && IsNameStart(k) ? k : 0;
         }
 
         // French writes "le ministère de la Défense": the lower-case head still names an organisation.
@@ -160,7 +206,7 @@ public sealed class EntityExtractor
             int last = start, k = start + 1;
             while (k < n && Joined(k))
             {
-                if (words[k].Capitalised && CountryAt(k) == 0) { last = k++; continue; }
+                if (words[k].Capitalised && (CountryAt(k) == 0 || IsSurnameAfterFirstName(k))) { last = k++; continue; }
                 if (k + 1 < n && Joined(k + 1) && words[k + 1].Capitalised && CountryAt(k + 1) == 0
                     && (FrenchNameWords.PersonParticles.Contains(folded[k])
                         || folded[k] is "de" or "d" && x.knownNames.Match(folded, k + 1, Joined, out _) == 0))   // "Kyélem de Tambèla", not "de Moscou"
@@ -179,7 +225,8 @@ public sealed class EntityExtractor
 
         int AddSpan(int start, int known)
         {
-            bool orgHead = (words[start].Capitalised || IsLowercaseMinistry(start)) && FrenchNameWords.OrganisationHeads.Contains(folded[start]);
+            bool orgHead = (words[start].Capitalised || IsLowercaseMinistry(start))
+                && (FrenchNameWords.OrganisationHeads.Contains(folded[start]) || FrenchNameWords.FacilityHeads.ContainsKey(folded[start]));
             int last = SpanEnd(start, orgHead);
             if (known > 0 && start + known - 1 > last) last = start + known - 1;
             // A known name is complete: "Conseil de sécurité | de l'ONU".
@@ -209,7 +256,11 @@ public sealed class EntityExtractor
                 var w = words[k];
                 if (w.Digit) break;
                 int country = CountryAt(k);
-                if (w.Capitalised && country == 0) { last = k++; continue; }
+                if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k))) { last = k++; continue; }
+                // "Noyal-sur-Vilaine", "Ille-et-Vilaine", "Pointe-à-Callière": a small word between hyphens.
+                if (!w.Capitalised && w.JoinBefore == Join.Hyphen && k + 1 < n && words[k + 1].JoinBefore == Join.Hyphen
+                    && words[k + 1].Capitalised && w.Length <= 3)
+                { last = k + 1; k += 2; continue; }
                 if (orgHead && country > 0 && !w.Capitalised) { last = k + country - 1; k += country; continue; }   // "Forces armées maliennes"
                 if (!w.Capitalised && !w.Elision && orgHead && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
                 {
@@ -241,6 +292,10 @@ public sealed class EntityExtractor
             return last;
         }
 
+        // "François Hollande", "Thomas Salvador": a capitalised country word right after a first name is a surname.
+        bool IsSurnameAfterFirstName(int k) =>
+            words[k].Capitalised && words[k].JoinBefore == Join.Space && k > 0 && words[k - 1].Capitalised && IsFirstName(k - 1);
+
         // "Défense et des Anciens Combattants" continues a name; "Nations unies et l'Union africaine" are two.
         bool NextIsConnector(int k) => k + 1 < n && Joined(k + 1) && folded[k + 1] is "de" or "du" or "des" or "d";
 
@@ -254,7 +309,8 @@ public sealed class EntityExtractor
                 || f.EndsWith("ique") || f.EndsWith("iques") || f.EndsWith("aire") || f.EndsWith("aires")
                 || f.EndsWith("ienne") || f.EndsWith("iennes") || f.EndsWith("ien") || f.EndsWith("iens")
                 || f.EndsWith("aine") || f.EndsWith("aines") || f.EndsWith("ee") || f.EndsWith("ees") || f.EndsWith("elle")
-                || f.EndsWith("elles") || f.EndsWith("ive") || f.EndsWith("ives"));
+                || f.EndsWith("elles") || f.EndsWith("ive") || f.EndsWith("ives") || f.EndsWith("eenne") || f.EndsWith("eennes")
+                || f.EndsWith("ier") || f.EndsWith("iere") || f.EndsWith("iers") || f.EndsWith("ieres") || f.EndsWith("eux") || f.EndsWith("euse"));
 
         /// <summary>
         /// A capitalised word that opens a sentence is usually just a capitalised common word. It counts as a name
@@ -264,28 +320,86 @@ public sealed class EntityExtractor
         {
             var f = folded[start];
             if (FrenchNameWords.FirstNames.Contains(f) || FrenchNameWords.OrganisationHeads.Contains(f)
-                || FrenchNameWords.PlaceHeads.Contains(f) || IsAcronym(start)) return false;
+                || FrenchNameWords.PlaceHeads.Contains(f) || IsAcronym(start) || IsPlaceName(start, last)) return false;
             if (lowerForms.Contains(f) || f.EndsWith("ment")) return true;
             return start == last && !capitalisedInside.Contains(f);
         }
 
+        /// <summary>
+        /// The kind of a capitalised name no alias knows, from evidence only: its head word, the gazetteer, the
+        /// word before it, a known first name, the French lexicon. A name with no evidence of being a person is
+        /// not one: a single unknown word is an organisation at most, and nothing when it is an ordinary word.
+        /// </summary>
         EntityKind? Classify(int start, int last, bool orgHead)
         {
             var first = folded[start];
             bool single = start == last;
+            if (FrenchNameWords.EventHeads.Contains(first) || !single && FrenchNameWords.EventHeads.Contains(folded[start + 1])) return null;
+            if (orgHead && FrenchNameWords.FacilityHeads.TryGetValue(first, out var facilityKind)) return single ? null : facilityKind;
             if (orgHead) return single ? null : EntityKind.Organisation;
+            if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
-            if (single && IsAcronym(start)) return EntityKind.Organisation;
-            if (FrenchNameWords.FirstNames.Contains(first)) return EntityKind.Person;
+            if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
+            if (!single && IsFirstName(start) && RestIsSurname(start + 1, last)) return EntityKind.Person;
             if (CueBefore(start) is { } cued) return cued;
+            if (single && IsFirstName(start) && !IsCommonWord(start)) return EntityKind.Person;
+            if (single) return SingleWordKind(start);
 
-            bool hasConnector = false;
+            bool hasConnector = false, hasCommonWord = false;
             for (int k = start; k <= last; k++)
             {
                 if (!words[k].Capitalised && !words[k].AllCaps) { hasConnector = true; continue; }
-                if (FrenchNameWords.NotNames.Contains(folded[k]) || lowerForms.Contains(folded[k])) return null;
+                if (FrenchNameWords.NotNames.Contains(folded[k])) return null;
+                if (lowerForms.Contains(folded[k]) || IsCommonWord(k)) hasCommonWord = true;
             }
-            return hasConnector ? EntityKind.Organisation : EntityKind.Person;
+            // Two or three capitalised words that are no French words are a person's name ("Nadim Houry");
+            // ordinary words make it an organisation's ("Dana Air", "Bouygues Travaux Publics").
+            return hasConnector || hasCommonWord || last - start > 2 ? EntityKind.Organisation : EntityKind.Person;
+        }
+
+        /// <summary>
+        /// A capitalised word alone, with nothing before it that tells its kind. An ordinary French word
+        /// ("Poste", "Monde", "Marine") or a plural after an article ("les Talibans": a group of people) is not
+        /// a name; a word seen elsewhere in the article as a surname is settled by the resolver; anything else is
+        /// taken for an organisation's name ("Nintendo", "Medef").
+        /// </summary>
+        EntityKind? SingleWordKind(int k)
+        {
+            if (lowerForms.Contains(folded[k]) || IsCommonWord(k)) return null;
+            if (k > 0 && folded[k - 1] is "les" or "des" or "aux" && folded[k].EndsWith('s')) return null;
+            return EntityKind.Organisation;
+        }
+
+        bool IsCommonWord(int k) => FrenchLexicon.IsCommonWord(text.Substring(words[k].Start, words[k].Length));
+
+        // After a first name, words that are not ordinary French words, or are also surnames ("Laurent Berger"):
+        // "Dana Air" is an airline.
+        bool RestIsSurname(int from, int last)
+        {
+            for (int k = from; k <= last; k++)
+            {
+                if (!words[k].Capitalised || FrenchNameWords.PersonParticles.Contains(folded[k]) || IsFirstName(k)) continue;
+                if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k])) return false;
+            }
+            return true;
+        }
+
+        bool IsFirstName(int k)
+        {
+            var f = folded[k];
+            return FrenchNameWords.FirstNames.Contains(f) || PersonNames.IsFirstName(f);
+        }
+
+        /// <summary>
+        /// Whether the whole name is a place of the gazetteer: a continent or sea, a French département or
+        /// région, a commune of 10,000 people or more, or a city of the world's list.
+        /// </summary>
+        bool IsPlaceName(int start, int last)
+        {
+            if (start == last && FrenchNameWords.WorldRegions.Contains(folded[start])) return true;
+            foreach (var place in Places.Named(Surface(start, last, titleCaseCapitals: false)))
+                if (place.Kind is not (PlaceKind.Commune or PlaceKind.Arrondissement) || place.Population >= 10_000) return true;
+            return false;
         }
 
         bool IsAcronym(int k)
@@ -303,6 +417,7 @@ public sealed class EntityExtractor
             while (k >= 0 && !words[k].Capitalised && IsCountryWord(folded[k]) && Joined(k)) k--;   // "l'agence russe"
             if (k < 0) return null;
             if (FrenchNameWords.OrganisationCues.Contains(folded[k])) return EntityKind.Organisation;
+            if (FrenchNameWords.PersonCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Person;
             if (FrenchNameWords.PlaceCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Place;
             if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.PlaceCues.Contains(folded[k - 1]) && folded[k - 1] is not "a" and not "en")
                 return EntityKind.Place;
@@ -313,7 +428,8 @@ public sealed class EntityExtractor
 
         void Add(int start, int last, EntityKind kind)
         {
-            var surface = Surface(start, last, titleCaseCapitals: kind != EntityKind.Organisation);
+            // "Ibrahim TRAORE" reads "Ibrahim Traore"; a word alone in capitals is an acronym and keeps them ("LR").
+            var surface = Surface(start, last, titleCaseCapitals: kind != EntityKind.Organisation && last > start);
             found.Add(new EntityMention(surface, kind, words[start].Start, words[last].End - words[start].Start));
         }
 
