@@ -50,7 +50,7 @@ public sealed class CountryDetector
                 i++;
                 continue;
             }
-            if (form is null) { i++; continue; }
+            if (form is null || count == 1 && IsElidedLanguage(text, words[i])) { i++; continue; }
             if (form.Iso2 is not null)   // null: a blocked phrase, which swallows its words and names nothing
             {
                 var last = words[i + count - 1];
@@ -189,6 +189,11 @@ public sealed class CountryDetector
         }
         return true;
     }
+
+    // "l'anglais", "de l'allemand": after an elided article a language word in lower case is the language (the
+    // person is "l'Anglais"); the cue phrases of the overlay cannot see an article glued to its word.
+    bool IsElidedLanguage(string text, Word word) =>
+        word.Start > word.TokenStart && char.IsLower(text[word.Start]) && lexicon.Languages.Contains(word.Folded);
 
     /// <summary>"russo" in "russo-malienne": a prefix glued by a hyphen to the next word, and not itself the tail of a compound (Saint-Malo-de-…).</summary>
     bool IsCompoundPrefix(string text, Word[] words, int i, out string iso2)

@@ -41,6 +41,8 @@ internal sealed class CountryLexicon
     public HashSet<string> AmbiguousForms { get; } = new();
     /// <summary>Every folded word the detector may need to compare: form words, prefixes and "after" cue words.</summary>
     public HashSet<string> Words { get; } = new();
+    /// <summary>Language words of the overlay, folded: "l'anglais" in lower case is the language.</summary>
+    public HashSet<string> Languages { get; } = new();
 
     // Keyed by the folded words joined with spaces, so later entries (the overlay) replace earlier ones (the data).
     readonly Dictionary<string, (CountryForm Form, bool FromData)> forms = new();
@@ -139,7 +141,7 @@ internal sealed class CountryLexicon
                     case "prefix": Prefixes[Folding.Fold(spelled)] = iso2; break;
                     case "block": SetForm(MakeForm(null, Kind.Name, spelled, ["noguard"])); break;
                     case "drop": forms.Remove(string.Join(' ', FoldWords(spelled).Words)); break;
-                    case "language": languages.Add(spelled); break;
+                    case "language": languages.Add(spelled); Languages.Add(Folding.Fold(spelled)); break;
                     case "languagecue": languageCues.Add((spelled, flags)); break;
                     default: throw new FormatException($"Country overlay line {lineNumber}: unknown kind '{kind}'.");
                 }

@@ -82,21 +82,24 @@ public sealed class EntityExtractor
         bool CountryOpensName(int k)
         {
             if (CountryAt(k) != 1 || k + 1 >= n || words[k + 1].JoinBefore != Join.Space) return false;
+            // "l'Américain Pete Selleck": after an article the word is a nationality, and a name follows it.
+            if (k > 0 && folded[k - 1] is "le" or "la" or "l" or "les" or "un" or "une" or "du" or "des" or "au" or "aux" || IsFirstName(k + 1)) return false;
             var next = words[k + 1];
             return next.Digit ? next.Length <= 3 && !IsNumberFollowedByUnit(k + 1)
-                : next.Capitalised && !next.SentenceStart && CountryAt(k + 1) == 0 && !FrenchNameWords.NotNames.Contains(folded[k + 1]);
+                : next.Capitalised && !next.SentenceStart && CountryAt(k + 1) == 0
+                  && (!FrenchNameWords.NotNames.Contains(folded[k + 1]) || FrenchNameWords.RoleDomains.Contains(folded[k + 1]));
         }
 
         // "France 2 millions": a number that counts something is not part of a name.
         bool IsNumberFollowedByUnit(int k) => k + 1 < n && Joined(k + 1) && !words[k + 1].Capitalised;
 
-        // "XVe siècle", "Ve République": a roman numeral with an ordinal ending.
+        // "XVe siècle", "Ve République": a roman numeral in capitals with an ordinal ending ("Ille" is a name).
         bool IsRomanOrdinal(int k)
         {
             var f = folded[k];
             int end = f.EndsWith("eme") ? f.Length - 3 : f.EndsWith("er") ? f.Length - 2 : f.EndsWith('e') ? f.Length - 1 : -1;
-            if (end <= 0) return false;
-            for (int c = 0; c < end; c++) if (f[c] is not ('i' or 'v' or 'x' or 'l' or 'c')) return false;
+            if (end <= 0 || end > words[k].Length) return false;
+            for (int c = 0; c < end; c++) if (text[words[k].Start + c] is not ('I' or 'V' or 'X' or 'L' or 'C')) return false;
             return true;
         }
 
@@ -109,7 +112,7 @@ public sealed class EntityExtractor
             {
                 int country = CountryAt(i);
                 int known = words[i].Capitalised || words[i].AllCaps || words[i].Heading ? x.knownNames.Match(folded, i, Joined, out _) : 0;
-                if (country > 0 && country >= known) { i += country; continue; }
+                if (country > 0 && country >= known && !CountryOpensName(i)) { i += country; continue; }
 
                 int title = TitleAt(i);
                 if (title > 0)
@@ -132,6 +135,7 @@ public sealed class EntityExtractor
                 }
 
                 if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
+                if (IsArticleOfName(i)) { i = AddArticleName(i); continue; }
                 if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
                     && FacilityNameStart(i) is var nameStart and > 0)
                 {
@@ -144,6 +148,21 @@ public sealed class EntityExtractor
                 i++;
             }
             return found;
+        }
+
+        // "de La Poste", "selon Le Figaro": a capitalised article inside a sentence belongs to the name after it,
+        // when that name is an ordinary word ("Le Pen" is a surname, and left to the other rules).
+        bool IsArticleOfName(int i) =>
+            words[i].Capitalised && !words[i].SentenceStart && folded[i] is "le" or "la" or "les"
+            && i + 1 < n && words[i + 1].JoinBefore == Join.Space && IsNameStart(i + 1) && IsCommonWord(i + 1);
+
+        int AddArticleName(int article)
+        {
+            int last = SpanEnd(article + 1, orgHead: false);
+            var key = EntityNames.Key(Surface(article, last, titleCaseCapitals: false));
+            if (x.aliases.IsBlockedKey(key)) return last + 1;
+            Add(article, last, x.aliases.FindByKey(key)?.Kind ?? (IsPlaceName(article, last) ? EntityKind.Place : EntityKind.Organisation));
+            return last + 1;
         }
 
         /// <summary>
@@ -254,8 +273,11 @@ public sealed class EntityExtractor
             while (k < n && Joined(k))
             {
                 var w = words[k];
+                if (w.Digit && k == start + 1 && CountryOpensName(start)) { last = k++; continue; }   // "France 5"
                 if (w.Digit) break;
                 int country = CountryAt(k);
+                if (w.Capitalised && !words[k - 1].Capitalised && !words[k - 1].Elision && IsFirstName(k) && !FrenchNameWords.PersonParticles.Contains(folded[k - 1]))
+                    break;   // "l'Autorité palestinienne Yasser Arafat": the first name opens another name
                 if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k))) { last = k++; continue; }
                 // "Noyal-sur-Vilaine", "Ille-et-Vilaine", "Pointe-à-Callière": a small word between hyphens.
                 if (!w.Capitalised && w.JoinBefore == Join.Hyphen && k + 1 < n && words[k + 1].JoinBefore == Join.Hyphen
@@ -272,7 +294,7 @@ public sealed class EntityExtractor
                 {
                     int m = k;
                     while (m < n && m - k < 3 && Joined(m) && IsConnector(folded[m], orgHead)) m++;
-                    if (m < n && Joined(m) && !words[m].Digit)
+                    if (m < n && Joined(m) && !words[m].Digit && !(folded[k] is "et" && IsAcronym(m)))
                     {
                         int countryAfter = CountryAt(m);
                         if (countryAfter > 0 && orgHead) { last = m + countryAfter - 1; k = last + 1; continue; }
@@ -337,14 +359,18 @@ public sealed class EntityExtractor
             if (FrenchNameWords.EventHeads.Contains(first) || !single && FrenchNameWords.EventHeads.Contains(folded[start + 1])) return null;
             if (orgHead && FrenchNameWords.FacilityHeads.TryGetValue(first, out var facilityKind)) return single ? null : facilityKind;
             if (orgHead) return single ? null : EntityKind.Organisation;
+            if (!single && CountryOpensName(start)) return EntityKind.Organisation;   // "France Télécom"
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
-            if (!single && IsFirstName(start) && RestIsSurname(start + 1, last)) return EntityKind.Person;
-            if (CueBefore(start) is { } cued) return cued;
+            if (!single && IsFirstName(start)) return RestIsSurname(start + 1, last) ? EntityKind.Person : null;   // "Dana Air"
+            if (CueBefore(start) is { } cued && !(cued == EntityKind.Place && IsWeakPlaceCue(start - 1) && LooksLikePersonName(start, last)))
+                return cued;
             if (single && IsFirstName(start) && !IsCommonWord(start)) return EntityKind.Person;
             if (single) return SingleWordKind(start);
 
+            if (folded[start] is "al" or "el" && words[start].Capitalised) return EntityKind.Organisation;   // "Al-Qaïda", "Al Jazeera"
+            if (EndsWithPlace(start, last)) return EntityKind.Place;   // "Iju de Lagos"
             bool hasConnector = false, hasCommonWord = false;
             for (int k = start; k <= last; k++)
             {
@@ -353,9 +379,34 @@ public sealed class EntityExtractor
                 if (lowerForms.Contains(folded[k]) || IsCommonWord(k)) hasCommonWord = true;
             }
             // Two or three capitalised words that are no French words are a person's name ("Nadim Houry");
-            // ordinary words make it an organisation's ("Dana Air", "Bouygues Travaux Publics").
-            return hasConnector || hasCommonWord || last - start > 2 ? EntityKind.Organisation : EntityKind.Person;
+            // ordinary words make it an organisation's ("Bouygues Travaux Publics").
+            return hasConnector || hasCommonWord || !LooksLikePersonName(start, last) ? EntityKind.Organisation : EntityKind.Person;
         }
+
+        // "X de Lagos": a name that says in which known place it is, with no head word of an organisation.
+        bool EndsWithPlace(int start, int last)
+        {
+            for (int k = last; k > start + 1; k--)
+                if (folded[k - 1] is "de" or "d" or "du" && !words[k - 1].Capitalised)
+                    return IsPlaceName(k, last) && !IsCommonWord(start);
+            return false;
+        }
+
+        /// <summary>Two or three capitalised words, none an ordinary French word, a place or a region.</summary>
+        bool LooksLikePersonName(int start, int last)
+        {
+            if (last == start || last - start > 2) return false;
+            for (int k = start; k <= last; k++)
+            {
+                if (!words[k].Capitalised || words[k].AllCaps && words[k].Length > 1) return false;
+                if (FrenchNameWords.WorldRegions.Contains(folded[k]) || lowerForms.Contains(folded[k])) return false;
+                if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k]) && !IsFirstName(k)) return false;
+            }
+            return true;
+        }
+
+        // "à", "au", "en" say where, but also "revient à Antonis Manitakis": they do not outweigh a person's name.
+        bool IsWeakPlaceCue(int k) => k >= 0 && folded[k] is "a" or "au" or "en";
 
         /// <summary>
         /// A capitalised word alone, with nothing before it that tells its kind. An ordinary French word
@@ -367,6 +418,10 @@ public sealed class EntityExtractor
         {
             if (lowerForms.Contains(folded[k]) || IsCommonWord(k)) return null;
             if (k > 0 && folded[k - 1] is "les" or "des" or "aux" && folded[k].EndsWith('s')) return null;
+            // Capitals inside a lower-case word make a product or a unit ("ColorADD", "GeV"), not an organisation.
+            var word = text.AsSpan(words[k].Start, words[k].Length);
+            for (int c = 1; c + 1 < word.Length; c++)
+                if (char.IsLower(word[c]) && char.IsUpper(word[c + 1])) return null;
             return EntityKind.Organisation;
         }
 
@@ -378,7 +433,8 @@ public sealed class EntityExtractor
         {
             for (int k = from; k <= last; k++)
             {
-                if (!words[k].Capitalised || FrenchNameWords.PersonParticles.Contains(folded[k]) || IsFirstName(k)) continue;
+                if (FrenchNameWords.PersonParticles.Contains(folded[k]) || words[k].Capitalised && IsFirstName(k)) continue;
+                if (!words[k].Capitalised) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k])) return false;
             }
             return true;
@@ -396,9 +452,23 @@ public sealed class EntityExtractor
         /// </summary>
         bool IsPlaceName(int start, int last)
         {
-            if (start == last && FrenchNameWords.WorldRegions.Contains(folded[start])) return true;
-            foreach (var place in Places.Named(Surface(start, last, titleCaseCapitals: false)))
-                if (place.Kind is not (PlaceKind.Commune or PlaceKind.Arrondissement) || place.Population >= 10_000) return true;
+            var surface = Surface(start, last, titleCaseCapitals: false);
+            if (FrenchNameWords.WorldRegions.Contains(start == last ? folded[start] : Folding.Fold(surface))) return true;   // "Proche-Orient"
+            var places = Places.Named(surface);
+            if (places.Count == 0) return false;
+            if (start < last) return true;   // "Noyal-sur-Vilaine", "Rio de Janeiro": a compound name is the place
+            // One word is often also a person's name or an ordinary word (Hassan, Barroso, Orange): a town needs
+            // the size that makes it the usual sense, more when the word is a first name or a surname.
+            bool personName = IsFirstName(start) || PersonNames.IsSurname(folded[start]);
+            bool commonWord = IsCommonWord(start);
+            foreach (var place in places)
+            {
+                if (place.Kind is PlaceKind.Departement or PlaceKind.Region) return true;
+                int needed = place.Kind == PlaceKind.City ? 20_000 : 10_000;
+                if (personName || commonWord) needed = 100_000;
+                if (place.Kind == PlaceKind.City && (personName || commonWord)) needed = 1_000_000;
+                if (place.Population >= needed) return true;
+            }
             return false;
         }
 
@@ -406,6 +476,9 @@ public sealed class EntityExtractor
         {
             var w = words[k];
             if (!w.AllCaps || w.Length < 2 || w.Length > 8) return false;
+            int letters = 0;
+            for (int c = w.Start; c < w.End; c++) if (char.IsLetter(text[c])) letters++;
+            if (letters < 2) return false;   // "A3", "B52": a grade or a model
             return !FrenchNameWords.NotNames.Contains(folded[k]);
         }
 

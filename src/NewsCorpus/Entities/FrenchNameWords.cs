@@ -76,7 +76,7 @@ internal static class FrenchNameWords
         corps centre hopital fondation association direction etat-major cour tribunal communaute programme
         office bureau academie ecole federation confederation syndicat entreprise corporation holding
         gendarmerie police garde brigade bataillon regiment division escadron service services autorite reseau
-        caisse commissariat haut-commissariat observatoire
+        caisse commissariat haut-commissariat observatoire gauche droite
         ambassade consulat chambre senat parlement comite secretariat delegation mission croix
         """);
 
