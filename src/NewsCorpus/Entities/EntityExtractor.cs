@@ -274,6 +274,7 @@ public sealed class EntityExtractor
             {
                 var w = words[k];
                 if (w.Digit && k == start + 1 && CountryOpensName(start)) { last = k++; continue; }   // "France 5"
+                if (IsRomanOrdinal(k)) break;
                 if (w.Digit) break;
                 int country = CountryAt(k);
                 if (w.Capitalised && !words[k - 1].Capitalised && !words[k - 1].Elision && IsFirstName(k) && !FrenchNameWords.PersonParticles.Contains(folded[k - 1]))
@@ -371,6 +372,9 @@ public sealed class EntityExtractor
 
             if (folded[start] is "al" or "el" && words[start].Capitalised) return EntityKind.Organisation;   // "Al-Qaïda", "Al Jazeera"
             if (EndsWithPlace(start, last)) return EntityKind.Place;   // "Iju de Lagos"
+            // An ordinary noun with a complement names a thing after someone or something ("Boson de Higgs",
+            // "Maison des Marins"), not an organisation: organisations open with a head word.
+            if (IsCommonWord(start) && HasLowercaseConnector(start, last)) return null;
             bool hasConnector = false, hasCommonWord = false;
             for (int k = start; k <= last; k++)
             {
@@ -381,6 +385,12 @@ public sealed class EntityExtractor
             // Two or three capitalised words that are no French words are a person's name ("Nadim Houry");
             // ordinary words make it an organisation's ("Bouygues Travaux Publics").
             return hasConnector || hasCommonWord || !LooksLikePersonName(start, last) ? EntityKind.Organisation : EntityKind.Person;
+        }
+
+        bool HasLowercaseConnector(int start, int last)
+        {
+            for (int k = start + 1; k < last; k++) if (!words[k].Capitalised && !words[k].AllCaps) return true;
+            return false;
         }
 
         // "X de Lagos": a name that says in which known place it is, with no head word of an organisation.
@@ -395,9 +405,14 @@ public sealed class EntityExtractor
         /// <summary>Two or three capitalised words, none an ordinary French word, a place or a region.</summary>
         bool LooksLikePersonName(int start, int last)
         {
-            if (last == start || last - start > 2) return false;
+            if (last == start || last - start > 3) return false;
+            int nameWords = 0;
+            for (int k = start; k <= last; k++) if (!FrenchNameWords.PersonParticles.Contains(folded[k])) nameWords++;
+            // Three names make a person only after a first name or initials ("J-M Ayrault"): "Human Rights Watch".
+            if (nameWords > 3 || nameWords == 3 && !IsFirstName(start) && words[start].Length > 1) return false;
             for (int k = start; k <= last; k++)
             {
+                if (FrenchNameWords.PersonParticles.Contains(folded[k]) && k > start) continue;   // "Nock Ag Attia"
                 if (!words[k].Capitalised || words[k].AllCaps && words[k].Length > 1) return false;
                 if (FrenchNameWords.WorldRegions.Contains(folded[k]) || lowerForms.Contains(folded[k])) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k]) && !IsFirstName(k)) return false;

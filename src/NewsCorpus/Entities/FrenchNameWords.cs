@@ -67,6 +67,7 @@ internal static class FrenchNameWords
         atomique renouvelables petrole gaz diplomatie delegation russe russes ambassade chancellerie
         solidarite action humanitaire sociale social logement catastrophes crise siege fondation sciences
         technologies information communication medias relations institutions transports mobilite urbaine
+        secteur financier bancaire
         """);
 
     /// <summary>Words that start an organisation's name: "Ministère de la Défense", "Forces Armées Nationales".</summary>
@@ -76,7 +77,8 @@ internal static class FrenchNameWords
         corps centre hopital fondation association direction etat-major cour tribunal communaute programme
         office bureau academie ecole federation confederation syndicat entreprise corporation holding
         gendarmerie police garde brigade bataillon regiment division escadron service services autorite reseau
-        caisse commissariat haut-commissariat observatoire gauche droite
+        caisse commissariat haut-commissariat observatoire gauche droite journal gazette revue radio chaine
+        television
         ambassade consulat chambre senat parlement comite secretariat delegation mission croix
         """);
 
