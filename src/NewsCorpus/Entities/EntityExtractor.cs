@@ -118,7 +118,8 @@ public sealed class EntityExtractor
                 if (title > 0)
                 {
                     int j = SkipRoleComplement(i + title);
-                    if (j < n && (Joined(j) || words[j].CommaBefore) && TitleAt(j) is var second and > 0 && words[j].Capitalised) j += second;
+                    if (j < n && (Joined(j) || words[j].CommaBefore) && TitleAt(j) is var second and > 0 && words[j].Capitalised)
+                        j = SkipRoleComplement(j + second);   // "chef du gouvernement, M. Ayrault"
                     if (j + 1 < n && words[j].Capitalised && folded[j] is "de" or "du" or "le" or "la" or "van" or "von" or "di" or "da"
                         && Joined(j + 1) && IsNameStart(j + 1))
                     {
@@ -516,8 +517,9 @@ public sealed class EntityExtractor
 
         void Add(int start, int last, EntityKind kind)
         {
-            // "Ibrahim TRAORE" reads "Ibrahim Traore"; a word alone in capitals is an acronym and keeps them ("LR").
-            var surface = Surface(start, last, titleCaseCapitals: kind != EntityKind.Organisation && last > start);
+            // "Ibrahim TRAORE" reads "Ibrahim Traore", "MOSCOU" in a heading "Moscou"; a word alone in capitals is
+            // an acronym and keeps them ("LR").
+            var surface = Surface(start, last, titleCaseCapitals: kind != EntityKind.Organisation && (last > start || words[start].Heading));
             found.Add(new EntityMention(surface, kind, words[start].Start, words[last].End - words[start].Start));
         }
 

@@ -130,17 +130,28 @@ public sealed class EntityResolver(EntityAliases aliases)
     }
 
     /// <summary>
-    /// The name shown: a spelling the articles use, the most frequent full form (ties go to the one not all in
-    /// capitals, then to ordinal order). An alias' canonical name is shown only when the articles spell it so:
+    /// The name shown: a spelling the articles use, the most frequent full form (ties go to the one with fewer
+    /// words in capitals, then to the one with more accents, then to ordinal order). An alias' canonical name is
+    /// shown when the articles spell it so at least once, which keeps curated names and their addresses stable:
     /// nothing adds letters or accents the text did not have.
     /// </summary>
     static string DisplayName(Group group)
     {
         if (group.AliasName is { } alias && group.Spellings.ContainsKey(alias)) return alias;
         return group.Spellings.OrderByDescending(s => s.Value)
-            .ThenBy(s => EntityNames.IsAllCaps(s.Key) && s.Key.Length > 3 ? 1 : 0)
+            .ThenBy(s => AllCapsWords(s.Key))
+            .ThenByDescending(s => EntityNames.AccentCount(s.Key))   // both are in the text: the accented one is the careful one
             .ThenBy(s => s.Key, StringComparer.Ordinal)
             .First().Key;
+    }
+
+    // Words of more than three letters written in capitals: "Ibrahim TRAORE" is the shouting spelling.
+    static int AllCapsWords(string name)
+    {
+        int count = 0;
+        foreach (var word in name.Split(' ', '-'))
+            if (word.Length > 3 && EntityNames.IsAllCaps(word)) count++;
+        return count;
     }
 }
 

@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 7;
+    public const int Version = 8;   // 8: entities from the lexicon and gazetteer (issue 15), countries read languages after l'
 
     const string Ddl = """
         CREATE TABLE articles (

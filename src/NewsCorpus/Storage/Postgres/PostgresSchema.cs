@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;   // 3: rebuilt with the SQLite store's version 8 (entities of issue 15)
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
