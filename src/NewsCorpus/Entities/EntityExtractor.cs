@@ -441,7 +441,7 @@ public sealed class EntityExtractor
             return EntityKind.Organisation;
         }
 
-        bool IsCommonWord(int k) => FrenchLexicon.IsCommonWord(text.Substring(words[k].Start, words[k].Length));
+        bool IsCommonWord(int k) => LexiconLookups.IsCommonWord(text.AsSpan(words[k].Start, words[k].Length));
 
         // After a first name, words that are not ordinary French words, or are also surnames ("Laurent Berger"):
         // "Dana Air" is an airline.
@@ -470,7 +470,7 @@ public sealed class EntityExtractor
         {
             var surface = Surface(start, last, titleCaseCapitals: false);
             if (FrenchNameWords.WorldRegions.Contains(start == last ? folded[start] : Folding.Fold(surface))) return true;   // "Proche-Orient"
-            var places = Places.Named(surface);
+            var places = LexiconLookups.PlacesNamed(surface);
             if (places.Count == 0) return false;
             if (start < last) return true;   // "Noyal-sur-Vilaine", "Rio de Janeiro": a compound name is the place
             // One word is often also a person's name or an ordinary word (Hassan, Barroso, Orange): a town needs
