@@ -135,6 +135,11 @@ public sealed class EntityExtractor
                     continue;
                 }
 
+                if (IsInitial(i) && i + 1 < n && Joined(i + 1) && words[i + 1].Length > 1 && IsNameStart(i + 1))
+                {
+                    i = AddPerson(i + 1);   // "B. Obama", "J-M Ayrault": an initial announces a surname
+                    continue;
+                }
                 if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
                 if (IsArticleOfName(i)) { i = AddArticleName(i); continue; }
                 if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
@@ -150,6 +155,10 @@ public sealed class EntityExtractor
             }
             return found;
         }
+
+        // A capital letter with its period or hyphen ("B.", "J-"): "À Porto" is no initial.
+        bool IsInitial(int k) =>
+            words[k].Length == 1 && words[k].Capitalised && words[k].End < text.Length && text[words[k].End] is '.' or '-';
 
         // "de La Poste", "selon Le Figaro": a capitalised article inside a sentence belongs to the name after it,
         // when that name is an ordinary word ("Le Pen" is a surname, and left to the other rules).
@@ -280,7 +289,7 @@ public sealed class EntityExtractor
                 int country = CountryAt(k);
                 if (w.Capitalised && !words[k - 1].Capitalised && !words[k - 1].Elision && IsFirstName(k) && !FrenchNameWords.PersonParticles.Contains(folded[k - 1]))
                     break;   // "l'Autorité palestinienne Yasser Arafat": the first name opens another name
-                if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k))) { last = k++; continue; }
+                if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k) || IsCountryInBrand(k))) { last = k++; continue; }
                 // "Noyal-sur-Vilaine", "Ille-et-Vilaine", "Pointe-à-Callière": a small word between hyphens.
                 if (!w.Capitalised && w.JoinBefore == Join.Hyphen && k + 1 < n && words[k + 1].JoinBefore == Join.Hyphen
                     && words[k + 1].Capitalised && w.Length <= 3)
@@ -315,6 +324,11 @@ public sealed class EntityExtractor
             }
             return last;
         }
+
+        // "Air France", "Radio France": a one-word country right after a capitalised ordinary word ends a brand.
+        bool IsCountryInBrand(int k) =>
+            words[k].JoinBefore == Join.Space && CountryAt(k) == 1 && words[k - 1].Capitalised && !words[k - 1].SentenceStart && IsCommonWord(k - 1)
+            && (k + 1 >= n || !words[k + 1].Capitalised || words[k + 1].JoinBefore == Join.Break);
 
         // "François Hollande", "Thomas Salvador": a capitalised country word right after a first name is a surname.
         bool IsSurnameAfterFirstName(int k) =>
@@ -358,14 +372,20 @@ public sealed class EntityExtractor
         {
             var first = folded[start];
             bool single = start == last;
+            if (single && words[start].Length == 1) return null;   // a letter alone: "38 degrés C"
             if (FrenchNameWords.EventHeads.Contains(first) || !single && FrenchNameWords.EventHeads.Contains(folded[start + 1])) return null;
             if (orgHead && FrenchNameWords.FacilityHeads.TryGetValue(first, out var facilityKind)) return single ? null : facilityKind;
             if (orgHead) return single ? null : EntityKind.Organisation;
             if (!single && CountryOpensName(start)) return EntityKind.Organisation;   // "France Télécom"
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
+            if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
             if (!single && IsFirstName(start)) return RestIsSurname(start + 1, last) ? EntityKind.Person : null;   // "Dana Air"
+            // An ordinary word alone is a name only when the word before says so: "à Porto", "la chaîne Histoire";
+            // "au" is also "to the" ("au Congrès", "au Figaro").
+            if (single && !IsFirstName(start) && (lowerForms.Contains(first) || IsCommonWord(start)))
+                return start > 0 && folded[start - 1] != "au" ? CueBefore(start) : null;
             if (CueBefore(start) is { } cued && !(cued == EntityKind.Place && IsWeakPlaceCue(start - 1) && LooksLikePersonName(start, last)))
                 return cued;
             if (single && IsFirstName(start) && !IsCommonWord(start)) return EntityKind.Person;
@@ -415,7 +435,8 @@ public sealed class EntityExtractor
             {
                 if (FrenchNameWords.PersonParticles.Contains(folded[k]) && k > start) continue;   // "Nock Ag Attia"
                 if (!words[k].Capitalised || words[k].AllCaps && words[k].Length > 1) return false;
-                if (FrenchNameWords.WorldRegions.Contains(folded[k]) || lowerForms.Contains(folded[k])) return false;
+                if (FrenchNameWords.WorldRegions.Contains(folded[k]) || lowerForms.Contains(folded[k])
+                    || FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k]) && !IsFirstName(k)) return false;
             }
             return true;
@@ -488,6 +509,21 @@ public sealed class EntityExtractor
             return false;
         }
 
+        bool HasDigit(int start, int last)
+        {
+            for (int k = start; k <= last; k++)
+                for (int c = words[k].Start; c < words[k].End; c++)
+                    if (char.IsDigit(text[c])) return !IsAcronym(k) || CountDigits(k) > 2;
+            return false;
+        }
+
+        int CountDigits(int k)
+        {
+            int digits = 0;
+            for (int c = words[k].Start; c < words[k].End; c++) if (char.IsDigit(text[c])) digits++;
+            return digits;
+        }
+
         bool IsAcronym(int k)
         {
             var w = words[k];
@@ -523,6 +559,12 @@ public sealed class EntityExtractor
             found.Add(new EntityMention(surface, kind, words[start].Start, words[last].End - words[start].Start));
         }
 
+        static bool IsRomanNumeral(string word)
+        {
+            foreach (var c in word) if (c is not ('I' or 'V' or 'X' or 'L' or 'C' or 'D' or 'M')) return false;
+            return true;
+        }
+
         string Surface(int start, int last, bool titleCaseCapitals)
         {
             var sb = new StringBuilder();
@@ -533,7 +575,7 @@ public sealed class EntityExtractor
                 var s = text.Substring(w.Start, w.Length);
                 if (k == start && char.IsLower(s[0])) s = char.ToUpperInvariant(s[0]) + s[1..];   // "ministère" opening a name
                 if (w.Elision) s = s[..^1] + "'";
-                else if (titleCaseCapitals && w.Length > 1 && EntityNames.IsAllCaps(s)) s = EntityNames.TitleCase(s);
+                else if (titleCaseCapitals && w.Length > 1 && EntityNames.IsAllCaps(s) && !IsRomanNumeral(s)) s = EntityNames.TitleCase(s);   // "Benoît XVI" stays
                 sb.Append(s);
             }
             return sb.ToString();
@@ -560,9 +602,11 @@ public sealed class EntityExtractor
             {
                 var prefix = text.AsSpan(start, apostrophe - start);
                 var prefixFolded = FrenchAnalyzer.Fold(prefix);
-                // "N'Djamena" keeps its apostrophe; a capital elision only opens a sentence ("L'Afrique").
+                // "N'Djamena" keeps its apostrophe; a capital elision opens a sentence ("L'Afrique") or a lower-case
+                // word ("[C'est]").
                 bool elided = ElisionPrefixes.Contains(prefixFolded)
-                    && (char.IsLower(prefix[0]) || sentenceStart && prefixFolded is not "n");
+                    && (char.IsLower(prefix[0]) || sentenceStart && prefixFolded is not "n"
+                        || apostrophe + 1 < start + length && char.IsLower(text[apostrophe + 1]));
                 if (elided)
                 {
                     words.Add(new Word(start, apostrophe - start + 1, prefixFolded, false, false, true, false, join, comma, sentenceStart));
@@ -603,7 +647,9 @@ public sealed class EntityExtractor
             else if (c is '.' or '!' or '?' or '…' or ':' or ';' or '«' or '"' or '“' or '\n' or '\r' or '•' or '(' or ')') sentenceStart = true;
         }
         // "M. Traoré": the period of an abbreviated title neither ends a sentence nor breaks the name.
-        if (!onlySpaces && gap.Trim().SequenceEqual(".") && previousFolded is "m" or "mme" or "mlle" or "dr" or "pr" or "me" or "mgr" or "st")
+        // "B. Obama": nor does the period of an initial.
+        if (!onlySpaces && gap.Trim().SequenceEqual(".")
+            && (previousFolded is "m" or "mme" or "mlle" or "dr" or "pr" or "me" or "mgr" or "st" || previousFolded.Length == 1 && char.IsLetter(previousFolded[0])))
         {
             join = Join.Space;
             sentenceStart = false;

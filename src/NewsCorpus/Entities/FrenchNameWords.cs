@@ -118,13 +118,19 @@ internal static class FrenchNameWords
     public static readonly HashSet<string> CommonAcronyms = Set("""
         pib pnb tva smic isf ir csg rsa rmi apl caf cdi cdd pme tpe eti ivg pma gpa sms mms ong avc irm adn arn vih
         sida ogm pc cv gps sd ds xl xxl tgv ter rer hlm pdg drh rtt btp qi pv rib ttc ht uv led usb dvd cd tv hd
-        ia km kg cm mm mw kw gw tw ko mo go bac bts dut cap cm1 cm2 ehpad samu smur vtc suv jo jt
+        ia km kg cm mm mw kw gw tw ko mo go utc gmt bac bts dut cap cm1 cm2 ehpad samu smur vtc suv jo jt
         """);
 
     /// <summary>Words that open the name of an event, which is none of the three kinds: "Jeux olympiques", "Coupe du monde".</summary>
     public static readonly HashSet<string> EventHeads = Set("""
         jeux coupe championnat championnats festival forum sommet journee journees salon euro mondial guerre
         printemps operation exposition conference conferences biennale foire rencontres marche concours grand-prix
+        """);
+
+    /// <summary>English words that make a name an organisation's: "Allen Institute", "Human Rights Watch".</summary>
+    public static readonly HashSet<string> EnglishOrganisationWords = Set("""
+        institute foundation council corporation company group inc ltd university museum airlines airways bank
+        watch news times post press view party association agency fund society trust club league records studios
         """);
 
     /// <summary>Continents, oceans, seas and large regions: places no commune list holds.</summary>
