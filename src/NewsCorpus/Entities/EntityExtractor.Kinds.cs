@@ -85,6 +85,9 @@ public sealed partial class EntityExtractor
         bool LooksLikePersonName(int start, int last)
         {
             if (last == start || last - start > 3) return false;
+            bool spaced = false;
+            for (int k = start + 1; k <= last; k++) if (words[k].JoinBefore == Join.Space) spaced = true;
+            if (!spaced) return false;   // "Addis-Abeba", "Hewlett-Packard": one hyphenated word is no first name and surname
             int nameWords = 0;
             for (int k = start; k <= last; k++) if (!FrenchNameWords.PersonParticles.Contains(folded[k])) nameWords++;
             // Three names make a person only after a first name or initials ("J-M Ayrault"): "Human Rights Watch".
@@ -149,6 +152,7 @@ public sealed partial class EntityExtractor
         {
             var surface = Surface(start, last, titleCaseCapitals: false);
             if (FrenchNameWords.WorldRegions.Contains(start == last ? folded[start] : Folding.Fold(surface))) return true;   // "Proche-Orient"
+            if (LexiconLookups.IsCapitalCity(surface)) return true;   // in French: "Addis-Abeba", "Pékin"
             var places = LexiconLookups.PlacesNamed(surface);
             if (places.Count == 0) return false;
             if (start < last) return true;   // "Noyal-sur-Vilaine", "Rio de Janeiro": a compound name is the place

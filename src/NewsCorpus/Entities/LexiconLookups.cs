@@ -27,6 +27,17 @@ internal static class LexiconLookups
         return common;
     }
 
+    // The capitals the country overlay writes in French (the gazetteer has GeoNames' names, often English).
+    static readonly Lazy<HashSet<string>> capitalCities = new(() =>
+        Countries.CountryOverlay.Text.Split('\n')
+            .Select(line => line.Split('#')[0].Split('|'))
+            .Where(fields => fields.Length >= 3 && fields[0].Trim() == "capital")
+            .SelectMany(fields => fields[2].Split(','))
+            .Select(name => Analysis.Folding.Fold(name.Trim()))
+            .ToHashSet(StringComparer.Ordinal));
+
+    public static bool IsCapitalCity(string name) => capitalCities.Value.Contains(Analysis.Folding.Fold(name));
+
     /// <summary><see cref="Places.Named"/> of a name of the text.</summary>
     public static IReadOnlyList<Place> PlacesNamed(string name)
     {
