@@ -71,6 +71,11 @@ public sealed partial class EntityExtractor
                     continue;
                 }
 
+                if (words[i].Credit && words[i].Capitalised)
+                {
+                    i = SpanEnd(i, orgHead: false) + 1;   // "© AFP", "Photo : Jean Dupont"
+                    continue;
+                }
                 if (IsInitial(i) && i + 1 < WordCount && Joined(i + 1) && words[i + 1].Length > 1 && IsNameStart(i + 1))
                 {
                     i = AddPerson(i + 1);   // "B. Obama", "J-M Ayrault": an initial announces a surname

@@ -9,7 +9,7 @@ public sealed partial class EntityExtractor
 
     /// <summary>A word of the text. An elided article or preposition ("l'", "d'") is a word of its own.</summary>
     readonly record struct Word(int Start, int Length, string Folded, bool Capitalised, bool AllCaps, bool Elision,
-        bool Digit, Join JoinBefore, bool CommaBefore, bool SentenceStart, bool Heading = false)
+        bool Digit, Join JoinBefore, bool CommaBefore, bool SentenceStart, bool Heading = false, bool Credit = false)
     {
         public int End => Start + Length;
     }
@@ -50,14 +50,21 @@ public sealed partial class EntityExtractor
                 }
             }
             var word = text.AsSpan(start, length);
+            bool credit = previousEnd >= 0 && IsCredit(text.AsSpan(previousEnd, start - previousEnd), previousFolded);
             words.Add(new Word(start, length, FrenchAnalyzer.Fold(word), char.IsUpper(word[0]), EntityNames.IsAllCaps(word) && length > 1,
-                false, char.IsDigit(word[0]), join, comma, sentenceStart));
+                false, char.IsDigit(word[0]), join, comma, sentenceStart, Credit: credit));
             previousEnd = token.End;
             previousFolded = words[^1].Folded;
         }
         MarkCapitalHeadings(words);
         return words;
     }
+
+    // Credits and sources name who made the picture or the text, not who the news is about: "© AFP",
+    // "Photo : Jean Dupont", "Source : Reuters". Their names are no entities of the article.
+    static bool IsCredit(ReadOnlySpan<char> gap, string previousFolded) =>
+        gap.Contains('©') || previousFolded is "photo" or "photos" or "source" or "sources" or "credit" or "credits"
+            or "copyright" or "illustration" or "infographie" or "dessin" && gap.Trim().SequenceEqual(":");
 
     static int IndexOfApostrophe(string text, int start, int length)
     {

@@ -40,5 +40,6 @@ public class EntityKindEvidenceTests
     [InlineData("Le vol AF447 et la note Baa2.")]
     [InlineData("La célèbre Loi de Moore tient encore.")]
     [InlineData("Il a parlé au Congrès puis au Figaro.")]
+    [InlineData("La manifestation a réuni du monde. Photo : Jean Dupont. © AFP")]
     public void Ordinary_words_events_letters_codes_and_things_are_no_entities(string text) => Assert.Empty(Extract(text));
 }
