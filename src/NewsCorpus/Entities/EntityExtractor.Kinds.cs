@@ -94,7 +94,7 @@ public sealed partial class EntityExtractor
             if (nameWords > 3 || nameWords == 3 && !IsFirstName(start) && words[start].Length > 1) return false;
             for (int k = start; k <= last; k++)
             {
-                if (FrenchNameWords.PersonParticles.Contains(folded[k]) && k > start) continue;   // "Nock Ag Attia"
+                if ((FrenchNameWords.PersonParticles.Contains(folded[k]) || IsNameParticle(k, last)) && k > start) continue;   // "Nock Ag Attia"
                 if (!words[k].Capitalised || words[k].AllCaps && words[k].Length > 1) return false;
                 if (FrenchNameWords.WorldRegions.Contains(folded[k]) || lowerForms.Contains(folded[k])
                     || FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return false;
@@ -132,11 +132,15 @@ public sealed partial class EntityExtractor
             for (int k = from; k <= last; k++)
             {
                 if (FrenchNameWords.PersonParticles.Contains(folded[k]) || words[k].Capitalised && IsFirstName(k)) continue;
+                if (IsNameParticle(k, last)) continue;   // "Jean-Marie Le Pen", "Charles de Gaulle"
                 if (!words[k].Capitalised) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k])) return false;
             }
             return true;
         }
+
+        // French particles inside a surname, before its last word: "Le Pen", "de Villepin", "La Fontaine".
+        bool IsNameParticle(int k, int last) => k < last && folded[k] is "le" or "la" or "de" or "du" or "d";
 
         bool IsFirstName(int k)
         {

@@ -35,6 +35,8 @@ public sealed partial class EntityExtractor
             var f = folded[k];
             int end = f.EndsWith("eme") ? f.Length - 3 : f.EndsWith("er") ? f.Length - 2 : f.EndsWith('e') ? f.Length - 1 : -1;
             if (end <= 0 || end > words[k].Length) return false;
+            // One letter: "Ve", "Xe", "Ier"; "Le" is an article.
+            if (end == 1 && !(text[words[k].Start] is 'V' or 'X' || text[words[k].Start] == 'I' && f.EndsWith("er"))) return false;
             for (int c = 0; c < end; c++) if (text[words[k].Start + c] is not ('I' or 'V' or 'X' or 'L' or 'C')) return false;
             return true;
         }
@@ -164,6 +166,13 @@ public sealed partial class EntityExtractor
                         j = k + Math.Max(1, CountryAt(k));
                         continue;
                     }
+                    // "le préfet de Corse Claude Érignac", "le maire de Lyon Gérard Collomb": where the role is held.
+                    if (k + 1 < WordCount && Joined(k) && words[k].Capitalised && !IsFirstName(k) && words[k + 1].JoinBefore == Join.Space
+                        && IsFirstName(k + 1))
+                    {
+                        j = k + 1;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -230,6 +239,9 @@ public sealed partial class EntityExtractor
                 int country = CountryAt(k);
                 if (w.Capitalised && !words[k - 1].Capitalised && !words[k - 1].Elision && IsFirstName(k) && !FrenchNameWords.PersonParticles.Contains(folded[k - 1]))
                     break;   // "l'Autorité palestinienne Yasser Arafat": the first name opens another name
+                if (w.Capitalised && k == start + 1 && w.JoinBefore == Join.Space && IsFirstName(k) && country == 0 && !IsFirstName(start)
+                    && (IsCommonWord(start) || IsPlaceName(start, start)))
+                    break;   // "de Corse Claude Érignac": a place, then a person
                 if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k) || IsCountryInBrand(k))) { last = k++; continue; }
                 // "Noyal-sur-Vilaine", "Ille-et-Vilaine", "Pointe-à-Callière": a small word between hyphens.
                 if (!w.Capitalised && w.JoinBefore == Join.Hyphen && k + 1 < WordCount && words[k + 1].JoinBefore == Join.Hyphen

@@ -21,6 +21,9 @@ public class EntityKindEvidenceTests
     [InlineData("Les chiffres de B. Obama ont surpris.", "Obama")]
     [InlineData("Le président François Hollande est arrivé.", "François Hollande")]
     [InlineData("Le général De Gaulle a parlé.", "De Gaulle")]
+    [InlineData("Jean-Marie Le Pen traite sa fille de petite-bourgeoise.", "Jean-Marie Le Pen")]
+    [InlineData("Il a vu Bruno Le Roux hier.", "Bruno Le Roux")]
+    [InlineData("Les obsèques du préfet de Corse Claude Érignac ont eu lieu.", "Claude Érignac")]
     public void People_need_a_first_name_a_title_an_initial_or_a_name_shaped_like_one(string text, string person) =>
         Assert.Equal([(EntityKind.Person, person)], Extract(text));
 
