@@ -39,7 +39,8 @@ public sealed partial class EntityExtractor
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
             if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
-            if (!single && IsFirstName(start)) return RestIsSurname(start + 1, last) ? EntityKind.Person : null;   // "Dana Air"
+            if (!single && IsFirstName(start))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation
+                return RestIsSurname(start + 1, last) ? EntityKind.Person : HasEnglishOrganisationWord(start, last) ? EntityKind.Organisation : null;
             // An ordinary word alone is a name only when the word before says so: "à Porto", "la chaîne Histoire";
             // "au" is also "to the" ("au Congrès", "au Figaro").
             if (single && !IsFirstName(start) && (lowerForms.Contains(first) || IsCommonWord(start)))
@@ -97,7 +98,7 @@ public sealed partial class EntityExtractor
                 if ((FrenchNameWords.PersonParticles.Contains(folded[k]) || IsNameParticle(k, last)) && k > start) continue;   // "Nock Ag Attia"
                 if (!words[k].Capitalised || words[k].AllCaps && words[k].Length > 1) return false;
                 if (FrenchNameWords.WorldRegions.Contains(folded[k]) || lowerForms.Contains(folded[k])
-                    || FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return false;
+                    || FrenchNameWords.EnglishOrganisationWords.Contains(folded[k]) || IsWellKnownPlace(k)) return false;   // "Madrid Arena"
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k]) && !IsFirstName(k)) return false;
             }
             return true;
@@ -133,10 +134,25 @@ public sealed partial class EntityExtractor
             {
                 if (FrenchNameWords.PersonParticles.Contains(folded[k]) || words[k].Capitalised && IsFirstName(k)) continue;
                 if (IsNameParticle(k, last)) continue;   // "Jean-Marie Le Pen", "Charles de Gaulle"
+                if (FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return false;   // "Betty Moore Foundation"
                 if (!words[k].Capitalised) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k])) return false;
             }
             return true;
+        }
+
+        bool HasEnglishOrganisationWord(int start, int last)
+        {
+            for (int k = start; k <= last; k++) if (FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return true;
+            return false;
+        }
+
+        // A capital, a région or a city of half a million: too well known to be someone's name ("Whitman" is).
+        bool IsWellKnownPlace(int k)
+        {
+            var name = text.Substring(words[k].Start, words[k].Length);
+            return LexiconLookups.IsCapitalCity(name)
+                || LexiconLookups.PlacesNamed(name).Any(p => p.Kind is PlaceKind.Region || p.Population >= 500_000);
         }
 
         // French particles inside a surname, before its last word: "Le Pen", "de Villepin", "La Fontaine".

@@ -47,7 +47,7 @@ internal static class FrenchNameWords
         ministre|ministres|vice ministre|vice ministres|premier ministre|ministre d etat|
         secretaire general|secretaire d etat|porte parole|ambassadeur|ambassadrice|consul|
         directeur|directrice|directeur general|directrice generale|pdg|patron|
-        m|mme|mlle|me|dr|docteur|pr|professeur|monsieur|madame|
+        m|mme|mlle|me|dr|docteur|pr|professeur|monsieur|madame|mr|mrs|sir|lord|
         imam|abbe|pere|monseigneur|mgr|
         depute|senateur|gouverneur|prefet|maire|juge|procureur|
         opposant|journaliste|chercheur|expert|analyste|homologue
@@ -131,6 +131,7 @@ internal static class FrenchNameWords
     public static readonly HashSet<string> EnglishOrganisationWords = Set("""
         institute foundation council corporation company group inc ltd university museum airlines airways bank
         watch news times post press view party association agency fund society trust club league records studios
+        telecom electronics systems motors technologies pictures entertainment arena stadium
         """);
 
     /// <summary>Continents, oceans, seas and large regions: places no commune list holds.</summary>

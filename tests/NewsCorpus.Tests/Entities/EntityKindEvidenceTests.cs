@@ -12,6 +12,7 @@ public class EntityKindEvidenceTests
     [InlineData("Le train reliait Toulouse et Grenoble hier soir.", "Toulouse|Grenoble")]
     [InlineData("Le corps a été retrouvé à Noyal-sur-Vilaine, en Ille-et-Vilaine.", "Noyal-sur-Vilaine|Ille-et-Vilaine")]
     [InlineData("Les touristes visitent le Proche-Orient et l'Asie.", "Proche-Orient|Asie")]
+    [InlineData("Le métro de New York est inondé.", "New York")]
     public void Places_of_the_gazetteer_are_places_not_people(string text, string places) =>
         Assert.Equal(places.Split('|').Select(p => (EntityKind.Place, p)), Extract(text));
 
@@ -32,6 +33,7 @@ public class EntityKindEvidenceTests
     [InlineData("Il est arrivé chez Air France puis chez France Télécom.", "Air France|France Télécom")]
     [InlineData("Le président de La Poste a refusé.", "La Poste")]
     [InlineData("Une étude de l'Allen Institute est parue.", "Allen Institute")]
+    [InlineData("Le don de la Betty Moore Foundation arrive.", "Betty Moore Foundation")]
     [InlineData("Le groupe Al-Qaïda a revendiqué.", "Al-Qaïda")]
     public void Organisations_keep_their_capitals_and_common_acronyms_are_none(string text, string organisations) =>
         Assert.Equal(organisations.Split('|').Select(o => (EntityKind.Organisation, o)), Extract(text));
