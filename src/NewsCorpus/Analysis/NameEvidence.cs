@@ -24,7 +24,7 @@ public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence
     /// <param name="allCapitals">Whether it is written in capitals only ("MALI", "ONU").</param>
     public static NameEvidence Of(string folded, bool allCapitals)
     {
-        bool unknown = !FrenchLexicon.IsCommonWord(folded);
+        bool unknown = !FrenchLexicon.HasFoldedForm(folded);
         bool place = CountryWords.Value.Contains(folded) || Places.Named(folded).Any(p => p.Population >= LargePlace);
         return new(unknown || place, allCapitals ? unknown || place : true, KeepsStem: !unknown && !place);
     }

@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 9;
+    public const int Version = 10;   // 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
 
     const string Ddl = """
         CREATE TABLE articles (

@@ -35,7 +35,7 @@ public abstract class EntitiesTests(SiteFixture site)
         var doc = await site.Page("/entities");
         var sections = doc.QuerySelectorAll("section").ToDictionary(s => s.QuerySelector("h2")!.TextContent.Split(' ')[0],
             s => s.QuerySelectorAll("td a").Select(a => a.TextContent).ToList());
-        Assert.Contains("Ibrahim Traoré", sections["Personnes"]);
+        Assert.Contains("Ibrahim Traore", sections["Personnes"]);   // as the seed spells it (TRAORE), without an accent it never had
         Assert.Contains("Vladimir Poutine", sections["Personnes"]);
         Assert.Contains("Rosatom", sections["Organisations"]);
         Assert.Contains("Kidal", sections["Lieux"]);
@@ -58,7 +58,7 @@ public abstract class EntitiesTests(SiteFixture site)
     public async Task An_entity_page_quotes_the_sentences_and_shows_what_it_is_mentioned_with()
     {
         var doc = await site.Page("/entities/ibrahim-traore");
-        Assert.Equal("Ibrahim Traoré", doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Ibrahim Traore", doc.QuerySelector("h1")!.TextContent);
         var quote = Assert.Single(doc.QuerySelectorAll(".quotes blockquote"));
         Assert.Contains("le Capitaine Ibrahim TRAORE", quote.TextContent);
         var countries = doc.QuerySelectorAll("#co-countries + ul a[href^='/countries/']").Select(a => a.TextContent).ToList();

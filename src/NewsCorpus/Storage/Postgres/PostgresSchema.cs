@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;   // 5: rebuilt with the SQLite store's version 10
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
