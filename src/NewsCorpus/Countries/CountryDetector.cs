@@ -60,7 +60,22 @@ public sealed class CountryDetector
             i += count;
         }
         if (matches.Count > 1) AttributeHomonymCapitals(text, matches);
+        matches.RemoveAll(m => IsUnsupported(text, m, matches));
         return matches;
+    }
+
+    // Words that name a country only when the text names it otherwise too: "l'Amérique" is as often the continent.
+    static readonly HashSet<string> NeedSupport = new(StringComparer.Ordinal) { "amerique" };
+
+    static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches) =>
+        NeedSupport.Contains(Fold(text, match))
+        && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(Fold(text, other)));
+
+    static string Fold(string text, CountryMatch match)
+    {
+        var folded = Folding.Fold(text.Substring(match.Start, match.Length));
+        int apostrophe = folded.IndexOf('\'');
+        return apostrophe is 1 or 2 ? folded[(apostrophe + 1)..] : folded;   // l'Amérique, qu'Amérique
     }
 
     /// <summary>
@@ -208,7 +223,8 @@ public sealed class CountryDetector
         }
 
         if (count == 1 && form.ProperNoun && IsInsidePersonName(text, words, i)) return false;
-        if (count == 1 && form.Capital && IsPartOfCompoundName(text, words, i)) return false;
+        if (count == 1 && form.Capital && (IsPartOfCompoundName(text, words, i) || IsEventOfTheCity(text, words, i))) return false;
+        if (count == 1 && IsInLanguageList(text, words, i)) return false;
         if (IsAntiquity(text, words, i, count)) return false;
 
         // "George Washington", "Denzel Washington": a capitalised word right before that does not start a sentence.
@@ -253,6 +269,62 @@ public sealed class CountryDetector
             return true;
         return i > 0 && words[i - 1].End + 1 == word.TokenStart && IsHyphen(text[words[i - 1].End]) && IsTitlecase(text, words[i - 1]);
     }
+
+    // The heads of the events, meetings and agreements a city gives its name to.
+    static readonly HashSet<string> EventHeads = new(StringComparer.Ordinal)
+    {
+        "jeux", "sommet", "sommets", "accord", "accords", "traite", "traites", "conference", "conferences", "convention",
+        "conventions", "protocole", "festival", "marathon", "salon", "biennale", "forum", "tournoi", "championnats",
+        "exposition", "congres", "processus", "format", "pacte", "declaration",
+    };
+
+    /// <summary>
+    /// "les jeux de Beyrouth", "le protocole de Kyoto", "les accords d'Oslo": a capital after an event's name and "de"
+    /// names the event, held there or signed there, not the country.
+    /// </summary>
+    static bool IsEventOfTheCity(string text, Word[] words, int i)
+    {
+        var word = words[i];
+        int head;
+        if (word.Start > word.TokenStart) head = Folding.Fold(text[word.TokenStart..word.Start]) is "d'" ? i - 1 : -1;   // d'Oslo
+        else head = i >= 2 && RawWord(text, words[i - 1]) is "de" or "du" ? i - 2 : -1;
+        return head >= 0 && EventHeads.Contains(Folding.Fold(text.Substring(words[head].TokenStart, words[head].End - words[head].TokenStart)));
+    }
+
+    /// <summary>
+    /// "rassemble français, anglais et créole", "après l'anglais et l'allemand": language words in lower case listed
+    /// together are languages, unless the list follows a plural noun it qualifies ("les ministres français et
+    /// allemand" are France and Germany). Only a list marks them: "le gouvernement français" stays France.
+    /// </summary>
+    bool IsInLanguageList(string text, Word[] words, int i)
+    {
+        if (!IsLowerLanguage(text, words[i])) return false;
+        int first = i;
+        while (PreviousInList(text, words, first) is { } previous) first = previous;
+        bool listed = first < i || NextInList(text, words, i) is not null;
+        if (!listed || first == 0 || words[first].Start > words[first].TokenStart) return listed;
+        var before = RawWord(text, words[first - 1]);
+        return !(char.IsLower(before[0]) && before[^1] is 's' or 'x');
+    }
+
+    int? PreviousInList(string text, Word[] words, int i)
+    {
+        if (i > 0 && IsListGap(text, words[i - 1].End, words[i]) && IsLowerLanguage(text, words[i - 1])) return i - 1;
+        if (i > 1 && RawWord(text, words[i - 1]) is "et" or "ou" && IsLowerLanguage(text, words[i - 2])) return i - 2;
+        return null;
+    }
+
+    int? NextInList(string text, Word[] words, int i)
+    {
+        if (i + 1 < words.Length && IsListGap(text, words[i].End, words[i + 1]) && IsLowerLanguage(text, words[i + 1])) return i + 1;
+        if (i + 2 < words.Length && RawWord(text, words[i + 1]) is "et" or "ou" && IsLowerLanguage(text, words[i + 2])) return i + 2;
+        return null;
+    }
+
+    bool IsLowerLanguage(string text, Word word) => char.IsLower(text[word.Start]) && lexicon.Languages.Contains(word.Folded);
+
+    // ", " between two words, the elided article of the second one allowed ("l'anglais, l'allemand").
+    static bool IsListGap(string text, int end, Word next) => text.AsSpan(end, next.TokenStart - end).Trim() is [',' ];
 
     /// <summary>
     /// "Rome antique", "la Grèce antique", "l'Antiquité grecque": the ancient world is not today's country. Other
