@@ -38,6 +38,8 @@ public sealed partial class EntityExtractor
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
             if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
+            if (IsThing(start)) return null;
+            if (single && IsPeople(start)) return null;
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
             if (!single && IsFirstName(start))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation
                 return RestIsSurname(start + 1, last) ? EntityKind.Person : HasEnglishOrganisationWord(start, last) ? EntityKind.Organisation : null;
@@ -216,6 +218,24 @@ public sealed partial class EntityExtractor
             return !FrenchNameWords.NotNames.Contains(folded[k]);
         }
 
+        /// <summary>A name the words before announce as a thing: "le paquebot Titanic", "l'accélérateur de particules LHC".</summary>
+        bool IsThing(int start)
+        {
+            int k = start - 1;
+            if (k < 0 || !Joined(start)) return false;
+            if (folded[k] is "le" or "la" or "l" or "les" && k > 0 && Joined(k)) k--;   // "abordage du paquebot par le Storstad" stops at "par"
+            if (FrenchNameWords.ThingCues.Contains(folded[k]) && !words[k].Capitalised) return true;
+            // "naufrage du Titanic", "accords d'Évian", "accélérateur de particules LHC"
+            if (folded[k] is "de" or "d" or "du" or "des" && k > 0 && Joined(k)) k--;
+            else if (k > 1 && !words[k].Capitalised && folded[k - 1] is "de" or "d" && Joined(k) && Joined(k - 1)) k -= 2;
+            else return false;
+            if (folded[k] is "le" or "la" or "l" && k > 0 && Joined(k)) k--;
+            return k >= 0 && FrenchNameWords.ThingCues.Contains(folded[k]) && !words[k].Capitalised;
+        }
+
+        /// <summary>"les Touareg, les Peul, les Songhoï": a capitalised word alone after "les" is a people, not an organisation.</summary>
+        bool IsPeople(int k) => k > 0 && folded[k - 1] is "les" && Joined(k) && !IsAcronym(k);
+
         /// <summary>Organisation or place announced by the words before: "l'agence russe Rosatom", "la région de Kidal", "à Kidal".</summary>
         EntityKind? CueBefore(int start)
         {
@@ -226,6 +246,7 @@ public sealed partial class EntityExtractor
             if (FrenchNameWords.OrganisationCues.Contains(folded[k])) return EntityKind.Organisation;
             if (FrenchNameWords.PersonCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Person;
             if (FrenchNameWords.PlaceCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Place;
+            if (folded[k] is "la" or "l" && k > 1 && Joined(k) && folded[k - 1] is "de" or "d") k--;   // "la province de la Kapisa"
             if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.PlaceCues.Contains(folded[k - 1]) && folded[k - 1] is not "a" and not "en")
                 return EntityKind.Place;
             return null;

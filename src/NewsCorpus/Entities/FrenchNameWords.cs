@@ -89,6 +89,20 @@ internal static class FrenchNameWords
         groupes societes compagnies organisations
         """);
 
+    /// <summary>
+    /// Lower-case words just before a name (or before "de" and the name) that say it names a thing, not an actor:
+    /// a vessel, a machine, a program, a storm ("le paquebot Titanic", "l'accélérateur de particules LHC", "le
+    /// naufrage du Titanic", "le programme ACE", "les accords d'Évian", "l'ouragan Sandy").
+    /// </summary>
+    public static readonly HashSet<string> ThingCues = Set("""
+        paquebot paquebots navire navires bateau bateaux cargo cargos ferry sous-marin porte-avions fregate fregates
+        naufrage abordage accelerateur collisionneur detecteur detecteurs telescope satellite satellites sonde sondes
+        fusee fusees robot console consoles ordinateur ordinateurs calculateur logiciel logiciels programme
+        programmes modele modeles avion avions helicoptere vol vols appareil appareils vaccin medicament missile
+        missiles ouragan ouragans cyclone tempete typhon boson particule mecanisme theoreme theorie accords accord
+        traite protocole operation plan
+        """);
+
     /// <summary>Words just before a name that say it is a place: "à Kidal", "la région de Kidal".</summary>
     public static readonly HashSet<string> PlaceCues = Set("""
         a au en vers ville villes region regions localite localites village villages commune communes cercle

@@ -93,4 +93,17 @@ public class EntityExtractorTests
     {
         Assert.Empty(Extract("date 2023-10 Publicité"));
     }
+
+    [Theory]
+    [InlineData("Le naufrage du paquebot Storstad fit mille morts.", "Storstad")]
+    [InlineData("Les physiciens utilisent l'accélérateur de particules LHC depuis 2008.", "LHC")]
+    [InlineData("Il lance le programme Pilot en 1945.", "Pilot")]
+    [InlineData("Les accords d'Évian sont signés le 18 mars.", "Évian")]
+    [InlineData("Au Mali, les Touareg, les Peul, les Songhoï ne partagent pas le projet.", "Songhoï")]
+    public void Things_and_peoples_named_by_the_words_before_are_no_organisations(string text, string name) =>
+        Assert.DoesNotContain(Extract(text), m => m.Name.Contains(name) && m.Kind == EntityKind.Organisation);
+
+    [Fact]
+    public void A_province_named_after_its_article_is_a_place() =>
+        Assert.Contains((EntityKind.Place, "Kapisa"), Extract("Les forces françaises ont rendu le contrôle de la province de la Kapisa, au nord-est."));
 }

@@ -17,7 +17,7 @@ public class WikinewsEntitiesTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(AnnotatedKind.Person, 0.93, 0.92)]
-    [InlineData(AnnotatedKind.Organisation, 0.72, 0.75)]
+    [InlineData(AnnotatedKind.Organisation, 0.78, 0.75)]
     [InlineData(AnnotatedKind.Place, 0.90, 0.83)]
     [InlineData(AnnotatedKind.Country, 0.95, 0.95)]
     public void Precision_and_recall_on_annotated_real_articles_stay_above_their_floors(AnnotatedKind kind, double precision, double recall)
