@@ -15,6 +15,34 @@ internal sealed class PreparedFile
     public string Path { get; }
     public string Name { get; }
 
+    /// <summary>How the file holds its articles; a JSON Lines or CSV file is imported record by record.</summary>
+    public ArticleFormat Format { get; init; } = ArticleFormat.Text;
+
+    /// <summary>For a record of a JSON Lines or CSV file, the line it starts at; 0 for an article file.</summary>
+    public int Line { get; }
+
+    /// <summary>How reports name it: the file, or the file and the record's line.</summary>
+    public string DisplayName => Line > 0 ? $"{Name}:{Line}" : Name;
+
+    /// <summary>
+    /// One record of a JSON Lines or CSV file: <paramref name="path"/> is the file's path and the record's key after
+    /// '#', its size and hash those of the record's text, its time the file's.
+    /// </summary>
+    public static PreparedFile ForRecord(string path, string fileName, int line, long ticks, string raw, Func<YearMonth, ParseResult> parse)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(raw);
+        return new PreparedFile(path, fileName, line, bytes.LongLength, ticks, Convert.ToHexStringLower(SHA256.HashData(bytes)), parse);
+    }
+
+    PreparedFile(string path, string name, int line, long size, long ticks, string hash, Func<YearMonth, ParseResult> parse)
+    {
+        (Path, Name, Line) = (path, name, line);
+        (this.size, this.ticks, inspected) = (size, ticks, true);
+        (fileHash, read, recordParser) = (hash, true, parse);
+    }
+
+    readonly Func<YearMonth, ParseResult>? recordParser;
+
     /// <summary>An entry as the folder's listing saw it.</summary>
     public PreparedFile(string path, FolderEntry entry)
     {
@@ -79,6 +107,12 @@ internal sealed class PreparedFile
     /// <summary>The file parsed, and when it parsed, analysed. Only for a file that could be read.</summary>
     public (ParseResult Result, ArticleAnalysis? Analysis) Parse(YearMonth latestAllowed, EntityExtractor extractor)
     {
+        if (!parsed && recordParser is not null)
+        {
+            result = recordParser(latestAllowed);
+            if (result.Article is { } record) analysis = ArticleAnalysis.Of(record, extractor);
+            parsed = true;
+        }
         if (!parsed)
         {
             Read();

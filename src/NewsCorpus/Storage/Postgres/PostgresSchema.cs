@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
@@ -48,6 +48,10 @@ public static class PostgresSchema
             source_path  text COLLATE "C" NOT NULL,
             number       bigint,
             month        text COLLATE "C" NOT NULL,
+            day          integer,
+            source       text COLLATE "C",
+            url          text,
+            author       text,
             title        text NOT NULL,
             lead         text NOT NULL,
             headings     text NOT NULL,
@@ -67,6 +71,7 @@ public static class PostgresSchema
         );
         CREATE INDEX ix_articles_month ON articles (month, number, id);
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
+        CREATE INDEX ix_articles_source ON articles (source, month) WHERE source IS NOT NULL;
         CREATE INDEX ix_articles_search_stems ON articles USING gin (search_stems);
         CREATE INDEX ix_articles_search_exact ON articles USING gin (search_exact);
 
