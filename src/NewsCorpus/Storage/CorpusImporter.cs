@@ -92,8 +92,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             if (file.Format == ArticleFormat.Text) Freed(run.ImportFile(file));
             else
             {
-                var (records, recordsRemoved) = run.ImportRecords(file, force: false, Freed,
-                    line => progress?.Report(new ImportProgress(done, files.Count, $"{file.Name}:{line}")));
+                var (_, recordsRemoved) = run.ImportRecords(file, force: false, Freed,
+                    records => progress?.Report(new ImportProgress(done, files.Count, file.Name, records)));
                 removed += recordsRemoved;
             }
             progress?.Report(new ImportProgress(++done, files.Count, file.Name));
@@ -242,7 +242,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         /// Imports the records of a JSON Lines or CSV file, each as an article file of its own whose path is the file's
         /// and the record's key (its article id, or its line when it has none): an unchanged record is skipped, a
         /// changed one replaced, a record gone from the file removed. A file unchanged since its last import (same size
-        /// and time) is not read again. Returns the records read and the articles removed.
+        /// and time) is not read again. Returns the records read and the articles removed;
+        /// <paramref name="progress"/> hears the number of records read every hundred.
         /// </summary>
         public (int Records, int Removed) ImportRecords(PreparedFile file, bool force, Action<List<string>> freed, Action<int>? progress)
         {
@@ -281,7 +282,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 foreach (var raw in RecordReader.Read(reader!, file.Format))
                 {
                     records++;
-                    if (records % 100 == 0) progress?.Invoke(raw.Line);
+                    if (records % 100 == 0) progress?.Invoke(records);
                     string key;
                     Func<YearMonth, ParseResult> parse;
                     if (raw.Error is { } error)
