@@ -49,9 +49,10 @@ public static class CorpusApi
         [Description("relevance (par défaut avec des mots), newest (par défaut sans mots) ou oldest")] string? sort,
         [Description("Numéro de page, à partir de 1")] string? page,
         [Description("Résultats par page, 20 par défaut, 100 au plus")] string? pageSize,
-        [Description("Identifiants d’entités (slugs), séparés par des virgules : toutes doivent être nommées")] string? entity)
+        [Description("Identifiants d’entités (slugs), séparés par des virgules : toutes doivent être nommées")] string? entity,
+        [Description("Sources (slugs comme le-monde, ou noms), séparées par des virgules : l’une d’elles")] string? source)
     {
-        var request = SearchRequest.FromForm(q, country, from, to, sort, Number(page, 1), Number(pageSize, 20), entity);
+        var request = SearchRequest.FromForm(q, country, from, to, sort, Number(page, 1), Number(pageSize, 20), entity, source);
         var r = CorpusSearch.For(db.OpenConnection()).Search(request);
         return Results.Ok(new
         {
@@ -59,7 +60,8 @@ public static class CorpusApi
             page = r.Page,
             pageSize = r.PageSize,
             sort = r.Sort.ToString().ToLowerInvariant(),
-            results = r.Hits.Select(h => new { id = h.Id, date = h.Month, title = h.Title, snippet = h.SnippetHtml, countries = h.Countries, score = h.Score }),
+            // date: yyyy-MM-dd when the article gives its day, yyyy-MM when it is dated to the month.
+            results = r.Hits.Select(h => new { id = h.Id, date = h.Date, title = h.Title, snippet = h.SnippetHtml, countries = h.Countries, score = h.Score, source = h.Source }),
             facets = new
             {
                 // Null when the country and entity counts are exact; else how many matches they were counted on.
@@ -67,6 +69,7 @@ public static class CorpusApi
                 countries = r.Countries.Select(c => new { iso2 = c.Iso2, name = CountryCatalog.Default.Find(c.Iso2)?.Name, count = c.Count }),
                 months = r.Months.Select(m => new { month = m.Month, count = m.Count }),
                 entities = r.Entities.Select(e => new { slug = e.Slug, name = e.Name, kind = e.Kind.ToString().ToLowerInvariant(), count = e.Count }),
+                sources = r.Sources.Select(s => new { slug = s.Slug, name = s.Name, count = s.Count }),
             },
             variants = r.Variants.Select(v => new { term = v.Term, forms = v.Forms.Select(f => new { form = f.Form, count = f.Occurrences }) }),
             suggestions = r.Suggestions.Select(s => new { word = s.Word, suggestion = s.Replacement, query = s.Query }),
@@ -74,18 +77,23 @@ public static class CorpusApi
         });
     }
 
-    static IResult TrendSeries(CorpusDb db, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? q, string? country, string? from, string? to)
+    static IResult TrendSeries(HttpRequest http, CorpusDb db, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? q, string? country, string? from, string? to,
+        [Description("Une source (slug ou nom) : les parts sont alors celles des articles de cette source")] string? source,
+        [Description("all : tous les mois ; par défaut la période la plus dense (99 % des articles)")] string? chart)
     {
-        var request = SearchRequest.FromForm(null, country, from, to, null);
-        var trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), q ?? [], request.Filters);
+        var request = SearchRequest.FromForm(null, country, from, to, null, source: source);
+        // The series in the order asked (q as bound may have been sorted by the output cache: see QueryOrder).
+        var trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), Infrastructure.QueryOrder.Values(http, "q"), request.Filters, whole: chart == "all");
         return Results.Ok(new
         {
             months = trend.Months.Select(m => m.ToString()),
+            // The months charted and the articles left out before and after them.
+            window = trend.Window is { } w ? new { first = w.First.ToString(), last = w.Last.ToString(), before = w.Before, after = w.After } : null,
             series = trend.Series.Select(s => new
             {
                 query = s.Query,
                 total = s.Total,
-                points = s.Points.Select(p => new { month = p.Month.ToString(), articles = p.Articles, monthTotal = p.MonthTotal, share = Math.Round(p.Share, 6) }),
+                points = s.Points.Select(p => new { month = p.Month.ToString(), articles = p.Articles, monthTotal = p.MonthTotal, share = Math.Round(p.Share, 6), shareDrawn = p.ShareIsDrawn }),
                 notices = s.Notices.Select(n => new { kind = n.Kind.ToString(), detail = n.Detail }),
             }),
         });
@@ -106,8 +114,11 @@ public static class CorpusApi
         return Results.Ok(new
         {
             id = a.Id,
-            date = a.Month,
+            date = a.Day is { } day ? $"{a.Month}-{day:D2}" : a.Month,
             title = a.Title,
+            source = a.Source,
+            author = a.Author,
+            originalUrl = a.Url,
             file = a.FileName,
             countries = a.Countries.OrderByDescending(c => c.Weight)
                 .Select(c => new { iso2 = c.Iso2, name = CountryCatalog.Default.Find(c.Iso2)?.Name, mentions = c.Mentions, inLead = c.InLead }),

@@ -54,9 +54,10 @@ public static class ExportEndpoints
         [Description("Premier mois, AAAA-MM")] string? from,
         [Description("Dernier mois, AAAA-MM")] string? to,
         [Description("relevance (par défaut avec des mots), newest (par défaut sans mots) ou oldest")] string? sort,
-        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity)
+        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity,
+        [Description("Sources (slugs ou noms), séparées par des virgules : l’une d’elles")] string? source)
     {
-        var request = SearchRequest.FromForm(q, country, from, to, sort, entity: entity);
+        var request = SearchRequest.FromForm(q, country, from, to, sort, entity: entity, source: source);
         var rows = CorpusSearch.For(Connection(db)).All(request);
         return Download(http, format, "newscorpus-recherche" + FileSlug(q), rows);
     }

@@ -32,12 +32,13 @@ public static class AtomFeeds
         [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules")] string? country,
         [Description("Premier mois, AAAA-MM")] string? from,
         [Description("Dernier mois, AAAA-MM")] string? to,
-        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity)
+        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity,
+        [Description("Sources (slugs ou noms), séparées par des virgules : l’une d’elles")] string? source)
     {
-        var values = new Dictionary<string, string?> { ["q"] = q, ["country"] = country, ["from"] = from, ["to"] = to, ["entity"] = entity }
+        var values = new Dictionary<string, string?> { ["q"] = q, ["country"] = country, ["from"] = from, ["to"] = to, ["entity"] = entity, ["source"] = source }
             .Where(v => !string.IsNullOrEmpty(v.Value)).ToList();
         var state = QueryString.Create(values);
-        var request = SearchRequest.FromForm(q, country, from, to, "newest", entity: entity);
+        var request = SearchRequest.FromForm(q, country, from, to, "newest", entity: entity, source: source);
         List<ArticleRow> rows;
         try
         {

@@ -19,7 +19,10 @@ public static class CorpusCache
         .AddOutputCache(o => o.AddBasePolicy(p => p
             .Expire(TimeSpan.FromHours(1))
             .Tag(Tag)
-            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))))
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            // The cache's own key sorts a repeated parameter's values: ?q=Wagner&q=Rosatom and ?q=Rosatom&q=Wagner
+            // are different charts (their series in the order asked), so the raw query string is part of the key.
+            .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? ""))))
         .AddHostedService<ImportWatcher>();
 
     /// <summary>Looks at the store's import stamp every few seconds (`Corpus:ChangeCheckSeconds`, 5 by default).</summary>

@@ -78,10 +78,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             facets.Entities.Select(e => new EntityCount(e[0].GetString()!, e[1].GetString()!, (NewsCorpus.Entities.EntityKind)e[2].GetInt32(), Scaled(e[3].GetInt32(), total, sampled))).ToList(),
             FacetStep(total) == 1 ? null : sampled)
         {
-            Sources = facets.Sources.Select(x => (Name: x[0].GetString()!, Count: x[1].GetInt32()))
-                .GroupBy(x => SourceNames.Slug(x.Name)!)
-                .Select(g => new SourceCount(g.Key, g.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).First().Name, g.Sum(x => x.Count)))
-                .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList(),
+            Sources = SourceNames.Facet(facets.Sources.Select(x => (x[0].GetString()!, x[1].GetInt32()))),
         };
     }
 

@@ -54,11 +54,8 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var entities = topEntities.Count == 0 ? [] : Rows($"SELECT entity_key, slug, name, kind FROM entities WHERE entity_key IN ({string.Join(",", topEntities)})", [],
                 r => (Key: r.GetInt32(0), Count: new EntityCount(r.GetString(1), r.GetString(2), (NewsCorpus.Entities.EntityKind)r.GetInt32(3), Scaled(perEntity[r.GetInt32(0)], total, sampled))))
             .OrderByDescending(x => perEntity[x.Key]).ThenBy(x => x.Count.Name, StringComparer.Ordinal).Select(x => x.Count).ToList();
-        var sources = Enumerable.Range(0, perSource.Length).Where(s => perSource[s] > 0)
-            .Select(s => (Name: columns.Sources[s], Count: perSource[s]))
-            .GroupBy(s => SourceNames.Slug(s.Name)!)
-            .Select(g => new SourceCount(g.Key, g.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).First().Name, g.Sum(x => x.Count)))
-            .OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var sources = SourceNames.Facet(Enumerable.Range(0, perSource.Length).Where(s => perSource[s] > 0)
+            .Select(s => (columns.Sources[s], perSource[s])));
         return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled) { Sources = sources };
     }
 

@@ -9,6 +9,13 @@ public sealed class Article
     public string FileName { get; set; } = "";
     public long? Number { get; set; }
     public string Month { get; set; } = "";
+    /// <summary>The day of the month when the file gives it; null for an article dated to the month.</summary>
+    public int? Day { get; set; }
+    /// <summary>The outlet, when the article names one.</summary>
+    public string? Source { get; set; }
+    /// <summary>The article's address at its outlet.</summary>
+    public string? Url { get; set; }
+    public string? Author { get; set; }
     public string Title { get; set; } = "";
     public string Lead { get; set; } = "";
     public string Headings { get; set; } = "";

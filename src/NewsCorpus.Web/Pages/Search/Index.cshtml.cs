@@ -17,6 +17,10 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Source { get; set; }
+
+    /// <summary>Whether any article names its outlet: without, the page shows no source field or facet.</summary>
+    public bool HasSources { get; private set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }
@@ -28,12 +32,13 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     public void OnGet()
     {
         ViewData["Query"] = Q;
+        HasSources = !string.IsNullOrEmpty(Source) || db.Articles.Any(a => a.Source != null);
         if (!Submitted) return;
         ViewData["Feed"] = Feed;
         ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Q)
             ? text["Recherche : articles les plus récents"].Value
             : text["Recherche « {0} » : articles les plus récents", Q].Value;
-        var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity);
+        var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity, source: Source);
         Results = CorpusSearch.For(db.OpenConnection()).Search(request);
         Histogram = MonthBars.Create(text["Résultats par mois"], Results.Months.Select(m => (m.Month, m.Count)),
             m => Link(from: m.ToString(), to: m.ToString()));
@@ -41,7 +46,8 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     }
 
     /// <summary>This search's URL with some parameters changed; page resets unless given.</summary>
-    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, string? sort = null, int page = 1, string? entity = null)
+    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, string? sort = null, int page = 1, string? entity = null,
+        string? source = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -51,6 +57,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
             ["to"] = to ?? To,
             ["sort"] = sort ?? Sort,
             ["entity"] = entity ?? Entity,
+            ["source"] = source ?? Source,
             ["page"] = page > 1 ? page.ToString() : null,
         };
         return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
@@ -58,9 +65,9 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     /// <summary>Every result of this search (no page) as CSV / JSON Lines, and its feed (newest first, so no sort).</summary>
     public ExportLinks Exports => ExportLinks.For("search",
-        ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("sort", Sort), ("entity", Entity)), Feed);
+        ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("sort", Sort), ("entity", Entity), ("source", Source)), Feed);
 
-    public string Feed => "/search.atom" + ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity));
+    public string Feed => "/search.atom" + ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity), ("source", Source));
 
     /// <summary>A notice in the reader's language; its detail (the reader's own words, a number) is HTML-encoded.</summary>
     public static LocalizedHtmlString NoticeText(QueryNotice notice, IHtmlLocalizer text) => notice.Kind switch

@@ -17,21 +17,37 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Source { get; set; }
+
+    /// <summary>Every month rather than the densest period (<c>chart=all</c>).</summary>
+    public bool Whole => Request.Query["chart"] == "all";
+
+    /// <summary>Whether any article names its outlet: without, the page shows no source field.</summary>
+    public bool HasSources { get; private set; }
 
     public Trend? Trend { get; private set; }
+
+    /// <summary>No month charted holds enough articles for its share to mean much (<see cref="NewsCorpus.Charts.ChartRules.ShareIsDrawn"/>).</summary>
+    public bool Thin => Trend is { } t && t.Series.Count > 0 && !t.Series[0].Points.Any(p => p.ShareIsDrawn);
     public LineChart? Chart { get; private set; }
     public bool ShowCounts => Measure == "count";
 
     public void OnGet()
     {
+        HasSources = !string.IsNullOrEmpty(Source) || db.Articles.Any(a => a.Source != null);
+        // In the order the URL gives them (the bound list may have been sorted by the output cache: see QueryOrder).
+        Queries = Infrastructure.QueryOrder.Values(Request, "q");
         var queries = Queries.Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
         if (queries.Count == 0) return;
-        var request = SearchRequest.FromForm(null, Country, From, To, null);
-        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), queries, request.Filters);
+        // With a source, the share is of that outlet's articles of the month: normalised by its own volume.
+        var request = SearchRequest.FromForm(null, Country, From, To, null, source: Source);
+        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), queries, request.Filters, whole: Whole);
         if (Trend.Months.Count == 0) return;
         Chart = LineChart.Create(Trend.Months,
             Trend.Series.Select(s => (s.Query,
-                (IReadOnlyList<double>)s.Points.Select(p => ShowCounts ? p.Articles : p.Share * 100).ToList(),
+                // A share over fewer than a handful of articles is not drawn (one article of one month is 100 %), unless
+                // no month has more: a corpus that small is drawn whole, and the page says every share is uncertain.
+                (IReadOnlyList<double>)s.Points.Select(p => ShowCounts ? p.Articles : p.ShareIsDrawn || Thin ? p.Share * 100 : double.NaN).ToList(),
                 (Func<int, string>)(i => text["{0} — {1} : {2}", s.Query, Display.Month(s.Points[i].Month), PointText(s.Points[i])]),
                 (Func<int, string>)(i => SearchLink(s.Query, s.Points[i].Month.ToString())))).ToList(),
             v => ShowCounts ? v.ToString("N0", CultureInfo.CurrentCulture) : Percent(v));
@@ -40,6 +56,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     public string PointText(TrendPoint p) =>
         text["{0} article(s) sur {1} ({2})", Display.Number(p.Articles), Display.Number(p.MonthTotal), Percent(p.Share * 100)];
 
+    // The table gives every share with what it rests on (2 / 4), even those too thin to draw.
     public string CellText(TrendPoint p) => $"{Display.Number(p.Articles)} / {Display.Number(p.MonthTotal)} · {Percent(p.Share * 100)}";
 
     /// <summary>"12,5 %" in French, "12.5%" in English.</summary>
@@ -47,14 +64,19 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public string SearchLink(string query, string month)
     {
-        var values = new Dictionary<string, string?> { ["q"] = query, ["country"] = Country, ["from"] = month, ["to"] = month };
+        var values = new Dictionary<string, string?> { ["q"] = query, ["country"] = Country, ["source"] = Source, ["from"] = month, ["to"] = month };
         return "/search" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
-    public string MeasureLink(string measure)
+    public string MeasureLink(string measure) => Link(measure, Whole);
+
+    /// <summary>This chart's address with another measure, or over every month (<paramref name="whole"/>) or the densest period.</summary>
+    public string Link(string? measure, bool whole)
     {
         var values = Queries.Select(q => new KeyValuePair<string, string?>("q", q)).ToList();
-        values.Add(new("measure", measure));
+        if (!string.IsNullOrEmpty(measure)) values.Add(new("measure", measure));
+        if (!string.IsNullOrEmpty(Source)) values.Add(new("source", Source));
+        if (whole) values.Add(new("chart", "all"));
         if (!string.IsNullOrEmpty(Country)) values.Add(new("country", Country));
         if (!string.IsNullOrEmpty(From)) values.Add(new("from", From));
         if (!string.IsNullOrEmpty(To)) values.Add(new("to", To));
