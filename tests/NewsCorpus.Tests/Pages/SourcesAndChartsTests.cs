@@ -71,6 +71,21 @@ public abstract class SourcesAndChartsTests(SourcesSite site)
     }
 
     [StoreFact]
+    public async Task The_timeline_folds_the_empty_years_and_a_month_lists_its_days_in_order()
+    {
+        var timeline = await site.Page("/timeline");
+        Assert.Equal(["2023", "1996 – 2022", "1995"], timeline.QuerySelectorAll("section.year h2").Select(h => h.ChildNodes[0].TextContent.Trim()));
+
+        var october = await site.Page("/timeline/2023-10");
+        var dates = october.QuerySelectorAll(".result .date").Select(d => d.TextContent).ToList();
+        Assert.Equal("octobre 2023", dates[0]);   // the seed, dated to the month only, first
+        Assert.Contains("(jour inconnu)", october.QuerySelectorAll(".result .meta")[0].TextContent);
+        var days = dates.Skip(1).Select(d => int.Parse(d.Split(' ')[0])).ToList();
+        Assert.NotEmpty(days);
+        Assert.Equal(days.Order(), days);
+    }
+
+    [StoreFact]
     public async Task The_home_page_describes_the_corpus_from_the_configuration()
     {
         var doc = await site.Page("/");
