@@ -33,7 +33,7 @@ builder.Services.AddCorpusCache();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "NewsCorpus";
-    document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des mois, AAAA-MM.";
+    document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des jours, AAAA-MM-JJ, quand l’article donne son jour, sinon des mois, AAAA-MM.";
     return Task.CompletedTask;
 }));
 
