@@ -17,15 +17,16 @@ public static class ImportCommand
         var folder = new Argument<string>("folder") { Description = "Folder of article files (*.txt) and exports (*.jsonl, *.ndjson, *.csv), or one such file" };
         var format = new Option<string?>("--format") { Description = "txt, jsonl or csv: how to read the file given (by default its extension says)" };
         format.AcceptOnlyFromAmong("txt", "jsonl", "ndjson", "csv");
+        var index = new Option<FileInfo?>("--index") { Description = "CSV or TSV index of the article files: a 'file' column and any of date (or day), title, source, url, author" };
         var db = new Option<FileInfo?>("--db") { Description = "SQLite file to import into (default: data/newscorpus.db under the repository)" };
         var aliases = new Option<FileInfo?>("--aliases") { Description = "Entity alias file applied on top of the built-in one (same format as Entities/entity-aliases.txt)" };
         var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, with --provider postgres (the SQLite file of --db is then the importer's working store)" };
-        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, format, db, aliases, provider, connection };
+        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, format, index, db, aliases, provider, connection };
         command.SetAction(parse => Run(AsFileOrFolder(parse.GetValue(folder)!), parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error,
             parse.GetValue(aliases)?.FullName, parse.GetValue(provider) == "postgres" ? parse.GetValue(connection) ?? "" : null,
-            ArticleFormats.Parse(parse.GetValue(format))));
+            ArticleFormats.Parse(parse.GetValue(format)), parse.GetValue(index)?.FullName));
         return command;
     }
 
@@ -34,9 +35,15 @@ public static class ImportCommand
     /// <param name="postgres">A PostgreSQL connection string to publish to after the import; null for SQLite alone.</param>
     /// <param name="folder">A folder, or one article file or export.</param>
     /// <param name="format">How to read the one file given; null: as its extension says. Not for a folder.</param>
+    /// <param name="indexPath">A CSV or TSV index adding metadata to the article files (<see cref="NewsCorpus.Articles.ArticleIndex"/>).</param>
     public static int Run(FileSystemInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null, string? postgres = null,
-        ArticleFormat? format = null)
+        ArticleFormat? format = null, string? indexPath = null)
     {
+        if (indexPath is not null && !File.Exists(indexPath))
+        {
+            errors.WriteLine($"error: index not found: {indexPath}");
+            return 2;
+        }
         if (!folder.Exists)
         {
             errors.WriteLine($"error: folder not found: {folder.FullName}");
@@ -63,7 +70,7 @@ public static class ImportCommand
         ImportReport report;
         try
         {
-            report = new CorpusImporter(database, aliasesPath: aliasesPath).Import(folder.FullName, progress, format: format);
+            report = new CorpusImporter(database, aliasesPath: aliasesPath) { IndexPath = indexPath }.Import(folder.FullName, progress, format: format);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -22,6 +22,11 @@ public sealed class CorpusOptions
     /// <summary>Folder imported on start; empty means seeds/ under the repository. "none" disables the import.</summary>
     public string? Articles { get; set; }
 
+    /// <summary>A CSV or TSV index adding metadata (day, title, source, url, author) to the article files; empty for none.</summary>
+    public string? ArticlesIndex { get; set; }
+
+    public string? ArticlesIndexPath => string.IsNullOrWhiteSpace(ArticlesIndex) ? null : Path.GetFullPath(ArticlesIndex);
+
     /// <summary>An entity alias file applied on top of the built-in one; empty for none.</summary>
     public string? EntityAliases { get; set; }
 

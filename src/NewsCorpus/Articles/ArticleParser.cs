@@ -33,6 +33,9 @@ public sealed record ParsedArticle(
 
     public string? Author { get; init; }
 
+    /// <summary>True when the title was given (a header, a record, an index) rather than derived from the lead.</summary>
+    public bool TitleGiven { get; init; }
+
     /// <summary>The date as precise as the file gives it: <c>yyyy-MM-dd</c> or <c>yyyy-MM</c>.</summary>
     public string DateText => Day is { } d ? $"{Month}-{d:D2}" : Month.ToString();
 
@@ -142,8 +145,22 @@ public static partial class ArticleParser
 
         return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, header.Title ?? DeriveTitle(blocks), blocks, warnings)
         {
-            Day = day, Source = header.Source, Url = header.Url, Author = header.Author,
+            Day = day, Source = header.Source, Url = header.Url, Author = header.Author, TitleGiven = header.Title is not null,
         });
+    }
+
+    /// <summary>A date as an export or an index writes it: YYYY-MM, YYYY-MM-DD, or a day with a time after it.</summary>
+    public static (YearMonth Month, int? Day, string? Error) ReadDateValue(string value) =>
+        ReadDate(RecordDateTime().Match(value) is { Success: true } dt ? dt.Groups["day"].Value : value, null);
+
+    /// <summary>The title, source, url and author a record gives, checked as a file's header is; warnings have no line.</summary>
+    public static (string? Title, string? Source, string? Url, string? Author) CheckMetadata(Record record, out List<ArticleWarning> warnings)
+    {
+        warnings = [];
+        var header = new Header();
+        foreach (var (key, field) in new[] { ("title", record.Title), ("source", record.Source), ("url", record.Url), ("author", record.Author) })
+            if (field is not null) header.Set(key, key, field, 0, warnings);
+        return (header.Title, header.Source, header.Url, header.Author);
     }
 
     /// <summary>The fields a JSON Lines or CSV record may give, as text (null when absent).</summary>
@@ -177,7 +194,7 @@ public static partial class ArticleParser
         var id = RecordId(record, fileName);
         return ParseResult.Ok(new ParsedArticle(id, fileName, null, date, header.Title ?? DeriveTitle(blocks), blocks, warnings)
         {
-            Day = day, Source = header.Source, Url = header.Url, Author = header.Author,
+            Day = day, Source = header.Source, Url = header.Url, Author = header.Author, TitleGiven = header.Title is not null,
         });
     }
 

@@ -56,6 +56,7 @@ public static class RecordReader
         ["url"] = "url", ["link"] = "url", ["lien"] = "url",
         ["author"] = "author", ["auteur"] = "author", ["authors"] = "author", ["byline"] = "author",
         ["id"] = "id", ["stories_id"] = "id", ["guid"] = "id",
+        ["file"] = "file", ["fichier"] = "file",
     };
 
     public static IEnumerable<RawRecord> Read(TextReader reader, ArticleFormat format) => format switch
@@ -65,10 +66,12 @@ public static class RecordReader
         _ => throw new ArgumentException("a text article file holds one article, not records", nameof(format)),
     };
 
-    static ArticleParser.Record ToRecord(IReadOnlyDictionary<string, string?> fields) =>
-        new(fields.GetValueOrDefault("id"), fields.GetValueOrDefault("text"), fields.GetValueOrDefault("date"),
-            fields.GetValueOrDefault("title"), fields.GetValueOrDefault("source"), fields.GetValueOrDefault("url"),
-            fields.GetValueOrDefault("author"));
+    // An empty cell or string is a field the record does not give.
+    static ArticleParser.Record ToRecord(IReadOnlyDictionary<string, string?> fields)
+    {
+        string? Get(string name) => fields.GetValueOrDefault(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v : null;
+        return new(Get("id"), Get("text"), Get("date"), Get("title"), Get("source"), Get("url"), Get("author"));
+    }
 
     static IEnumerable<RawRecord> ReadJsonLines(TextReader reader)
     {
@@ -125,7 +128,17 @@ public static class RecordReader
         _ => "null",
     };
 
-    static IEnumerable<RawRecord> ReadCsv(TextReader reader)
+    static IEnumerable<RawRecord> ReadCsv(TextReader reader) =>
+        ReadCsvRows(reader, ["text", "date"]).Select(r => new RawRecord(r.Line, r.Raw, r.Fields is null ? null : ToRecord(r.Fields), r.Error));
+
+    /// <summary>One row of an article index (<see cref="ArticleIndex"/>): the file it describes and what it gives.</summary>
+    public sealed record IndexRaw(int Line, string Raw, string? File, ArticleParser.Record? Record, string? Error);
+
+    /// <summary>The rows of a CSV or TSV article index: a <c>file</c> column and any of the record fields.</summary>
+    public static IEnumerable<IndexRaw> ReadIndex(TextReader reader) =>
+        ReadCsvRows(reader, ["file"]).Select(r => new IndexRaw(r.Line, r.Raw, r.Fields?.GetValueOrDefault("file"), r.Fields is null ? null : ToRecord(r.Fields), r.Error));
+
+    static IEnumerable<(int Line, string Raw, Dictionary<string, string?>? Fields, string? Error)> ReadCsvRows(TextReader reader, string[] required)
     {
         var firstLine = reader.ReadLine();
         if (firstLine is null) yield break;
@@ -137,7 +150,7 @@ public static class RecordReader
         Dictionary<int, string> columns = [];
         while (csv.Next() is { } row)
         {
-            if (row.Error is not null) { yield return new RawRecord(row.Line, row.Raw, null, row.Error); continue; }
+            if (row.Error is not null) { yield return (row.Line, row.Raw, null, row.Error); continue; }
             if (row.Fields.Count == 1 && row.Fields[0].Length == 0) continue;   // a blank line
             if (header is null)
             {
@@ -145,10 +158,10 @@ public static class RecordReader
                 headerRaw = row.Raw;
                 for (int i = 0; i < header.Length; i++)
                     if (FieldNames.TryGetValue(header[i], out var field) && !columns.ContainsValue(field)) columns[i] = field;
-                var missing = new[] { "text", "date" }.Where(f => !columns.ContainsValue(f)).ToList();
+                var missing = required.Where(f => !columns.ContainsValue(f)).ToList();
                 if (missing.Count > 0)
                 {
-                    yield return new RawRecord(row.Line, row.Raw, null,
+                    yield return (row.Line, row.Raw, null,
                         $"no {string.Join(" or ", missing.Select(m => $"'{m}'"))} column: the header names {string.Join(", ", header.Select(h => $"'{h}'"))}");
                     yield break;
                 }
@@ -157,12 +170,12 @@ public static class RecordReader
             var raw = headerRaw + "\n" + row.Raw;
             if (row.Fields.Count != header.Length)
             {
-                yield return new RawRecord(row.Line, raw, null, $"{row.Fields.Count} fields where the header has {header.Length}");
+                yield return (row.Line, raw, null, $"{row.Fields.Count} fields where the header has {header.Length}");
                 continue;
             }
             var fields = new Dictionary<string, string?>();
             foreach (var (index, field) in columns) fields[field] = row.Fields[index];
-            yield return new RawRecord(row.Line, raw, ToRecord(fields), null);
+            yield return (row.Line, raw, fields, null);
         }
     }
 

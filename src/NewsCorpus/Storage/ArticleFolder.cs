@@ -23,6 +23,12 @@ public sealed class ArticleFolder
     /// <summary>The format every entry is read in when the import was told one (<c>--format</c>); null: by extension.</summary>
     public ArticleFormat? Format { get; private init; }
 
+    /// <summary>The sidecar index whose rows add metadata to the folder's article files; null for none.</summary>
+    public ArticleIndex? Index { get; internal set; }
+
+    /// <summary>What the folder's index says of an entry, when it is an article file the index describes.</summary>
+    public IndexRow? IndexRowOf(FolderEntry entry) => FormatOf(entry) == ArticleFormat.Text ? Index?.Find(entry.Name) : null;
+
     /// <summary>When the listing is of one file rather than a folder, that file's full path; null for a folder.</summary>
     public string? SingleFile { get; private init; }
 

@@ -21,6 +21,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
+    /// <summary>A CSV or TSV index adding metadata to the folder's article files (see <see cref="ArticleIndex"/>); null for none.</summary>
+    public string? IndexPath { get; init; }
+
     /// <summary>Whether files are read and analysed on other threads while the store is written (see <see cref="Storage.ReadAhead"/>).</summary>
     internal bool ReadAhead { get; init; } = true;
 
@@ -57,6 +60,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     {
         var folder = ArticleFolder.List(root, format);
         if (folder.SingleFile is not null) prefix = root;
+        var index = IndexPath is null ? null : ArticleIndex.Read(IndexPath);
+        folder.Index = index;
         var files = folder.Entries;
         var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
@@ -66,6 +71,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         var extractor = new EntityExtractor(aliases);
         using var run = new ImportRun(connection, tx, prefix, extractor) { FileCount = files.Count };
         run.Warnings.AddRange(aliasWarnings);
+        if (index is not null)
+        {
+            run.Warnings.AddRange(index.Errors.Select(e => new FileWarning(index.Name, e.Reason, e.Line)));
+            if (folder.SingleFile is null)
+                foreach (var name in index.FileNames.Where(n => !folder.Contains(folder.Prefix + n)))
+                    run.Warnings.Add(new FileWarning(index.Name, $"{name} is not in the folder", index.Find(name)!.Line));
+        }
 
         int removed = run.RemoveVanished(prefix, folder.Keeps);
         // Copies whose original went away are read again after the folder's files, in the order they were freed;
@@ -84,7 +96,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                     if (!freedRecordFiles.Any(f => f.Path == container))
                         freedRecordFiles.Add(new PreparedFile(new FileInfo(container)) { Format = format ?? ArticleFormats.FromFileName(container) ?? ArticleFormat.Text });
                 }
-                else freedQueue.Enqueue(freed);
+                else freedQueue.Enqueue(freed);   // read again below, with its index row
             }
         }
         void ImportOne(PreparedFile file)
@@ -111,12 +123,18 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             foreach (var entry in files)
             {
                 cancel.ThrowIfCancellationRequested();
-                ImportOne(new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry) });
+                ImportOne(new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry), Overlay = folder.IndexRowOf(entry) });
             }
         while (freedQueue.Count > 0 || freedRecordFiles.Count > 0)
         {
             cancel.ThrowIfCancellationRequested();
-            if (freedQueue.Count > 0) { Freed(run.ImportFile(new PreparedFile(new FileInfo(freedQueue.Dequeue())))); continue; }
+            if (freedQueue.Count > 0)
+            {
+                var path = freedQueue.Dequeue();
+                bool text = (format ?? ArticleFormats.FromFileName(path) ?? ArticleFormat.Text) == ArticleFormat.Text;
+                Freed(run.ImportFile(new PreparedFile(new FileInfo(path)) { Overlay = text ? index?.Find(Path.GetFileName(path)) : null }));
+                continue;
+            }
             var container = freedRecordFiles[0];
             freedRecordFiles.RemoveAt(0);
             removed += run.ImportRecords(container, force: true, Freed, null).Removed;

@@ -18,6 +18,12 @@ internal sealed class PreparedFile
     /// <summary>How the file holds its articles; a JSON Lines or CSV file is imported record by record.</summary>
     public ArticleFormat Format { get; init; } = ArticleFormat.Text;
 
+    /// <summary>
+    /// The row of the folder's index describing this file, if any: folded into its time and hash, so that a changed
+    /// row reads the file again, and applied to the article parsed (<see cref="ArticleIndex.Apply"/>).
+    /// </summary>
+    public IndexRow? Overlay { get; init; }
+
     /// <summary>For a record of a JSON Lines or CSV file, the line it starts at; 0 for an article file.</summary>
     public int Line { get; }
 
@@ -65,7 +71,7 @@ internal sealed class PreparedFile
     public bool IsDirectory { get { Inspect(); return isDirectory; } }
     public bool IsLink { get { Inspect(); return isLink; } }
     public long Size { get { Inspect(); return size; } }
-    public long Ticks { get { Inspect(); return ticks; } }
+    public long Ticks { get { Inspect(); return ticks ^ (Overlay?.Stamp ?? 0); } }
 
     void Inspect()
     {
@@ -83,7 +89,15 @@ internal sealed class PreparedFile
     public string? ReadError { get { Read(); return readError; } }
 
     /// <summary>The SHA-256 of the file's bytes, lower-case hex (reading it first if needed); null when it could not be read.</summary>
-    public string? FileHash { get { Read(); return fileHash; } }
+    public string? FileHash
+    {
+        get
+        {
+            Read();
+            return fileHash is null || Overlay is null ? fileHash
+                : Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileHash + "\n" + Overlay.Hash)));
+        }
+    }
 
     void Read()
     {
@@ -118,6 +132,7 @@ internal sealed class PreparedFile
             Read();
             if (bytes is null) throw new InvalidOperationException($"{Name} could not be read: {readError}");
             result = ArticleParser.Parse(Name, bytes, latestAllowed);
+            if (result.Article is { } parsedFile && Overlay is { } row) result = ParseResult.Ok(ArticleIndex.Apply(parsedFile, row));
             if (result.Article is { } article) analysis = ArticleAnalysis.Of(article, extractor);
             bytes = null;   // the text lives on in the article; the bytes are no longer needed
             parsed = true;

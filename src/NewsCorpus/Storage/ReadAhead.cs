@@ -80,7 +80,7 @@ internal sealed class ReadAhead : IDisposable
     (PreparedFile File, Step Needs) Inspect(FolderEntry entry, SqliteCommand stored, out string? storedHash)
     {
         storedHash = null;
-        var file = new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry) };
+        var file = new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry), Overlay = folder.IndexRowOf(entry) };
         try
         {
             // A JSON Lines or CSV file is read by the writer, record by record.
@@ -110,7 +110,7 @@ internal sealed class ReadAhead : IDisposable
         }
         catch (Exception)
         {
-            return new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry) };   // as in Inspect: the writer meets the failure again
+            return new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry), Overlay = folder.IndexRowOf(entry) };   // as in Inspect: the writer meets the failure again
         }
     }
 

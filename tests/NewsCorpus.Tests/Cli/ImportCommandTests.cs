@@ -80,6 +80,18 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(1, corpus.Scalar<int>("SELECT count(*) FROM articles"));
     }
 
+    [Fact]
+    public void An_index_adds_its_metadata_and_a_missing_one_is_bad_usage()
+    {
+        var index = Path.Combine(corpus.Root, "index.csv");
+        var errors = new StringWriter();
+        Assert.Equal(2, ImportCommand.Run(new DirectoryInfo(corpus.Articles), corpus.Database, new StringWriter(), errors, indexPath: index));
+        Assert.Contains("index not found", errors.ToString());
+        File.WriteAllText(index, "file,day,source\n000_cd73a028ba1b9d44.txt,2023-10-05,Le Faso\n");
+        Assert.Equal(0, ImportCommand.Run(new DirectoryInfo(corpus.Articles), corpus.Database, new StringWriter(), new StringWriter(), indexPath: index));
+        Assert.Equal("5|Le Faso", corpus.Scalar<string>("SELECT day || '|' || source FROM articles WHERE day IS NOT NULL"));
+    }
+
     public void Dispose()
     {
         if (database is not null) PostgresServer.DropDatabase(database);
