@@ -125,9 +125,25 @@ internal sealed class ArticleColumns
         // "ORDER BY month DESC, day DESC, number DESC, id" does.
         var inOrder = new List<long>(size);
         var groupStarts = new List<int>();
+        // Read in the month index's order (month, number, id), so SQLite sorts nothing; each month's rows are then
+        // put in day order here, stably, which keeps (number, id) among the articles of the same day.
+        var monthRows = new List<(long Key, long? Number, long? Day)>();
+        void FlushMonth()
+        {
+            if (monthRows.Count == 0) return;
+            long? lastNumber = null, lastDay = null;
+            bool first = true;
+            foreach (var (key, number, day) in monthRows.OrderBy(r => r.Day ?? 0))
+            {
+                if (first || day != lastDay || number != lastNumber) groupStarts.Add(inOrder.Count);
+                (lastNumber, lastDay, first) = (number, day, false);
+                oldestRank[key] = inOrder.Count;
+                inOrder.Add(key);
+            }
+            monthRows.Clear();
+        }
         string? lastMonth = null;
-        long? lastNumber = null, lastDay = null;
-        ForEachRow("SELECT article_key, month, number, day, source FROM articles ORDER BY month, day, number, id", r =>
+        ForEachRow("SELECT article_key, month, number, day, source FROM articles ORDER BY month, number, id", r =>
         {
             long key = r.GetInt64(0);
             var m = r.GetString(1);
@@ -143,14 +159,16 @@ internal sealed class ArticleColumns
                 }
                 source[key] = index;
             }
-            bool newMonth = m != lastMonth;
-            if (newMonth) months.Add(m);
-            if (newMonth || day != lastDay || number != lastNumber || inOrder.Count == 0) groupStarts.Add(inOrder.Count);
-            (lastMonth, lastNumber, lastDay) = (m, number, day);
+            if (m != lastMonth)
+            {
+                FlushMonth();
+                months.Add(m);
+                lastMonth = m;
+            }
             month[key] = checked((ushort)(months.Count - 1));
-            oldestRank[key] = inOrder.Count;
-            inOrder.Add(key);
+            monthRows.Add((key, number, day));
         });
+        FlushMonth();
         groupStarts.Add(inOrder.Count);
         int place = 0;
         for (int g = groupStarts.Count - 2; g >= 0; g--)
