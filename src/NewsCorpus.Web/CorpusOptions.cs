@@ -70,6 +70,14 @@ public sealed class CorpusOptions
         return options;
     }
 
+    /// <summary>The schema version the store has (0 when it has none) and the one this release needs; throws when the store cannot be reached.</summary>
+    public (int Found, int Expected) SchemaVersion()
+    {
+        if (Provider != CorpusProvider.Postgres) return (CorpusSchema.StoredVersion(DatabasePath), CorpusSchema.Version);
+        using var connection = NewsCorpus.Storage.Postgres.PostgresPublisher.Open(ConnectionString!);
+        return (NewsCorpus.Storage.Postgres.PostgresSchema.StoredVersion(connection), NewsCorpus.Storage.Postgres.PostgresSchema.Version);
+    }
+
     /// <summary>The site reads only: SQLite opens the file read-only, PostgreSQL sessions default to read-only transactions.</summary>
     public DbContextOptionsBuilder UseStore(DbContextOptionsBuilder builder) => Provider switch
     {

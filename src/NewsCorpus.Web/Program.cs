@@ -7,57 +7,66 @@ using NewsCorpus.Web.Feeds;
 using NewsCorpus.Web.Infrastructure;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-
-var serilog = new LoggerConfiguration()
-    .ReadFrom.Configuration(builder.Configuration)
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
-    .CreateLogger();
-builder.Logging.ClearProviders().AddSerilog(serilog, dispose: true);
-
-var corpus = CorpusOptions.From(builder.Configuration);
-builder.Services.AddSingleton(corpus);
-builder.Services.AddDbContextPool<CorpusDb>(o => corpus.UseStore(o).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddRazorPages(o =>
+const string LogFormat = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+Log.Logger = new LoggerConfiguration().WriteTo.Console(outputTemplate: LogFormat).CreateBootstrapLogger();
+try
 {
-    // The pages that run a search are the expensive ones: they share the API's per-address limit.
-    foreach (var page in new[] { "/Search/Index", "/Concordance/Index", "/Trends/Index" })
-        o.Conventions.AddPageApplicationModelConvention(page,
-            m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SearchRateLimit.Policy)));
-})
-    // Long prose (the search help, the API docs) is translated as a whole partial: _HelpText.en.cshtml beside _HelpText.cshtml.
-    .AddViewLocalization(Microsoft.AspNetCore.Mvc.Razor.LanguageViewLocationExpanderFormat.Suffix);
-builder.Services.AddSearchRateLimit(builder.Configuration);
-builder.Services.AddCorpusCache();
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+    var builder = WebApplication.CreateBuilder(args);
+
+    // The host's own logger; the static bootstrap one only reports a failed start (tests run several hosts at once).
+    builder.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.Console(outputTemplate: LogFormat), preserveStaticLogger: true);
+
+    var corpus = CorpusOptions.From(builder.Configuration);
+    builder.Services.AddSingleton(corpus);
+    builder.Services.AddDbContextPool<CorpusDb>(o => corpus.UseStore(o).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+    builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+    builder.Services.AddSitePages();
+    builder.Services.AddCorpusApi();
+    builder.Services.AddTextCompression();
+    builder.Services.AddSearchRateLimit(builder.Configuration);
+    builder.Services.AddCorpusCache();
+    builder.Services.AddCorpusHealthChecks();
+    builder.Services.AddCorpusOpenApi();
+
+    var app = builder.Build();
+
+    StartupImport.Run(corpus, app.Logger);
+
+    app.UseRequestLog();
+    app.UseMiddleware<SecurityHeaders>();
+    app.UseResponseCompression();
+    // Before the error handlers, so error pages speak the reader's language too.
+    app.UseLanguages();
+    app.UseExceptionHandler("/Error");
+    app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+    app.UseRouting();
+    app.UseRateLimiter();
+    app.UseCorpusETags();
+    app.UseOutputCache();
+
+    app.MapStaticAssets().CacheOutput(p => p.NoCache());
+    app.MapRazorPages().WithStaticAssets();
+    app.MapCorpusApi();
+    app.MapExports();
+    app.MapAtomFeeds();
+    app.MapOpenApi().AlsoHead();
+    app.MapCorpusHealthChecks();
+    app.MapLanguageSwitch();
+
+    app.Run();
+}
+catch (Exception e) when (e is not HostAbortedException)
 {
-    document.Info.Title = "NewsCorpus";
-    document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des jours, AAAA-MM-JJ, quand l’article donne son jour, sinon des mois, AAAA-MM.";
-    return Task.CompletedTask;
-}));
-
-var app = builder.Build();
-
-StartupImport.Run(corpus, app.Logger);
-
-app.UseMiddleware<RequestLogging>();
-app.UseMiddleware<SecurityHeaders>();
-// Before the error handlers, so error pages speak the reader's language too.
-app.UseLanguages();
-app.UseExceptionHandler("/Error");
-app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-app.UseStaticFiles();
-app.UseRouting();
-app.UseRateLimiter();
-app.UseOutputCache();
-app.MapRazorPages();
-app.MapCorpusApi();
-app.MapExports();
-app.MapAtomFeeds();
-app.MapOpenApi();
-app.MapLanguageSwitch();
-
-app.Run();
+    Log.Fatal(e, "The site stopped on an error");
+    throw;
+}
+finally
+{
+    Log.CloseAndFlush();
+}
 
 public partial class Program;

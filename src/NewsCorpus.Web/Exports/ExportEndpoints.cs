@@ -7,7 +7,9 @@ using NewsCorpus.Countries;
 using NewsCorpus.Export;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
+using NewsCorpus.Web.Api;
 using NewsCorpus.Web.Infrastructure;
+using NewsCorpus.Web.Requests;
 
 namespace NewsCorpus.Web.Exports;
 
@@ -25,54 +27,48 @@ public static class ExportEndpoints
     {
         var export = app.MapGroup("/export").RequireRateLimiting(SearchRateLimit.Policy).WithTags("Exports")
             .CacheOutput(p => p.NoCache());   // streamed and uncapped: never held in memory
-        export.MapGet("/search.{format}", Search).ProducesDownload()
+        export.MapGetAndHead("/search.{format}", Search).WithName("exportSearch").ProducesDownload().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Exporter une recherche")
             .WithDescription("Tous les articles trouvés (sans limite), dans l’ordre de la page de recherche, en CSV ou JSON Lines. Mêmes paramètres que /search.");
-        export.MapGet("/timeline/{month}.{format}", Month).ProducesDownload()
+        export.MapGetAndHead("/timeline/{month}.{format}", Month).WithName("exportMonth").ProducesDownload()
             .WithSummary("Exporter un mois")
             .WithDescription("Tous les articles d’un mois, dans l’ordre de la page /timeline/{month}.");
-        export.MapGet("/countries/{iso2}.{format}", Country).ProducesDownload()
+        export.MapGetAndHead("/countries/{iso2}.{format}", Country).WithName("exportCountry").ProducesDownload()
             .WithSummary("Exporter les articles citant un pays")
             .WithDescription("Tous les articles citant le pays, du plus récent au plus ancien, éventuellement pour un seul mois.");
-        export.MapGet("/concordance.{format}", ConcordanceLines).ProducesDownload()
+        export.MapGetAndHead("/concordance.{format}", ConcordanceLines).WithName("exportConcordance").ProducesDownload().ProducesValidationProblem()
             .WithSummary("Exporter une concordance")
             .WithDescription("Chaque occurrence en contexte (colonnes id, date, left, match, right, url), sans limite, dans l’ordre choisi (date, left, right). Mêmes paramètres que /concordance.");
-        export.MapGet("/entities/{slug}.{format}", Entity).ProducesDownload()
+        export.MapGetAndHead("/entities/{slug}.{format}", Entity).WithName("exportEntity").ProducesDownload()
             .WithSummary("Exporter les articles citant une entité")
             .WithDescription("Tous les articles nommant la personne, l’organisation ou le lieu, du plus récent au plus ancien.");
     }
 
     static RouteHandlerBuilder ProducesDownload(this RouteHandlerBuilder endpoint) => endpoint
-        .Produces(StatusCodes.Status200OK, contentType: CsvType, additionalContentTypes: JsonLinesType)
-        .Produces(StatusCodes.Status404NotFound)
-        .Produces(StatusCodes.Status429TooManyRequests);
+        .Produces<string>(StatusCodes.Status200OK, CsvType, JsonLinesType)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    static IResult Search(HttpContext http, CorpusDb db,
-        [Description("csv ou jsonl")] string format,
-        [Description("La requête, dans le langage de /search/help")] string? q,
-        [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules : tous doivent être cités")] string? country,
-        [Description("Premier mois, AAAA-MM")] string? from,
-        [Description("Dernier mois, AAAA-MM")] string? to,
-        [Description("relevance (par défaut avec des mots), newest (par défaut sans mots) ou oldest")] string? sort,
-        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity,
-        [Description("Sources (slugs ou noms), séparées par des virgules : l’une d’elles")] string? source)
+    static IResult Search(HttpContext http, CorpusDb db, [Description(Parameters.Format)] string format, [AsParameters] SearchQuery query)
     {
-        var request = SearchRequest.FromForm(q, country, from, to, sort, entity: entity, source: source);
-        var rows = CorpusSearch.For(Connection(db)).All(request);
-        return Download(http, format, "newscorpus-recherche" + FileSlug(q), rows);
+        if (CorpusApi.Invalid(query) is { } problem) return problem;
+        if (format is not ("csv" or "jsonl")) return Results.NotFound();
+        var rows = CorpusSearch.For(Connection(db)).All(query.ToSearch(query.Sort?.As<SearchSort>()));
+        return Download(http, format, "newscorpus-recherche" + FileSlug(query.Q), rows);
     }
 
-    static IResult Month(HttpContext http, CorpusDb db, [Description("AAAA-MM")] string month, [Description("csv ou jsonl")] string format)
+    static IResult Month(HttpContext http, CorpusDb db, [Description(Parameters.Month)] string month, [Description(Parameters.Format)] string format)
     {
         if (!YearMonth.TryParse(month, out var ym)) return Results.NotFound();
         var key = ym.Value.ToString();
-        var keys = db.Articles.Where(a => a.Month == key).OrderBy(a => a.Number).ThenBy(a => a.Id).Select(a => a.Key).AsEnumerable();
+        var keys = db.Articles.Where(a => a.Month == key).OldestFirst().Select(a => a.Key).AsEnumerable();
         return Download(http, format, $"newscorpus-{key}", new ArticleRows(Connection(db)).Read(keys));
     }
 
     static IResult Country(HttpContext http, CorpusDb db,
-        [Description("Code pays ISO 3166-1 alpha-2, ml par exemple")] string iso2,
-        [Description("csv ou jsonl")] string format,
+        [Description(Parameters.Country)] string iso2,
+        [Description(Parameters.Format)] string format,
         [Description("Un seul mois, AAAA-MM (facultatif)")] string? month)
     {
         var country = CountryCatalog.Default.Find(iso2);
@@ -80,18 +76,18 @@ public static class ExportEndpoints
         var mentions = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2);
         var selected = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
         if (selected is not null) mentions = mentions.Where(c => c.Article.Month == selected);
-        var keys = mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+        var keys = mentions.NewestFirst(c => c.Article)
             .Select(c => c.ArticleKey).AsEnumerable();
         var name = $"newscorpus-pays-{country.Iso2}" + (selected is null ? "" : "-" + selected);
         return Download(http, format, name, new ArticleRows(Connection(db)).Read(keys));
     }
 
-    static IResult Entity(HttpContext http, CorpusDb db, [Description("L’identifiant de l’entité, rosatom par exemple")] string slug, [Description("csv ou jsonl")] string format)
+    static IResult Entity(HttpContext http, CorpusDb db, [Description(Parameters.Entity)] string slug, [Description(Parameters.Format)] string format)
     {
         var entity = db.Entities.FirstOrDefault(e => e.Slug == slug);
         if (entity is null) return Results.NotFound();
         var keys = db.ArticleEntities.Where(x => x.EntityKey == entity.Key)
-            .OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number).ThenBy(x => x.Article.Id)
+            .NewestFirst(x => x.Article)
             .Select(x => x.ArticleKey).AsEnumerable();
         return Download(http, format, $"newscorpus-entite-{entity.Slug}", new ArticleRows(Connection(db)).Read(keys));
     }
@@ -99,20 +95,14 @@ public static class ExportEndpoints
     /// <summary>The concordance's columns, in order.</summary>
     public static readonly IReadOnlyList<string> ConcordanceColumns = ["id", "date", "left", "match", "right", "url"];
 
-    static IResult ConcordanceLines(HttpContext http, CorpusDb db,
-        [Description("csv ou jsonl")] string format,
-        [Description("La requête, dans le langage de /search/help")] string? q,
-        [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules")] string? country,
-        [Description("Premier mois, AAAA-MM")] string? from,
-        [Description("Dernier mois, AAAA-MM")] string? to,
-        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity,
-        [Description("date (par défaut), left ou right")] string? sort)
+    static IResult ConcordanceLines(HttpContext http, CorpusDb db, [Description(Parameters.Format)] string format, [AsParameters] ConcordanceQuery query)
     {
+        if (CorpusApi.Invalid(query) is { } problem) return problem;
         if (format is not ("csv" or "jsonl")) return Results.NotFound();
-        var request = SearchRequest.FromForm(q, country, from, to, null, entity: entity);
         // Uncapped: by date the lines stream as they are found; sorted by a neighbour they must all be read first.
-        var order = Pages.Concordance.IndexModel.ParseSort(sort);
-        var lines = NewsCorpus.Research.Concordance.Lines(Connection(db), request);
+        if (HttpMethods.IsHead(http.Request.Method)) return Headers(format, $"newscorpus-concordance{FileSlug(query.Q)}.{format}");
+        var order = query.Sort?.As<NewsCorpus.Research.ConcordanceSort>() ?? NewsCorpus.Research.ConcordanceSort.Date;
+        var lines = NewsCorpus.Research.Concordance.Lines(Connection(db), query.ToSearch());
         if (order != NewsCorpus.Research.ConcordanceSort.Date) lines = NewsCorpus.Research.Concordance.Sort(lines.ToList(), order);
         var site = SiteUrl(http.Request);
         var cancel = http.RequestAborted;
@@ -131,7 +121,7 @@ public static class ExportEndpoints
                 foreach (var l in lines)
                     await jsonl.WriteAsync(new { id = l.ArticleId, date = l.Month, left = l.Left, match = l.Match, right = l.Right, url = $"{site}/articles/{l.ArticleId}" }, cancel);
             }
-        }, format == "csv" ? CsvType : JsonLinesType, $"newscorpus-concordance{FileSlug(q)}.{format}");
+        }, format == "csv" ? CsvType : JsonLinesType, $"newscorpus-concordance{FileSlug(query.Q)}.{format}");
     }
 
     static System.Data.Common.DbConnection Connection(CorpusDb db) => db.OpenConnection();
@@ -142,6 +132,7 @@ public static class ExportEndpoints
     static IResult Download(HttpContext http, string format, string fileName, IEnumerable<ArticleRow> rows)
     {
         if (format is not ("csv" or "jsonl")) return Results.NotFound();
+        if (HttpMethods.IsHead(http.Request.Method)) return Headers(format, $"{fileName}.{format}");
         var site = SiteUrl(http.Request);
         // The first row is read before answering: a search that runs out of time can still say so with a status.
         var e = rows.GetEnumerator();
@@ -153,8 +144,8 @@ public static class ExportEndpoints
         catch (Exception x) when (QueryBudget.IsInterruption(x))
         {
             e.Dispose();
-            return Results.Text("La recherche a dépassé le temps alloué : précisez-la (un mot plus rare, un pays, une période).",
-                "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem("La recherche a dépassé le temps alloué : précisez-la (un mot plus rare, un pays, une période).",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch
         {
@@ -182,6 +173,10 @@ public static class ExportEndpoints
             }
         }, format == "csv" ? CsvType : JsonLinesType, $"{fileName}.{format}");
     }
+
+    /// <summary>A HEAD request: the download's headers, without reading a row.</summary>
+    static IResult Headers(string format, string fileName) =>
+        Results.Stream(_ => Task.CompletedTask, format == "csv" ? CsvType : JsonLinesType, fileName);
 
     /// <summary>"-" and the query in plain ASCII for a file name, cut to a readable length; empty without a query.</summary>
     static string FileSlug(string? q)

@@ -7,6 +7,7 @@ using NewsCorpus.Search;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Exports;
 using NewsCorpus.Web.Infrastructure;
+using NewsCorpus.Web.Requests;
 
 namespace NewsCorpus.Web.Feeds;
 
@@ -17,51 +18,44 @@ public static class AtomFeeds
 
     public static void MapAtomFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/search.atom", Search).RequireRateLimiting(SearchRateLimit.Policy).WithTags("Flux Atom")
-            .Produces(StatusCodes.Status200OK, contentType: AtomFeed.ContentType)
+        app.MapGetAndHead("/search.atom", Search).WithName("searchFeed").VersionedByCorpus().RequireRateLimiting(SearchRateLimit.Policy).WithTags("Flux Atom")
+            .Produces<string>(StatusCodes.Status200OK, AtomFeed.ContentType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Flux Atom d’une recherche")
             .WithDescription($"Les {Entries} articles les plus récents trouvés par la recherche (mêmes paramètres que /search, sans tri ni page).");
-        app.MapGet("/countries/{iso2}.atom", Country).RequireRateLimiting(SearchRateLimit.Policy).WithTags("Flux Atom")
-            .Produces(StatusCodes.Status200OK, contentType: AtomFeed.ContentType)
+        app.MapGetAndHead("/countries/{iso2}.atom", Country).WithName("countryFeed").VersionedByCorpus().RequireRateLimiting(SearchRateLimit.Policy).WithTags("Flux Atom")
+            .Produces<string>(StatusCodes.Status200OK, AtomFeed.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Flux Atom d’un pays")
             .WithDescription($"Les {Entries} articles les plus récents citant le pays.");
     }
 
-    static IResult Search(HttpRequest http, CorpusDb db,
-        [Description("La requête, dans le langage de /search/help")] string? q,
-        [Description("Codes pays ISO 3166-1 alpha-2, séparés par des virgules")] string? country,
-        [Description("Premier mois, AAAA-MM")] string? from,
-        [Description("Dernier mois, AAAA-MM")] string? to,
-        [Description("Identifiants d’entités (slugs), séparés par des virgules")] string? entity,
-        [Description("Sources (slugs ou noms), séparées par des virgules : l’une d’elles")] string? source)
+    static IResult Search(HttpRequest http, CorpusDb db, [AsParameters] ArticleFilter filter)
     {
-        var values = new Dictionary<string, string?> { ["q"] = q, ["country"] = country, ["from"] = from, ["to"] = to, ["entity"] = entity, ["source"] = source }
-            .Where(v => !string.IsNullOrEmpty(v.Value)).ToList();
-        var state = QueryString.Create(values);
-        var request = SearchRequest.FromForm(q, country, from, to, "newest", entity: entity, source: source);
+        var state = filter.ToQueryString();
         List<ArticleRow> rows;
         try
         {
-            rows = CorpusSearch.For(db.OpenConnection()).All(request).Take(Entries).ToList();
+            rows = CorpusSearch.For(db.OpenConnection()).All(filter.ToSearch(SearchSort.Newest)).Take(Entries).ToList();
         }
         catch (Exception e) when (QueryBudget.IsInterruption(e))
         {
-            return Results.Text("La recherche a dépassé le temps alloué.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem("La recherche a dépassé le temps alloué.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         var site = ExportEndpoints.SiteUrl(http);
-        var title = string.IsNullOrWhiteSpace(q) ? "NewsCorpus — recherche" : $"NewsCorpus — recherche : {q.Trim()}";
-        var page = QueryString.Create([.. values, new("sort", "newest")]);
+        var title = string.IsNullOrWhiteSpace(filter.Q) ? "NewsCorpus — recherche" : $"NewsCorpus — recherche : {filter.Q.Trim()}";
+        var page = new SearchQuery { Q = filter.Q, Country = filter.Country, From = filter.From, To = filter.To, Entity = filter.Entity, Sort = SortWord.newest }.ToQueryString();
         var feed = new AtomFeed($"urn:newscorpus:feed:search{state}", title, $"{site}/search.atom{state}", $"{site}/search{page}",
             id => $"{site}/articles/{id}", LastImport(db));
         return Write(feed, rows);
     }
 
-    static IResult Country(HttpRequest http, CorpusDb db, [Description("Code pays ISO 3166-1 alpha-2, ml par exemple")] string iso2)
+    static IResult Country(HttpRequest http, CorpusDb db, [Description(Parameters.Country)] string iso2)
     {
         var country = CountryCatalog.Default.Find(iso2);
         if (country is null) return Results.NotFound();
         var keys = db.ArticleCountries.Where(c => c.Iso2 == country.Iso2)
-            .OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id)
+            .NewestFirst(c => c.Article)
             .Select(c => c.ArticleKey).Take(Entries).AsEnumerable();
         var rows = new ArticleRows(Connection(db)).Read(keys).ToList();
         var site = ExportEndpoints.SiteUrl(http);

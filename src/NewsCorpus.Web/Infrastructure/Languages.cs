@@ -28,7 +28,7 @@ public static class Languages
     /// It only sets a cookie: nothing is written to the store.
     /// </summary>
     public static IEndpointConventionBuilder MapLanguageSwitch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/language/{code}", IResult (string code, string? returnUrl, HttpContext context) =>
+        app.MapGetAndHead("/language/{code}", IResult (string code, string? returnUrl, HttpContext context) =>
         {
             if (!Supported.Contains(code)) return TypedResults.NotFound();
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

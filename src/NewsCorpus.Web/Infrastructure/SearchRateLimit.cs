@@ -34,9 +34,18 @@ public static class SearchRateLimit
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
-                await context.HttpContext.Response.WriteAsync(text["Trop de recherches en peu de temps : réessayez dans un instant."], cancel);
+                var http = context.HttpContext;
+                var text = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
+                string message = text["Trop de recherches en peu de temps : réessayez dans un instant."];
+                if (Readers.ArePrograms(http.Request.Path.Value)
+                    && await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = message },
+                    }))
+                    return;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(message, cancel);
             };
         });
     }

@@ -41,25 +41,20 @@ public static class StartupImport
 
     static void CheckVersion(CorpusOptions options, ILogger logger)
     {
-        if (options.Provider == CorpusProvider.Postgres)
+        try
         {
-            try
-            {
-                using var connection = PostgresPublisher.Open(options.ConnectionString!);
-                var found = PostgresSchema.StoredVersion(connection);
-                if (found != PostgresSchema.Version)
-                    logger.LogError("The PostgreSQL store has schema version {Found}, this site needs {Expected}: import the articles (the CLI's import command with --provider postgres)",
-                        found, PostgresSchema.Version);
-            }
-            catch (DbException e)
-            {
-                logger.LogError(e, "The PostgreSQL store cannot be reached");
-            }
-            return;
+            var (found, expected) = options.SchemaVersion();
+            if (found == expected) return;
+            if (options.Provider == CorpusProvider.Postgres)
+                logger.LogError("The PostgreSQL store has schema version {Found}, this site needs {Expected}: import the articles (the CLI's import command with --provider postgres)",
+                    found, expected);
+            else
+                logger.LogError("The store {Database} has schema version {Found}, this site needs {Expected}: import the articles again (the CLI's import command)",
+                    options.DatabasePath, found, expected);
         }
-        var version = CorpusSchema.StoredVersion(options.DatabasePath);
-        if (version != CorpusSchema.Version)
-            logger.LogError("The store {Database} has schema version {Found}, this site needs {Expected}: import the articles again (the CLI's import command)",
-                options.DatabasePath, version, CorpusSchema.Version);
+        catch (DbException e)
+        {
+            logger.LogError(e, "The store cannot be reached");
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace NewsCorpus.Web.Pages;
 
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+public sealed class ErrorModel(ILogger<ErrorModel> logger, IProblemDetailsService problems) : PageModel
 {
     public int Status { get; private set; }
 
@@ -14,10 +14,14 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public bool NotImported { get; private set; }
     public string RequestId { get; private set; } = "";
 
-    public void OnGet(int? status) => Handle(status);
-    public void OnPost(int? status) => Handle(status);
+    public Task<IActionResult> OnGetAsync(int? status) => Handle(status);
+    public Task<IActionResult> OnPostAsync(int? status) => Handle(status);
 
-    void Handle(int? status)
+    /// <summary>Any method re-executed here (HEAD, PUT, DELETE…) is answered like GET.</summary>
+    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) =>
+        context.HandlerMethod ??= context.ActionDescriptor.HandlerMethods.First(h => h.HttpMethod == "Get");
+
+    async Task<IActionResult> Handle(int? status)
     {
         RequestId = HttpContext.TraceIdentifier;
         var error = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
@@ -28,6 +32,17 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         else if (error is not null)
             logger.LogError(error.Error, "Unhandled error on {Path} ({RequestId})", error.Path, RequestId);
         Response.StatusCode = Status;
+        // The API, the exports and the feeds answer in problem details (RFC 9457), never in HTML.
+        var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? error?.Path;
+        if (NewsCorpus.Web.Infrastructure.Readers.ArePrograms(path)
+            && await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = HttpContext,
+                ProblemDetails = { Status = Status, Extensions = { ["requestId"] = RequestId } },
+            }))
+            return new EmptyResult();
+        Response.Headers.Vary = "Accept-Language, Cookie";   // the page speaks the reader's language
+        return Page();
     }
 
     static bool IsStoreMissing(Exception e) => e switch

@@ -51,7 +51,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text, Corpu
             return new CountryCard(iso2, CountryNames.Name(iso2), row?.Articles ?? 0, row?.Mentions ?? 0);
         }).ToList();
 
-        Latest = await db.Articles.OrderByDescending(a => a.Month).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+        Latest = await db.Articles.NewestFirst()
             .Take(5).Select(a => new Recent(a.Id, a.Month, a.Title)).ToListAsync();
     }
 }

@@ -7,13 +7,31 @@ namespace NewsCorpus.Analysis;
 /// accents kept, elision removed; a name starts with its capital); <see cref="Exact"/> is the folded form used
 /// for exact terms and phrases; <see cref="Stem"/> is the folded Snowball stem used for ordinary terms, or the
 /// whole folded word for a name. <see cref="NameAtSentenceStart"/> and <see cref="NameInSentence"/> say whether
-/// this spelling, capitalised, is read as a name at the start of a sentence and inside one.
+/// this spelling, capitalised, is read as a name at the start of a sentence and inside one;
+/// <see cref="NameKeepsStem"/>, whether such a name is also a common word that keeps its stem beside it.
+/// <see cref="CommonStem"/> is that stem, on a word read as such a name.
 /// </summary>
 public readonly record struct AnalyzedWord(string Form, string Exact, string Stem, bool IsStopWord,
-    bool NameAtSentenceStart = false, bool NameInSentence = false)
+    bool NameAtSentenceStart = false, bool NameInSentence = false, bool NameKeepsStem = false, string? CommonStem = null)
 {
-    /// <summary>The word read as a name: not stemmed, so "Mali" never meets "mal" or "mâle".</summary>
-    public AnalyzedWord AsName() => this with { Form = char.ToUpperInvariant(Form[0]) + Form[1..], Stem = Exact };
+    /// <summary>
+    /// The word read as a name: not stemmed, so "Mali" never meets "mal" or "mâle". A common word written as a name
+    /// ("les Forces Armées", "Hollande") keeps its stem too, so that the common word still finds it.
+    /// </summary>
+    public AnalyzedWord AsName() => this with
+    {
+        Form = char.ToUpperInvariant(Form[0]) + Form[1..],
+        Stem = NameStem(Exact),
+        CommonStem = NameKeepsStem ? Stem : null,
+    };
+
+    /// <summary>
+    /// What the index holds for a name: the folded word marked by a private-use character (a token character to
+    /// FTS5), so that no stem of a common word can equal it: "Berlin" never meets "berlines" (stem "berlin").
+    /// </summary>
+    public static string NameStem(string exact) => exact + NameMark;
+
+    const char NameMark = '\uE000';
 }
 
 /// <summary>The single analysis chain shared by documents and queries, so both always agree.</summary>
@@ -64,7 +82,7 @@ public static class FrenchAnalyzer
         if (stop || form.Length < 2 || !char.IsUpper(FirstLetter(word, form)))
             return new AnalyzedWord(form, exact, stem, stop);
         var evidence = NameEvidence.Of(exact, allCapitals: !word.Any(char.IsLower));
-        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence);
+        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence, evidence.KeepsStem);
     }
 
     // "l'Afrique" is capitalised after its elision.
@@ -136,7 +154,9 @@ public static class FrenchAnalyzer
         foreach (var (_, word) in AnalyzeText(text))
         {
             exact.Append(word.Exact).Append(' ');
-            if (!word.IsStopWord) stems.Append(word.Stem).Append(' ');
+            if (word.IsStopWord) continue;
+            stems.Append(word.Stem).Append(' ');
+            if (word.CommonStem is not null) stems.Append(word.CommonStem).Append(' ');
         }
         return (stems.ToString(), exact.ToString());
     }

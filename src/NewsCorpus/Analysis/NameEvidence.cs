@@ -6,11 +6,13 @@ namespace NewsCorpus.Analysis;
 /// <summary>
 /// Whether a capitalised spelling is read as a name, so that the stemmer never folds a name into a common word
 /// (Mali → mal, Gaza → gaz, Burkina → burkini). Inside a sentence a capital is the writer's own evidence: the word
-/// is a name (l'État, le Sénat and Hollande alike: kept whole, they lose nothing, since their plain forms stem to
-/// themselves or nearly). A capital proves nothing at the start of a sentence, nor in a line all in capitals: there
-/// a word is a name only when the French lexicon does not know it, or when it is a country or a place.
+/// is a name. A capital proves nothing at the start of a sentence, nor in a line all in capitals: there a word is a
+/// name only when the French lexicon does not know it, or when it is a country or a large place. A name that is
+/// also a common word and no place (les Forces Armées, Hollande) keeps the common word's stem beside it, so
+/// "armée" still finds "Armées" while "Hollande" looks for the name alone.
 /// </summary>
-public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence)
+/// <param name="KeepsStem">A common word that is no place: read as a name, it keeps its stem beside the name.</param>
+public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence, bool KeepsStem)
 {
     /// <summary>A place this large is a name even where a capital proves nothing ("Paris", "Gaza").</summary>
     const int LargePlace = 100_000;
@@ -22,8 +24,8 @@ public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence
     /// <param name="allCapitals">Whether it is written in capitals only ("MALI", "ONU").</param>
     public static NameEvidence Of(string folded, bool allCapitals)
     {
-        bool unknown = !FrenchLexicon.IsCommonWord(folded);
-        bool place = unknown || CountryWords.Value.Contains(folded) || Places.Named(folded).Any(p => p.Population >= LargePlace);
-        return new(place, allCapitals ? place : true);
+        bool unknown = !FrenchLexicon.HasFoldedForm(folded);
+        bool place = CountryWords.Value.Contains(folded) || Places.Named(folded).Any(p => p.Population >= LargePlace);
+        return new(unknown || place, allCapitals ? unknown || place : true, KeepsStem: !unknown && !place);
     }
 }

@@ -27,6 +27,17 @@ public static partial class ArticleMarkdown
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The blocks of a stored body, their text left as escaped for Markdown, so that <see cref="FromBlocks"/> gives the
+    /// same body back; the escapes are punctuation, which the tokenizer skips.
+    /// </summary>
+    public static List<Block> ToBlocks(string markdown) =>
+        markdown.Split("\n\n").Select(text =>
+            text.StartsWith("## ", StringComparison.Ordinal) ? new Block(BlockKind.Heading, text[3..])
+            // Only a caption starts with a bare asterisk: a paragraph's own is escaped.
+            : text.Length > 1 && text[0] == '*' && text[^1] == '*' ? new Block(BlockKind.Caption, text[1..^1].Replace("\\*", "*").Replace("\\_", "_"))
+            : new Block(BlockKind.Paragraph, text)).ToList();
+
     static string Escape(string marker) =>
         char.IsDigit(marker[0]) ? marker[..^1] + "\\" + marker[^1] : "\\" + marker;
 }

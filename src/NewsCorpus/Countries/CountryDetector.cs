@@ -1,4 +1,5 @@
 using NewsCorpus.Analysis;
+using NewsCorpus.Lexicon;
 
 namespace NewsCorpus.Countries;
 
@@ -50,7 +51,7 @@ public sealed class CountryDetector
                 i++;
                 continue;
             }
-            if (form is null) { i++; continue; }
+            if (form is null || count == 1 && IsElidedLanguage(text, words[i])) { i++; continue; }
             if (form.Iso2 is not null)   // null: a blocked phrase, which swallows its words and names nothing
             {
                 var last = words[i + count - 1];
@@ -58,7 +59,49 @@ public sealed class CountryDetector
             }
             i += count;
         }
+        if (matches.Count > 1) AttributeHomonymCapitals(text, matches);
+        matches.RemoveAll(m => IsUnsupported(text, m, matches));
         return matches;
+    }
+
+    // Words that name a country only when the text names it otherwise too: "l'Amérique" is as often the continent.
+    static readonly HashSet<string> NeedSupport = new(StringComparer.Ordinal) { "amerique" };
+
+    static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches) =>
+        NeedSupport.Contains(Fold(text, match))
+        && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(Fold(text, other)));
+
+    static string Fold(string text, CountryMatch match)
+    {
+        var folded = Folding.Fold(text.Substring(match.Start, match.Length));
+        int apostrophe = folded.IndexOf('\'');
+        return apostrophe is 1 or 2 ? folded[(apostrophe + 1)..] : folded;   // l'Amérique, qu'Amérique
+    }
+
+    /// <summary>
+    /// "Tripoli, dans le nord du Liban": a capital whose name is also a large city of another country that the
+    /// same text names is that other country's city (the gazetteer knows the cities of every country).
+    /// </summary>
+    void AttributeHomonymCapitals(string text, List<CountryMatch> matches)
+    {
+        for (int m = 0; m < matches.Count; m++)
+        {
+            var match = matches[m];
+            var name = text.Substring(match.Start, match.Length);
+            if (!lexicon.CapitalNames.Contains(Folding.Fold(name))) continue;
+            // Only when the text names the other country and not the capital's own, and the other city is a real
+            // city: Paris is not the small Paris of Texas because a text on France mentions the United States.
+            if (matches.Count(other => other.Iso2 == match.Iso2) > 1) continue;
+            foreach (var place in Places.Named(name))
+            {
+                var iso2 = place.CountryCode.ToLowerInvariant();
+                if (iso2 != match.Iso2 && place.Kind == PlaceKind.City && place.Population >= 100_000 && matches.Any(other => other.Iso2 == iso2))
+                {
+                    matches[m] = match with { Iso2 = iso2 };
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>The longest form starting at word i whose context rules accept it; a rejected form leaves room for a shorter one.</summary>
@@ -179,6 +222,11 @@ public sealed class CountryDetector
                 return false;
         }
 
+        if (count == 1 && form.ProperNoun && IsInsidePersonName(text, words, i)) return false;
+        if (count == 1 && form.Capital && (IsPartOfCompoundName(text, words, i) || IsEventOfTheCity(text, words, i))) return false;
+        if (count == 1 && IsInLanguageList(text, words, i)) return false;
+        if (IsAntiquity(text, words, i, count)) return false;
+
         // "George Washington", "Denzel Washington": a capitalised word right before that does not start a sentence.
         if (form.PersonName && i > 0)
         {
@@ -189,6 +237,107 @@ public sealed class CountryDetector
         }
         return true;
     }
+
+    // "l'anglais", "de l'allemand": after an elided article a language word in lower case is the language (the
+    // person is "l'Anglais"); the cue phrases of the overlay cannot see an article glued to its word.
+    bool IsElidedLanguage(string text, Word word) =>
+        word.Start > word.TokenStart && char.IsLower(text[word.Start]) && lexicon.Languages.Contains(word.Folded);
+
+    /// <summary>
+    /// "Thomas Salvador", "François Hollande", "Thiago de Lima": a country or capital word right after a known
+    /// first name, or after "de/da/dos" that follows a capitalised name which is no ordinary word, is a surname.
+    /// Sentence-initial or not, the first-name list is the evidence.
+    /// </summary>
+    bool IsInsidePersonName(string text, Word[] words, int i)
+    {
+        if (i == 0 || !IsSpaceGap(text, words[i - 1].End, words[i].TokenStart)) return false;
+        var previous = RawWord(text, words[i - 1]);
+        if (IsTitlecase(text, words[i - 1]) && lexicon.Root.Next?.ContainsKey(words[i - 1].Folded) != true && PersonNames.IsFirstName(previous))
+            return true;
+        if (previous is not ("de" or "da" or "dos" or "do") || i < 2 || !IsSpaceGap(text, words[i - 2].End, words[i - 1].TokenStart)) return false;
+        var name = words[i - 2];
+        var spelled = RawWord(text, name);
+        return IsTitlecase(text, name) && !StartsSentence(text, words, i - 2) && lexicon.Root.Next?.ContainsKey(name.Folded) != true
+            && (PersonNames.IsFirstName(spelled) || !FrenchLexicon.IsCommonWord(spelled));
+    }
+
+    /// <summary>"Paris-Dakar", "Rio-Paris": a capital glued by a hyphen to another capitalised name is a route or an event.</summary>
+    static bool IsPartOfCompoundName(string text, Word[] words, int i)
+    {
+        var word = words[i];
+        if (i + 1 < words.Length && word.End + 1 == words[i + 1].TokenStart && IsHyphen(text[word.End]) && IsTitlecase(text, words[i + 1]))
+            return true;
+        return i > 0 && words[i - 1].End + 1 == word.TokenStart && IsHyphen(text[words[i - 1].End]) && IsTitlecase(text, words[i - 1]);
+    }
+
+    // The heads of the events, meetings and agreements a city gives its name to.
+    static readonly HashSet<string> EventHeads = new(StringComparer.Ordinal)
+    {
+        "jeux", "sommet", "sommets", "accord", "accords", "traite", "traites", "conference", "conferences", "convention",
+        "conventions", "protocole", "festival", "marathon", "salon", "biennale", "forum", "tournoi", "championnats",
+        "exposition", "congres", "processus", "format", "pacte", "declaration",
+    };
+
+    /// <summary>
+    /// "les jeux de Beyrouth", "le protocole de Kyoto", "les accords d'Oslo": a capital after an event's name and "de"
+    /// names the event, held there or signed there, not the country.
+    /// </summary>
+    static bool IsEventOfTheCity(string text, Word[] words, int i)
+    {
+        var word = words[i];
+        int head;
+        if (word.Start > word.TokenStart) head = Folding.Fold(text[word.TokenStart..word.Start]) is "d'" ? i - 1 : -1;   // d'Oslo
+        else head = i >= 2 && RawWord(text, words[i - 1]) is "de" or "du" ? i - 2 : -1;
+        return head >= 0 && EventHeads.Contains(Folding.Fold(text.Substring(words[head].TokenStart, words[head].End - words[head].TokenStart)));
+    }
+
+    /// <summary>
+    /// "rassemble français, anglais et créole", "après l'anglais et l'allemand": language words in lower case listed
+    /// together are languages, unless the list follows a plural noun it qualifies ("les ministres français et
+    /// allemand" are France and Germany). Only a list marks them: "le gouvernement français" stays France.
+    /// </summary>
+    bool IsInLanguageList(string text, Word[] words, int i)
+    {
+        if (!IsLowerLanguage(text, words[i])) return false;
+        int first = i;
+        while (PreviousInList(text, words, first) is { } previous) first = previous;
+        bool listed = first < i || NextInList(text, words, i) is not null;
+        if (!listed || first == 0 || words[first].Start > words[first].TokenStart) return listed;
+        var before = RawWord(text, words[first - 1]);
+        return !(char.IsLower(before[0]) && before[^1] is 's' or 'x');
+    }
+
+    int? PreviousInList(string text, Word[] words, int i)
+    {
+        if (i > 0 && IsListGap(text, words[i - 1].End, words[i]) && IsLowerLanguage(text, words[i - 1])) return i - 1;
+        if (i > 1 && RawWord(text, words[i - 1]) is "et" or "ou" && IsLowerLanguage(text, words[i - 2])) return i - 2;
+        return null;
+    }
+
+    int? NextInList(string text, Word[] words, int i)
+    {
+        if (i + 1 < words.Length && IsListGap(text, words[i].End, words[i + 1]) && IsLowerLanguage(text, words[i + 1])) return i + 1;
+        if (i + 2 < words.Length && RawWord(text, words[i + 1]) is "et" or "ou" && IsLowerLanguage(text, words[i + 2])) return i + 2;
+        return null;
+    }
+
+    bool IsLowerLanguage(string text, Word word) => char.IsLower(text[word.Start]) && lexicon.Languages.Contains(word.Folded);
+
+    // ", " between two words, the elided article of the second one allowed ("l'anglais, l'allemand").
+    static bool IsListGap(string text, int end, Word next) => text.AsSpan(end, next.TokenStart - end).Trim() is [',' ];
+
+    /// <summary>
+    /// "Rome antique", "la Grèce antique", "l'Antiquité grecque": the ancient world is not today's country. Other
+    /// historical mentions (the Ottoman Empire, the USSR) are left to the names the catalogue has.
+    /// </summary>
+    static bool IsAntiquity(string text, Word[] words, int i, int count)
+    {
+        int after = i + count;
+        if (after < words.Length && RawWord(text, words[after]) is "antique" or "antiques") return true;
+        return i > 0 && Folding.Fold(RawWord(text, words[i - 1])) == "antiquite";
+    }
+
+    static string RawWord(string text, Word word) => text.Substring(word.Start, word.Length);
 
     /// <summary>"russo" in "russo-malienne": a prefix glued by a hyphen to the next word, and not itself the tail of a compound (Saint-Malo-de-…).</summary>
     bool IsCompoundPrefix(string text, Word[] words, int i, out string iso2)

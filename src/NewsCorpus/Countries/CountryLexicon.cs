@@ -24,6 +24,10 @@ internal sealed class CountryForm
     public bool PersonName { get; init; }
     /// <summary>When set, the word just before must be one of these (folded): "la Dominique", "à Maurice".</summary>
     public HashSet<string>? After { get; init; }
+    /// <summary>A proper noun (name, capital, seat of power) rather than a demonym or an acronym.</summary>
+    public bool ProperNoun { get; init; }
+    /// <summary>A capital city: its name may also be a city of another country (Tripoli).</summary>
+    public bool Capital { get; init; }
 }
 
 internal sealed class LexiconNode
@@ -41,6 +45,10 @@ internal sealed class CountryLexicon
     public HashSet<string> AmbiguousForms { get; } = new();
     /// <summary>Every folded word the detector may need to compare: form words, prefixes and "after" cue words.</summary>
     public HashSet<string> Words { get; } = new();
+    /// <summary>Capital cities of the overlay, folded.</summary>
+    public HashSet<string> CapitalNames { get; } = new();
+    /// <summary>Language words of the overlay, folded: "l'anglais" in lower case is the language.</summary>
+    public HashSet<string> Languages { get; } = new();
 
     // Keyed by the folded words joined with spaces, so later entries (the overlay) replace earlier ones (the data).
     readonly Dictionary<string, (CountryForm Form, bool FromData)> forms = new();
@@ -129,7 +137,7 @@ internal sealed class CountryLexicon
                 switch (kind)
                 {
                     case "name": SetForm(MakeForm(iso2, Kind.Name, spelled, flags)); break;
-                    case "capital": SetForm(MakeForm(iso2, Kind.Capital, spelled, flags)); break;
+                    case "capital": SetForm(MakeForm(iso2, Kind.Capital, spelled, flags)); CapitalNames.Add(Folding.Fold(spelled)); break;
                     case "metonym": SetForm(MakeForm(iso2, Kind.Metonym, spelled, flags)); break;
                     case "acronym": SetForm(MakeForm(iso2, Kind.Acronym, spelled, flags)); break;
                     case "demonym":
@@ -139,7 +147,7 @@ internal sealed class CountryLexicon
                     case "prefix": Prefixes[Folding.Fold(spelled)] = iso2; break;
                     case "block": SetForm(MakeForm(null, Kind.Name, spelled, ["noguard"])); break;
                     case "drop": forms.Remove(string.Join(' ', FoldWords(spelled).Words)); break;
-                    case "language": languages.Add(spelled); break;
+                    case "language": languages.Add(spelled); Languages.Add(Folding.Fold(spelled)); break;
                     case "languagecue": languageCues.Add((spelled, flags)); break;
                     default: throw new FormatException($"Country overlay line {lineNumber}: unknown kind '{kind}'.");
                 }
@@ -177,6 +185,8 @@ internal sealed class CountryLexicon
             Guarded = ((properNoun && words.Length == 1) || flags.Contains("guard") || flags.Contains("person")) && !flags.Contains("noguard"),
             PersonName = flags.Contains("person"),
             After = after,
+            ProperNoun = properNoun,
+            Capital = kind == Kind.Capital,
         };
     }
 

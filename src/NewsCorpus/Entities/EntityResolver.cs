@@ -1,5 +1,3 @@
-using System.Text;
-using NewsCorpus.Analysis;
 
 namespace NewsCorpus.Entities;
 
@@ -12,7 +10,7 @@ namespace NewsCorpus.Entities;
 /// var catalog = resolver.Build();
 /// foreach (var article in corpus) Save(article, catalog.ResolveArticle(extractor.Extract(article.Text)));  // pass 2
 /// </code>
-/// Case and accent variants merge (the accented spelling wins), aliases merge and block names, and a surname
+/// Case and accent variants merge (the most frequent spelling is shown), aliases merge and block names, and a surname
 /// alone ("Traoré", "le capitaine Traoré") joins the full name with that surname in the same article, else
 /// the only such full name of the corpus, else stays an entity of its own.
 /// </summary>
@@ -26,14 +24,13 @@ public sealed class EntityResolver(EntityAliases aliases)
     }
 
     readonly Dictionary<string, NameStats> names = new(StringComparer.Ordinal);
-    readonly Dictionary<string, string> accentedWords = new(StringComparer.Ordinal);   // folded word → best accented spelling
 
     public EntityResolver() : this(EntityAliases.Default) { }
 
     /// <summary>Pass 1: records the mentions of one article.</summary>
     public void AddArticle(IReadOnlyList<EntityMention> mentions)
     {
-        var fullNameSurnames = new HashSet<string>(StringComparer.Ordinal);
+        var fullNameSurnames = FullNameSurnames(mentions);
         var singleWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in mentions)
         {
@@ -41,14 +38,27 @@ public sealed class EntityResolver(EntityAliases aliases)
             if (key.Length == 0 || aliases.IsBlockedKey(key)) continue;
             if (!names.TryGetValue(key, out var stats)) names[key] = stats = new NameStats();
             stats.Spellings[mention.Surface] = stats.Spellings.GetValueOrDefault(mention.Surface) + 1;
-            stats.KindCounts[(int)mention.Kind]++;
-            RememberAccents(mention.Surface);
+            stats.KindCounts[(int)KindInArticle(mention, key, fullNameSurnames)]++;
             if (!key.Contains(' ')) singleWords.Add(key);
-            else if (mention.Kind == EntityKind.Person) fullNameSurnames.Add(EntityNames.LastWord(key));
         }
         foreach (var word in singleWords)
             if (!fullNameSurnames.Contains(word)) names[word].ArticlesWithoutFullName++;
     }
+
+    /// <summary>The last words of the article's full person names: "Arafat" for "Yasser Arafat".</summary>
+    internal static HashSet<string> FullNameSurnames(IReadOnlyList<EntityMention> mentions)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+            if (mention.Kind == EntityKind.Person && EntityNames.Key(mention.Surface) is var key && key.Contains(' '))
+                surnames.Add(EntityNames.LastWord(key));
+        return surnames;
+    }
+
+    // A word alone that is the surname of a person named in full in the same article is that person, whatever
+    // kind the extractor guessed for the word alone ("Arafat" after "Yasser Arafat").
+    static EntityKind KindInArticle(EntityMention mention, string key, HashSet<string> fullNameSurnames) =>
+        !key.Contains(' ') && fullNameSurnames.Contains(key) ? EntityKind.Person : mention.Kind;
 
     public EntityCatalog Build()
     {
@@ -81,7 +91,10 @@ public sealed class EntityResolver(EntityAliases aliases)
             // Names from the alias file are what the user asked for; only unknown one-word person names merge.
             group.IsSurname = group.AliasName is null && group.Kind == EntityKind.Person && !group.Key.Contains(' ');
             if (!group.IsSurname) continue;
-            if (fullNamesBySurname.TryGetValue(group.Key, out var full) && full.Count == 1) group.CorpusFullName = full[0];
+            // Across articles, a word alone joins the only full name ending with it, unless it is an ordinary
+            // French word: "Loi" alone is no one's surname.
+            if (fullNamesBySurname.TryGetValue(group.Key, out var full) && full.Count == 1 && !Lexicon.FrenchLexicon.IsCommonWord(group.Key))
+                group.CorpusFullName = full[0];
         }
 
         var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
@@ -90,7 +103,7 @@ public sealed class EntityResolver(EntityAliases aliases)
         {
             bool standsAlone = !group.IsSurname || group.CorpusFullName is null && group.ArticlesWithoutFullName > 0;
             if (!standsAlone) continue;
-            var name = group.AliasName ?? WithAccents(BestSpelling(group.Spellings));
+            var name = DisplayName(group);
             var slug = EntityNames.Slug(name);
             for (int n = 2; !usedSlugs.Add(slug); n++) slug = $"{EntityNames.Slug(name)}-{n}";
             group.Entity = new Entity(slug, name, group.Kind);
@@ -116,47 +129,29 @@ public sealed class EntityResolver(EntityAliases aliases)
         public EntityKind Kind => AliasKind ?? (EntityKind)Array.IndexOf(KindCounts, KindCounts.Max());
     }
 
-    // Prefer accented spellings, then lower-case letters over ALL CAPS, then the most frequent.
-    static string BestSpelling(Dictionary<string, int> spellings) =>
-        spellings.OrderByDescending(s => EntityNames.AccentCount(s.Key))
-            .ThenBy(s => EntityNames.IsAllCaps(s.Key) ? 1 : 0)
-            .ThenByDescending(s => s.Value)
+    /// <summary>
+    /// The name shown: a spelling the articles use, the most frequent full form (ties go to the one with fewer
+    /// words in capitals, then to the one with more accents, then to ordinal order). An alias' canonical name is
+    /// shown when the articles spell it so at least once, which keeps curated names and their addresses stable:
+    /// nothing adds letters or accents the text did not have.
+    /// </summary>
+    static string DisplayName(Group group)
+    {
+        if (group.AliasName is { } alias && group.Spellings.ContainsKey(alias)) return alias;
+        return group.Spellings.OrderByDescending(s => s.Value)
+            .ThenBy(s => AllCapsWords(s.Key))
+            .ThenByDescending(s => EntityNames.AccentCount(s.Key))   // both are in the text: the accented one is the careful one
             .ThenBy(s => s.Key, StringComparer.Ordinal)
             .First().Key;
-
-    void RememberAccents(string surface)
-    {
-        foreach (var word in Words(surface))
-        {
-            if (EntityNames.AccentCount(word) == 0 || EntityNames.IsAllCaps(word)) continue;
-            var folded = Folding.Fold(word);
-            if (!accentedWords.TryGetValue(folded, out var best) || EntityNames.AccentCount(word) > EntityNames.AccentCount(best))
-                accentedWords[folded] = word;
-        }
     }
 
-    /// <summary>"Ibrahim Traore" → "Ibrahim Traoré" when "Traoré" was written somewhere in the corpus.</summary>
-    string WithAccents(string name)
+    // Words of more than three letters written in capitals: "Ibrahim TRAORE" is the shouting spelling.
+    static int AllCapsWords(string name)
     {
-        var sb = new StringBuilder(name.Length);
-        int i = 0;
-        foreach (var word in Words(name))
-        {
-            int at = name.IndexOf(word, i, StringComparison.Ordinal);
-            sb.Append(name, i, at - i);
-            var better = accentedWords.GetValueOrDefault(Folding.Fold(word));
-            bool improve = better is not null && EntityNames.AccentCount(better) > EntityNames.AccentCount(word)
-                && char.IsUpper(better[0]) == char.IsUpper(word[0]);
-            sb.Append(improve ? better : word);
-            i = at + word.Length;
-        }
-        sb.Append(name, i, name.Length - i);
-        return sb.ToString();
-    }
-
-    static IEnumerable<string> Words(string surface)
-    {
-        foreach (var token in Tokenizer.Tokenize(surface)) yield return token.Text(surface);
+        int count = 0;
+        foreach (var word in name.Split(' ', '-'))
+            if (word.Length > 3 && EntityNames.IsAllCaps(word)) count++;
+        return count;
     }
 }
 
@@ -182,7 +177,8 @@ public sealed class EntityCatalog
     /// </summary>
     public IReadOnlyDictionary<string, Entity> ResolveArticle(IReadOnlyList<EntityMention> mentions)
     {
-        // Full person names of this article by surname, so "Traoré" here means the Traoré named here.
+        // Full person names of this article by surname, so "Traoré" here means the Traoré named here, whatever
+        // kind the word alone was given.
         var fullNames = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var mention in mentions)
         {
@@ -198,8 +194,8 @@ public sealed class EntityCatalog
             if (result.ContainsKey(mention.Surface)) continue;
             var key = EntityNames.Key(mention.Surface);
             if (aliases.IsBlockedKey(key) || !groupOfName.TryGetValue(key, out var group)) continue;
-            var entity = group.IsSurname
-                ? fullNames.GetValueOrDefault(group.Key) ?? group.CorpusFullName?.Entity ?? group.Entity
+            var entity = fullNames.GetValueOrDefault(key) is { } fullName && !key.Contains(' ') ? fullName
+                : group.IsSurname ? group.CorpusFullName?.Entity ?? group.Entity
                 : group.Entity;
             if (entity is not null) result[mention.Surface] = entity;
         }

@@ -47,7 +47,7 @@ internal static class FrenchNameWords
         ministre|ministres|vice ministre|vice ministres|premier ministre|ministre d etat|
         secretaire general|secretaire d etat|porte parole|ambassadeur|ambassadrice|consul|
         directeur|directrice|directeur general|directrice generale|pdg|patron|
-        m|mme|mlle|me|dr|docteur|pr|professeur|monsieur|madame|
+        m|mme|mlle|me|dr|docteur|pr|professeur|monsieur|madame|mr|mrs|sir|lord|
         imam|abbe|pere|monseigneur|mgr|
         depute|senateur|gouverneur|prefet|maire|juge|procureur|
         opposant|journaliste|chercheur|expert|analyste|homologue
@@ -67,6 +67,7 @@ internal static class FrenchNameWords
         atomique renouvelables petrole gaz diplomatie delegation russe russes ambassade chancellerie
         solidarite action humanitaire sociale social logement catastrophes crise siege fondation sciences
         technologies information communication medias relations institutions transports mobilite urbaine
+        secteur financier bancaire
         """);
 
     /// <summary>Words that start an organisation's name: "Ministère de la Défense", "Forces Armées Nationales".</summary>
@@ -75,7 +76,9 @@ internal static class FrenchNameWords
         union conseil assemblee universite institut commission parti front mouvement coalition alliance
         corps centre hopital fondation association direction etat-major cour tribunal communaute programme
         office bureau academie ecole federation confederation syndicat entreprise corporation holding
-        gendarmerie police garde brigade bataillon regiment division escadron service services
+        gendarmerie police garde brigade bataillon regiment division escadron service services autorite reseau
+        caisse commissariat haut-commissariat observatoire gauche droite journal gazette revue radio chaine
+        television
         ambassade consulat chambre senat parlement comite secretariat delegation mission croix
         """);
 
@@ -88,7 +91,7 @@ internal static class FrenchNameWords
 
     /// <summary>Words just before a name that say it is a place: "à Kidal", "la région de Kidal".</summary>
     public static readonly HashSet<string> PlaceCues = Set("""
-        a en vers ville villes region regions localite localites village villages commune communes cercle
+        a au en vers ville villes region regions localite localites village villages commune communes cercle
         province provinces capitale departement quartier camp base aeroport port fleuve lac mont desert
         """);
 
@@ -102,8 +105,47 @@ internal static class FrenchNameWords
         ["ecole"] = EntityKind.Organisation, ["clinique"] = EntityKind.Organisation,
         ["place"] = EntityKind.Place, ["stade"] = EntityKind.Place, ["aeroport"] = EntityKind.Place, ["avenue"] = EntityKind.Place,
         ["boulevard"] = EntityKind.Place, ["rue"] = EntityKind.Place, ["pont"] = EntityKind.Place, ["barrage"] = EntityKind.Place,
-        ["mine"] = EntityKind.Place,
+        ["mine"] = EntityKind.Place, ["mosquee"] = EntityKind.Place, ["eglise"] = EntityKind.Place,
+        ["cathedrale"] = EntityKind.Place, ["basilique"] = EntityKind.Place, ["chateau"] = EntityKind.Place,
+        ["palais"] = EntityKind.Place, ["gare"] = EntityKind.Place, ["parc"] = EntityKind.Place, ["theatre"] = EntityKind.Place,
+        ["pavillon"] = EntityKind.Place, ["site"] = EntityKind.Place, ["quai"] = EntityKind.Place, ["musee"] = EntityKind.Organisation,
     };
+
+    /// <summary>
+    /// Acronyms of ordinary life (economy, work, health, everyday objects, units): written in capitals like an
+    /// organisation's initials, but naming a thing, not an actor.
+    /// </summary>
+    public static readonly HashSet<string> CommonAcronyms = Set("""
+        pib pnb tva smic isf ir csg rsa rmi apl caf cdi cdd pme tpe eti ivg pma gpa sms mms ong avc irm adn arn vih
+        sida ogm pc cv gps sd ds xl xxl tgv ter rer hlm pdg drh rtt btp qi pv rib ttc ht uv led usb dvd cd tv hd
+        ia km kg cm mm mw kw gw tw ko mo go utc gmt bac bts dut cap cm1 cm2 ehpad samu smur vtc suv jo jt
+        """);
+
+    /// <summary>Words that open the name of an event, which is none of the three kinds: "Jeux olympiques", "Coupe du monde".</summary>
+    public static readonly HashSet<string> EventHeads = Set("""
+        jeux coupe championnat championnats festival forum sommet journee journees salon euro mondial guerre
+        printemps operation exposition conference conferences biennale foire rencontres marche concours grand-prix
+        """);
+
+    /// <summary>English words that make a name an organisation's: "Allen Institute", "Human Rights Watch".</summary>
+    public static readonly HashSet<string> EnglishOrganisationWords = Set("""
+        institute foundation council corporation company group inc ltd university museum airlines airways bank
+        watch news times post press view party association agency fund society trust club league records studios
+        telecom electronics systems motors technologies pictures entertainment arena stadium
+        """);
+
+    /// <summary>Continents, oceans, seas and large regions: places no commune list holds.</summary>
+    public static readonly HashSet<string> WorldRegions = Set("""
+        europe afrique asie amerique ameriques oceanie antarctique arctique eurasie mediterranee maghreb machrek
+        sahel sahara proche-orient moyen-orient extreme-orient balkans caucase caraibes scandinavie patagonie
+        atlantique pacifique occident orient levant indochine siberie oural
+        """);
+
+    /// <summary>
+    /// Lower-case words before a single capitalised word that make it a person's surname: "le gouvernement
+    /// Ayrault", "l'affaire Merah", "la famille Bettencourt".
+    /// </summary>
+    public static readonly HashSet<string> PersonCues = Set("gouvernement affaire famille clan epouse veuve fils fille");
 
     /// <summary>Words that start a place name: "Saint-Pétersbourg", "Lac Tchad".</summary>
     public static readonly HashSet<string> PlaceHeads = Set("saint sainte san santa lac mont golfe cap ile iles port fort");

@@ -15,18 +15,28 @@ public static class FrenchLexicon
     public static int Count => words.Value.Count;
 
     /// <summary>
-    /// Whether <paramref name="word"/> is an ordinary French word, whatever its case ("Loi", "LOI", "loi"). A word
-    /// written without any accent also matches its accented forms, because capitals often lose theirs ("Etat",
-    /// "ETAT" for "État"); a word written with accents must match them.
+    /// Whether <paramref name="word"/> is an ordinary French word, whatever its case ("Loi", "LOI", "loi"). Capitals
+    /// may lose their accents ("ETAT", "Etat" for "État"), so a word in capitals, or its capital initial, matches
+    /// the accented forms; lower-case letters must carry the accents the word has ("Ole" is not "olé").
     /// </summary>
     public static bool IsCommonWord(string word)
     {
         if (string.IsNullOrEmpty(word)) return false;
         // Folding.Lower spells œ and æ out, as the list does ("coeur").
         var lower = Folding.Lower(word);
-        var folded = Folding.Fold(lower);
-        return folded == lower ? words.Value.HasFoldedForm(folded) : words.Value.Contains(lower);
+        if (words.Value.Contains(lower)) return true;
+        bool allCaps = word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        if (!allCaps && !char.IsUpper(word[0])) return false;
+        foreach (var form in words.Value.WithFoldedForm(Folding.Fold(lower)))
+            if (allCaps || form.AsSpan(1).SequenceEqual(lower.AsSpan(1))) return true;
+        return false;
     }
+
+    /// <summary>
+    /// Whether some spelling of the lexicon folds to <paramref name="foldedWord"/>: "autorite" for "autorité". What
+    /// the search asks of a word known by its folded form only, so that any typing of it gets the same answer.
+    /// </summary>
+    public static bool HasFoldedForm(string foldedWord) => !string.IsNullOrEmpty(foldedWord) && words.Value.HasFoldedForm(foldedWord);
 
     /// <summary>
     /// The lexicon's spellings of a folded word: "etat" → ["état"], "peche" → ["pèche", "péché", "pêche"].

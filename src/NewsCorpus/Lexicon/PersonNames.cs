@@ -13,9 +13,19 @@ public static class PersonNames
     static readonly Lazy<HashSet<string>> firstNames = new(() => Load("first-names.txt.gz"));
     static readonly Lazy<HashSet<string>> surnames = new(() => Load("surnames.txt.gz"));
 
-    public static bool IsFirstName(string word) => !string.IsNullOrEmpty(word) && firstNames.Value.Contains(Folding.Fold(word));
+    public static bool IsFirstName(string word) => Contains(firstNames.Value, word);
 
-    public static bool IsSurname(string word) => !string.IsNullOrEmpty(word) && surnames.Value.Contains(Folding.Fold(word));
+    public static bool IsSurname(string word) => Contains(surnames.Value, word);
+
+    // A word already folded (lower-case ASCII, as the extractor holds them) is looked up without folding again.
+    static bool Contains(HashSet<string> names, string word) =>
+        !string.IsNullOrEmpty(word) && (names.Contains(word) || !IsFolded(word) && names.Contains(Folding.Fold(word)));
+
+    static bool IsFolded(string word)
+    {
+        foreach (var c in word) if (c > 127 || char.IsUpper(c)) return false;
+        return true;
+    }
 
     static HashSet<string> Load(string resourceName) =>
         new(LexiconFiles.Lines(resourceName).Select(Folding.Fold), StringComparer.Ordinal);

@@ -92,10 +92,11 @@ public static class Concordance
         var highlighter = new Highlighter(parsed.Root, parsed.Stems);
         collocateSpan = Math.Clamp(collocateSpan, 1, 20);
         // Newest first, like the site's listings; the keys come from the same search as /search, read as
-        // they are consumed while each article is read on the same connection.
+        // they are consumed while each article is read on the same connection. The text is the one search indexes,
+        // without boilerplate, so a repeated promotion does not fill the concordance with copies of itself.
         var keys = CorpusSearch.For(connection).AllKeys(request with { Sort = SearchSort.Newest });
         using var read = connection.CreateCommand();
-        read.CommandText = "SELECT id, month, title, body FROM articles WHERE article_key = @k";
+        read.CommandText = "SELECT id, month, title, coalesce(search_body, body) FROM articles WHERE article_key = @k";
         var key = read.CreateParameter();
         key.ParameterName = "@k";
         key.DbType = System.Data.DbType.Int64;

@@ -76,8 +76,8 @@ public static class SimilarArticles
     static long CommonAbove(long articles) => articles >= 50 ? articles / 5 : articles;
 
     /// <summary>
-    /// The stems with the highest tf·idf, among words at least one other article shares, each with the form the
-    /// article uses most.
+    /// The stems with the highest tf·idf, among words at least one other article shares and, unless the article
+    /// is too short for it, that the article uses more than once; each with the form the article uses most.
     /// </summary>
     internal static List<(string Stem, string Form)> Distinctive(DbConnection connection, string text)
     {
@@ -104,15 +104,24 @@ public static class SimilarArticles
             using var reader = cmd.ExecuteReader();
             while (reader.Read()) documentFrequency[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
         }
-        return termFrequency
+        var candidates = termFrequency
             .Where(t => documentFrequency.GetValueOrDefault(t.Key) is var df && df >= 2 && df <= CommonAbove(articles))
             .GroupBy(t => t.Value.Stem)
             .Select(g => (Stem: g.Key,
                 Form: g.OrderByDescending(t => t.Value.Count).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key,
+                Uses: g.Sum(t => t.Value.Count),
                 Score: g.Sum(t => t.Value.Count * Math.Log((double)articles / documentFrequency[t.Key]))))
+            .ToList();
+        // A word the article uses once is not what it is about ("bulles" in an op-ed on Wagner): rare in the corpus,
+        // it would outweigh the real subject. It counts only when the article repeats too few words to say anything.
+        var repeated = candidates.Where(c => c.Uses >= 2).ToList();
+        return (repeated.Count >= MinimumRepeatedTerms ? repeated : candidates)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Stem, StringComparer.Ordinal)
             .Take(DistinctiveTerms)
             .Select(s => (s.Stem, s.Form))
             .ToList();
     }
+
+    // Fewer repeated distinctive words than this (a short article) and the words used once count too.
+    const int MinimumRepeatedTerms = 3;
 }

@@ -125,8 +125,8 @@ internal sealed class ArticleColumns
         // "ORDER BY month DESC, day DESC, number DESC, id" does.
         var inOrder = new List<long>(size);
         var groupStarts = new List<int>();
-        // Read in the month index's order (month, number, id), so SQLite sorts nothing; each month's rows are then
-        // put in day order here, stably, which keeps (number, id) among the articles of the same day.
+        // Read in the one article order (ArticleOrder: month, day, number, id), which the month index gives, so SQLite
+        // sorts nothing; each month's rows are put in day order again here, stably, which changes nothing then.
         var monthRows = new List<(long Key, long? Number, long? Day)>();
         void FlushMonth()
         {
@@ -143,7 +143,7 @@ internal sealed class ArticleColumns
             monthRows.Clear();
         }
         string? lastMonth = null;
-        ForEachRow("SELECT article_key, month, number, day, source FROM articles ORDER BY month, number, id", r =>
+        ForEachRow($"SELECT article_key, month, number, day, source FROM articles ORDER BY {ArticleOrder.OldestSql}", r =>
         {
             long key = r.GetInt64(0);
             var m = r.GetString(1);

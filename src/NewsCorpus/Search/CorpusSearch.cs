@@ -137,9 +137,10 @@ public abstract class CorpusSearch(DbConnection connection)
     public ParsedQuery Parse(string? query, SearchFilters filters)
     {
         var parsed = QueryParser.Parse(query, filters);
-        return parsed with { Stems = QueryStems.Resolve(parsed.Root, folded => Rows(
-            "SELECT stem, sum(occurrences) FROM words WHERE folded = @x GROUP BY stem", [("@x", folded)],
-            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1))))) };
+        return parsed with { Stems = QueryStems.Resolve(parsed.Root,
+            folded => Rows("SELECT stem, sum(occurrences) FROM words WHERE folded = @x GROUP BY stem", [("@x", folded)],
+                r => (r.GetString(0), Convert.ToInt64(r.GetValue(1)))),
+            stem => Convert.ToInt64(Scalar("SELECT coalesce(sum(occurrences), 0) FROM words WHERE stem = @s", [("@s", stem)]))) };
     }
 
     (ParsedQuery Parsed, SearchSort Sort) Prepare(SearchRequest request)
@@ -179,10 +180,7 @@ public abstract class CorpusSearch(DbConnection connection)
                     [("@x", analyzed.Exact), ("@hi", analyzed.Exact + "\U0010FFFF")], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
                 { Exact: true } => Rows("SELECT form, occurrences FROM words WHERE folded = @x ORDER BY occurrences DESC, form LIMIT 30",
                     [("@x", analyzed.Exact)], r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1)))),
-                _ => StemsOf(parsed, term) is { Count: > 0 } stems
-                    ? Rows($"SELECT form, occurrences FROM words WHERE stem IN ({string.Join(", ", stems.Select((_, i) => "@s" + i))}) ORDER BY occurrences DESC, form LIMIT 30",
-                        stems.Select((stem, i) => ("@s" + i, (object)stem)), r => (Form: r.GetString(0), Count: Convert.ToInt64(r.GetValue(1))))
-                    : [],
+                _ => FormsOf(parsed, term),
             };
             var variants = forms.Select(f => new WordVariant(f.Form, f.Count,
                 forms.Count < 2 || term.Exact ? null : Without(parsed.Root, term, forms.Select(x => x.Form).Where(x => x != f.Form).ToList()))).ToList();
@@ -191,8 +189,18 @@ public abstract class CorpusSearch(DbConnection connection)
         return result;
     }
 
-    static List<string> StemsOf(ParsedQuery parsed, TermNode term) =>
-        QueryStems.Words(term.Text).SelectMany(w => parsed.Stems.Of(w).Stems).Distinct().ToList();
+    /// <summary>The corpus's forms an ordinary term finds: those of its stems, and its demonyms.</summary>
+    List<(string Form, long Count)> FormsOf(ParsedQuery parsed, TermNode term)
+    {
+        var words = QueryStems.Words(term.Text).Select(parsed.Stems.Of).ToList();
+        var stems = words.SelectMany(w => w.Stems).Distinct().ToList();
+        var demonyms = words.SelectMany(w => w.Demonyms).Distinct().ToList();
+        if (stems.Count == 0) return [];
+        string List(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => prefix + i));
+        return Rows($"SELECT form, occurrences FROM words WHERE stem IN ({List("@s", stems.Count)}) OR folded IN ({List("@d", Math.Max(1, demonyms.Count))}) ORDER BY occurrences DESC, form LIMIT 30",
+            stems.Select((s, i) => ("@s" + i, (object)s)).Concat(demonyms.Count == 0 ? [("@d0", "")] : demonyms.Select((d, i) => ("@d" + i, (object)d))),
+            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1))));
+    }
 
     /// <summary>The query with a term replaced by the exact forms that remain once one form is removed.</summary>
     static string Without(QueryNode root, TermNode term, List<string> remaining)

@@ -45,7 +45,13 @@ public static class FtsQuery
     {
         var words = QueryStems.Words(text);
         if (words.Count == 0) return Exact(text, prefix: false);
-        return StemColumns + " : (" + string.Join(" AND ", words.Select(w => AnyOf(stems.Of(w).Stems))) + ")";
+        return "(" + string.Join(" AND ", words.Select(w => Word(stems.Of(w)))) + ")";
+    }
+
+    static string Word(WordStems word)
+    {
+        var stems = StemColumns + " : " + AnyOf(word.Stems);
+        return word.Demonyms.Count == 0 ? stems : "(" + stems + " OR " + ExactColumns + " : " + AnyOf(word.Demonyms) + ")";
     }
 
     /// <summary>Words farther apart than this are not "together".</summary>

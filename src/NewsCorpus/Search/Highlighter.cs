@@ -29,7 +29,11 @@ public sealed class Highlighter
                     foreach (var (_, w) in FrenchAnalyzer.AnalyzeText(t.Text)) exact.Add(w.Exact);
                     break;
                 case TermNode t:
-                    foreach (var w in QueryStems.Words(t.Text)) stems.UnionWith(wordStems.Of(w).Stems);
+                    foreach (var w in QueryStems.Words(t.Text))
+                    {
+                        stems.UnionWith(wordStems.Of(w).Stems);
+                        exact.UnionWith(wordStems.Of(w).Demonyms);
+                    }
                     break;
                 case PhraseNode p:
                     var words = FrenchAnalyzer.AnalyzeText(p.Text).Select(w => w.Word.Exact).ToArray();
@@ -51,7 +55,7 @@ public sealed class Highlighter
         for (int i = 0; i < analyzed.Count; i++)
         {
             var w = analyzed[i].Word;
-            if ((!w.IsStopWord && stems.Contains(w.Stem)) || exact.Contains(w.Exact) || prefixes.Any(p => w.Exact.StartsWith(p, StringComparison.Ordinal)))
+            if ((!w.IsStopWord && (stems.Contains(w.Stem) || w.CommonStem is not null && stems.Contains(w.CommonStem))) || exact.Contains(w.Exact) || prefixes.Any(p => w.Exact.StartsWith(p, StringComparison.Ordinal)))
                 marked[i] = true;
             foreach (var phrase in phrases)
             {

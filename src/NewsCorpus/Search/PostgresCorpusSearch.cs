@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using NewsCorpus.Storage;
 using Npgsql;
 
 namespace NewsCorpus.Search;
@@ -105,12 +106,11 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             parameters, r => r.GetInt64(0));
     }
 
-    // NULL days and numbers sort as SQLite sorts them: first going up, last going down.
     static string OrderBy(SearchSort sort) => sort switch
     {
         SearchSort.Relevance => "rank DESC, month DESC, k",
-        SearchSort.Oldest => "month, day NULLS FIRST, number NULLS FIRST, id",
-        _ => "month DESC, day DESC NULLS LAST, number DESC NULLS LAST, id",
+        SearchSort.Oldest => ArticleOrder.OldestSql,
+        _ => ArticleOrder.NewestSql,
     };
 
     /// <summary>The WHERE condition (null when nothing can match), the rank, the highlight query and their parameters.</summary>
@@ -176,7 +176,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             rows = Rows($"""
                 SELECT a.article_key, a.id, a.month, a.title,
                     ts_headline('fr', a.title, {highlight}, @title_options),
-                    ts_headline('fr', replace(left(a.body, {NewsCorpus.Storage.Postgres.PostgresSchema.MaxIndexedBodyChars}), '## ', ''), {highlight}, @snippet_options)
+                    ts_headline('fr', replace(left(coalesce(a.search_body, a.body), {NewsCorpus.Storage.Postgres.PostgresSchema.MaxIndexedBodyChars}), '## ', ''), {highlight}, @snippet_options)
                 FROM articles a WHERE a.article_key = ANY(@keys)
                 """, p, r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Marked(r.GetString(4)), Marked(r.GetString(5))));
         }

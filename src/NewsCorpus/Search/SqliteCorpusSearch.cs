@@ -194,7 +194,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     {
         if (shown.Count == 0) return [];
         var highlighter = new Highlighter(parsed.Root, parsed.Stems);
-        var rows = Rows($"SELECT article_key, id, month, title, lead, body, day, source FROM articles WHERE article_key IN ({string.Join(",", shown.Select(s => s.Key))})", [],
+        var rows = Rows($"SELECT article_key, id, month, title, lead, coalesce(search_body, body), day, source FROM articles WHERE article_key IN ({string.Join(",", shown.Select(s => s.Key))})", [],
             r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Body: r.GetString(5),
                 Day: r.IsDBNull(6) ? (int?)null : r.GetInt32(6), Source: r.IsDBNull(7) ? null : r.GetString(7)))
             .ToDictionary(r => r.Key);

@@ -29,16 +29,26 @@ public sealed class TsQuery
         var condition = builder.Condition(root);
         if (condition is null) return null;
         var leaves = root.PositiveLeaves().Select(builder.Leaf).OfType<Leaf>().ToList();
+        var ranks = leaves.SelectMany(l => l.Alternatives).Select(a => $"ts_rank({a.Column}, {a.Query}, 1)").ToList();
+        if (builder.Together(root) is { } together) ranks.Add(together);
         return new TsQuery
         {
             Condition = condition,
-            Rank = leaves.Count == 0 ? "0" : string.Join(" + ", leaves.Select(l => $"ts_rank({l.Column}, {l.Query}, 1)")),
+            Rank = ranks.Count == 0 ? "0" : string.Join(" + ", ranks),
             Highlight = leaves.Count == 0 ? "''::tsquery" : "(" + string.Join(" || ", leaves.Select(l => l.Highlight)) + ")",
             Parameters = builder.Parameters,
         };
     }
 
-    record Leaf(string Column, string Query, string Highlight);
+    /// <summary>A word or phrase: found when any of its alternatives is (a country's name or its demonyms).</summary>
+    record Leaf(IReadOnlyList<(string Column, string Query)> Alternatives, string Highlight)
+    {
+        public Leaf(string column, string query, string highlight) : this([(column, query)], highlight) { }
+
+        public string Condition => Alternatives.Count == 1
+            ? $"{Alternatives[0].Column} @@ {Alternatives[0].Query}"
+            : "(" + string.Join(" OR ", Alternatives.Select(a => $"{a.Column} @@ {a.Query}")) + ")";
+    }
 
     sealed class Builder(QueryStems stems)
     {
@@ -49,7 +59,7 @@ public sealed class TsQuery
         {
             AndNode a => And(a),
             OrNode o => o.Options.Select(Condition).OfType<string>().ToList() is { Count: > 0 } options ? "(" + string.Join(" OR ", options) + ")" : null,
-            _ => Leaf(node) is { } leaf ? $"{leaf.Column} @@ {leaf.Query}" : null,
+            _ => Leaf(node) is { } leaf ? leaf.Condition : null,
         };
 
         string? And(AndNode a)
@@ -81,9 +91,36 @@ public sealed class TsQuery
         Leaf? Stemmed(string text)
         {
             var words = QueryStems.Words(text);
+            if (words.Count == 1 && stems.Of(words[0]).Demonyms.Count > 0) return WithDemonyms(words[0]);
             if (words.Count == 0 || words.All(w => stems.Of(w).IsName)) return Exact(string.Join(" ", words.Select(w => w.Exact)) is { Length: > 0 } names ? names : text);
             var p = Add(string.Join(" ", words.Select(w => w.Form)));
             return new Leaf("a.search_stems", $"plainto_tsquery('fr', {p})", $"plainto_tsquery('fr', {p})");
+        }
+
+        // A country's name (kept whole when the corpus writes it as one) or any of its demonyms, stemmed.
+        Leaf WithDemonyms(AnalyzedWord word)
+        {
+            var name = Add(word.Exact);
+            var alternatives = new List<(string, string)>
+            {
+                stems.Of(word).IsName ? ("a.search_exact", $"plainto_tsquery('fr_exact', {name})") : ("a.search_stems", $"plainto_tsquery('fr', {name})"),
+            };
+            foreach (var demonym in stems.Of(word).Demonyms)
+                alternatives.Add(("a.search_exact", $"plainto_tsquery('fr_exact', {Add(demonym)})"));
+            return new Leaf(alternatives, "(" + string.Join(" || ", alternatives.Select(a => a.Item2.Replace("'fr_exact'", "'fr'"))) + ")");
+        }
+
+        /// <summary>
+        /// For several ordinary words that must all match, their cover density (ts_rank_cd): articles with the words
+        /// close together rank above articles that merely have them, as on SQLite. Null for any other query.
+        /// </summary>
+        public string? Together(QueryNode root)
+        {
+            var terms = root switch { TermNode t => [t], AndNode a => a.Include.ToList(), _ => [] };
+            if (terms.Any(t => t is not TermNode { Exact: false, Prefix: false })) return null;
+            var words = terms.Cast<TermNode>().SelectMany(t => QueryStems.Words(t.Text)).ToList();
+            if (words.Count < 2 || words.Any(w => stems.Of(w).IsName)) return null;
+            return $"ts_rank_cd(a.search_stems, plainto_tsquery('fr', {Add(string.Join(" ", words.Select(w => w.Form)))}))";
         }
 
         Leaf? Exact(string text)

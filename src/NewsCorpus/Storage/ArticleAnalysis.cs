@@ -34,6 +34,8 @@ internal sealed class ArticleAnalysis
     public required uint[] Signature { get; init; }
     public required IReadOnlyList<(string Iso2, int Mentions, bool InLead)> Countries { get; init; }
     public required string? MentionLines { get; init; }
+    /// <summary>The distinct hashes of the paragraphs that may be boilerplate (see <see cref="Boilerplate.Hashes"/>).</summary>
+    public required long[] ParagraphHashes { get; init; }
 
     public static ArticleAnalysis Of(ParsedArticle article, EntityExtractor extractor)
     {
@@ -71,7 +73,24 @@ internal sealed class ArticleAnalysis
             Signature = MinHash.SignatureOfWords(exactWords),
             Countries = CountryMentions.Count(article).ToList(),
             MentionLines = EntityIndex.MentionLines(article.Blocks.SelectMany(b => extractor.Extract(b.Text))),
+            ParagraphHashes = Boilerplate.Hashes(article.Blocks).OfType<long>().Distinct().ToArray(),
         };
+    }
+
+    /// <summary>
+    /// The headings' and the paragraphs' index text of some blocks, field by field as <see cref="Of"/> gives them for a
+    /// whole article: the index text of an article whose boilerplate paragraphs are left out.
+    /// </summary>
+    public static (FtsText Headings, FtsText Body) IndexTexts(IEnumerable<Block> blocks)
+    {
+        var body = new FtsBuilder(0);
+        var headings = new FtsBuilder(0);
+        foreach (var block in blocks)
+        {
+            var field = block.Kind == BlockKind.Heading ? headings : body;
+            foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(block.Text)) field.Add(word);
+        }
+        return (headings.ToFtsText(), body.ToFtsText());
     }
 
     static FtsText ToFtsText((string Stems, string Exact) text) => new(text.Stems, text.Exact);
@@ -84,7 +103,9 @@ internal sealed class ArticleAnalysis
         public void Add(AnalyzedWord word)
         {
             exact.Append(word.Exact).Append(' ');
-            if (!word.IsStopWord) stems.Append(word.Stem).Append(' ');
+            if (word.IsStopWord) return;
+            stems.Append(word.Stem).Append(' ');
+            if (word.CommonStem is not null) stems.Append(word.CommonStem).Append(' ');
         }
 
         public FtsText ToFtsText() => new(stems.ToString(), exact.ToString());

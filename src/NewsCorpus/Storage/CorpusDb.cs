@@ -125,6 +125,19 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        bool nullSortsFirst = !Database.IsNpgsql();
+        model.HasDbFunction(typeof(ArticleOrder).GetMethod(nameof(ArticleOrder.SortNumber))!).HasTranslation(args => nullSortsFirst
+            ? args[0]
+            : new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression("COALESCE",
+                [args[0], new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlConstantExpression(-1L, args[0].TypeMapping)],
+                nullable: false, argumentsPropagateNullability: [false, false], typeof(long), args[0].TypeMapping));
+
+        model.HasDbFunction(typeof(ArticleOrder).GetMethod(nameof(ArticleOrder.SortDay))!).HasTranslation(args => nullSortsFirst
+            ? args[0]
+            : new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression("COALESCE",
+                [args[0], new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlConstantExpression(0, args[0].TypeMapping)],
+                nullable: false, argumentsPropagateNullability: [false, false], typeof(int), args[0].TypeMapping));
+
         // The schema (CorpusSchema) names columns in snake_case after the properties: ArticleKey → article_key.
         // Only the names that differ are spelt out below.
         foreach (var entity in model.Model.GetEntityTypes())

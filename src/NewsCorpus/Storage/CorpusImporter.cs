@@ -140,16 +140,20 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             removed += run.ImportRecords(container, force: true, Freed, null).Removed;
         }
         run.FlushFts();
-        run.FlushWords();
         var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
         if (run.Changed || removed > 0 || run.GetMeta("aliases") != fingerprint)
         {
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
+            var clustersBefore = run.Clusters();
             int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
+            var (boilerplateChanged, rewritten) = run.UpdateBoilerplate(clustersBefore);
             CountryStats.Rebuild(connection, tx);
-            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates", entities, clusters);
+            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates; {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
+                entities, clusters, boilerplateChanged, rewritten);
         }
+        // After the boilerplate: the vocabulary counts the words search finds, and rewritten articles change them.
+        run.FlushWords();
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
         if (folder.SingleFile is null) run.SetMeta("articles_folder", root);
         tx.Commit();
@@ -180,6 +184,13 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor) : IDisposable
     {
         readonly Statements statements = new(connection, tx);
+        BoilerplateIndex? boilerplate;
+        BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements, words);
+
+        public Dictionary<long, long> Clusters() => BoilerplateIndex.Clusters(statements);
+
+        public (int Changed, int Rewritten) UpdateBoilerplate(Dictionary<long, long> clustersBefore) =>
+            Boilerplate.Update(clustersBefore, BoilerplateIndex.Clusters(statements));
         public void Dispose()
         {
             statements.Dispose();
@@ -441,15 +452,17 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         void RemoveArticle(string path, List<string>? freed)
         {
             long key; string id, body;
-            using (var reader = statements.Get("SELECT article_key, id, body FROM articles WHERE source_path = $p", ("$p", path)).ExecuteReader())
+            using (var reader = statements.Get("SELECT article_key, id, coalesce(search_body, body) FROM articles WHERE source_path = $p", ("$p", path)).ExecuteReader())
             {
                 if (!reader.Read()) return;
                 (key, id, body) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
             }
-            // The stored Markdown differs from the text only by block markers, which the analyzer skips.
+            // The stored Markdown differs from the text only by block markers, which the analyzer skips. The vocabulary
+            // counts the text search finds: without boilerplate.
             words.Add(WordCounts.Tally(body), -1);
             FlushFts();
             Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
+            Boilerplate.Removed(key);
             Exec("DELETE FROM articles WHERE article_key = $k", ("$k", key));
             removedArticles++;
 
@@ -467,20 +480,27 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
         void InsertArticle(ParsedArticle article, ArticleAnalysis analysis, string path, string fileHash, long size, long ticks)
         {
-            words.Add(analysis.Words, +1);
+            // Paragraphs already known as boilerplate stay out of the index from the start; the others are settled
+            // at the end of the import, once every article has been counted.
+            var knownBoilerplate = Boilerplate.KnownAmong(analysis.ParagraphHashes);
+            var search = knownBoilerplate.Count == 0
+                ? new SearchText(null, analysis.Headings, analysis.Body)
+                : SearchText.Of(article.Blocks, knownBoilerplate);
+            words.Add(search.Body is null ? analysis.Words : WordCounts.Tally(search.Body), +1);
             var key = (long)ScalarObject("""
-                INSERT INTO articles (id, file_name, source_path, number, month, day, source, url, author, title, lead, headings, body, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
-                VALUES ($id, $f, $p, $n, $m, $day, $source, $url, $author, $title, $lead, $headings, $body, $bh, $fh, $s, $t, $wc, $w)
+                INSERT INTO articles (id, file_name, source_path, number, month, day, source, url, author, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
+                VALUES ($id, $f, $p, $n, $m, $day, $source, $url, $author, $title, $lead, $headings, $body, $sb, $bp, $bh, $fh, $s, $t, $wc, $w)
                 RETURNING article_key
                 """,
                 ("$id", article.Id), ("$f", article.FileName), ("$p", path), ("$n", article.Number), ("$m", article.Month.ToString()),
                 ("$day", article.Day), ("$source", article.Source), ("$url", article.Url), ("$author", article.Author),
                 ("$title", article.Title), ("$lead", article.Lead), ("$headings", article.Headings),
-                ("$body", analysis.Markdown), ("$bh", analysis.BodyHash), ("$fh", fileHash),
+                ("$body", analysis.Markdown), ("$sb", search.Body), ("$bp", BoilerplateIndex.Marker(knownBoilerplate)), ("$bh", analysis.BodyHash), ("$fh", fileHash),
                 ("$s", size), ("$t", ticks), ("$wc", analysis.WordCount),
                 ("$w", article.Warnings.Count > 0 ? string.Join("\n", article.Warnings) : null))!;
 
-            pendingFts.Add((key, analysis.Title, analysis.Headings, analysis.Body));
+            pendingFts.Add((key, analysis.Title, search.Headings, search.Index));
+            Boilerplate.Added(key, analysis.ParagraphHashes);
             if (pendingFts.Count >= FtsBatch) FlushFts();
 
             EntityIndex.SaveMentions(statements, key, analysis.MentionLines);

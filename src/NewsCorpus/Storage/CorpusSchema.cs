@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 9;
+    public const int Version = 11;   // 11: day, source, url, author (issue 16); 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -26,6 +26,8 @@ public static class CorpusSchema
             lead         TEXT NOT NULL,
             headings     TEXT NOT NULL,
             body         TEXT NOT NULL,
+            search_body  TEXT,              -- the body without its boilerplate paragraphs, for the index and snippets; NULL: the body
+            boilerplate  TEXT,              -- the hashes of those paragraphs (BoilerplateIndex.Marker); NULL when none
             body_hash    TEXT NOT NULL,
             file_hash    TEXT NOT NULL,
             file_size    INTEGER NOT NULL,
@@ -35,7 +37,7 @@ public static class CorpusSchema
             cluster_key  INTEGER,           -- smallest article_key of its near-duplicate cluster; NULL when alone
             cluster_size INTEGER NOT NULL DEFAULT 1
         );
-        CREATE INDEX ix_articles_month ON articles (month, number, id);
+        CREATE INDEX ix_articles_month ON articles (month, day, number, id);
         CREATE INDEX ix_articles_body_hash ON articles (body_hash);
         CREATE INDEX ix_articles_source ON articles (source, month) WHERE source IS NOT NULL;
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
@@ -120,6 +122,20 @@ public static class CorpusSchema
             articles     INTEGER NOT NULL,
             PRIMARY KEY (iso2, entity_key)
         ) WITHOUT ROWID;
+
+        -- Boilerplate (Articles/Boilerplate.cs): the articles holding each paragraph long enough to count, by the hash of
+        -- its folded words, and the paragraphs that occur in enough stories to be boilerplate, with their articles.
+        -- No foreign key: the importer deletes an article's rows itself, and reads back which paragraphs they were.
+        CREATE TABLE article_paragraphs (
+            paragraph_hash INTEGER NOT NULL,
+            article_key    INTEGER NOT NULL,
+            PRIMARY KEY (paragraph_hash, article_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_article_paragraphs_article ON article_paragraphs (article_key);
+        CREATE TABLE boilerplate (
+            paragraph_hash INTEGER PRIMARY KEY,
+            articles       INTEGER NOT NULL
+        );
 
         CREATE TABLE duplicate_files (
             source_path  TEXT PRIMARY KEY,

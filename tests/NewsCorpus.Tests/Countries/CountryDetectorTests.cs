@@ -240,4 +240,25 @@ public class CountryDetectorTests(ITestOutputHelper output)
         Assert.True(precision >= 0.95, $"precision {precision:F3}");
         Assert.True(recall >= 0.95, $"recall {recall:F3}");
     }
+
+    [Theory]
+    [InlineData("La médaillée d'argent des jeux de Beyrouth se plaint.", "")]
+    [InlineData("Le protocole de Kyoto et les accords d'Oslo.", "")]
+    [InlineData("Le sommet de Dakar s'ouvre au Sénégal.", "sn")]
+    [InlineData("Un attentat à Beyrouth.", "lb")]
+    public void A_capital_naming_an_event_or_agreement_is_not_the_country(string text, string expected) => Assert.Equal(expected, Codes(text));
+
+    [Theory]
+    [InlineData("La langue cocktail rassemble français, anglais et réalités du terroir.", "")]
+    [InlineData("Troisième langue d'usage après l'anglais et l'allemand.", "")]
+    [InlineData("Les ministres français et allemand se rencontrent.", "de,fr")]
+    [InlineData("Le gouvernement français et l'armée malienne.", "fr,ml")]
+    [InlineData("Les soldats français, allemands et italiens.", "de,fr,it")]
+    public void Language_words_listed_together_are_languages(string text, string expected) => Assert.Equal(expected, Codes(text));
+
+    [Theory]
+    [InlineData("La console sortira en Europe et au Japon, et en Amérique le 18 août.", "jp")]
+    [InlineData("L'Amérique vote : les électeurs américains choisissent.", "us")]
+    [InlineData("De retour d'Amérique, il parle des États-Unis.", "us")]
+    public void America_names_the_United_States_only_with_other_evidence(string text, string expected) => Assert.Equal(expected, Codes(text));
 }

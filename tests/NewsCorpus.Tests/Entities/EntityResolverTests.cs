@@ -27,11 +27,22 @@ public class EntityResolverTests
     }
 
     [Fact]
-    public void Accent_seen_on_a_word_elsewhere_fixes_an_unaccented_full_name()
+    public void A_name_is_shown_as_the_text_spells_it_never_with_accents_of_another_word()
     {
-        // "Traoré" is only ever written accented alone; the full name was only in capitals.
-        var catalog = Build(EntityAliases.Empty, [Person("Ibrahim Traore")], [Person("Traoré"), Person("Ibrahim Traore")]);
-        Assert.Equal("Ibrahim Traoré", Assert.Single(catalog.Entities).Name);
+        // "Lê" is a Vietnamese name elsewhere in the corpus; "Marine Le Pen" keeps the spelling of her articles.
+        var catalog = Build(EntityAliases.Empty, [Person("Marine Le Pen")], [Person("Marine Le Pen")], [Person("Lê Duẩn")]);
+        Assert.Contains(catalog.Entities, e => e.Name == "Marine Le Pen");
+        Assert.DoesNotContain(catalog.Entities, e => e.Name.Contains("Lê Pen"));
+    }
+
+    [Fact]
+    public void An_alias_name_is_shown_only_when_the_text_spells_it_else_the_most_frequent_spelling()
+    {
+        var aliases = EntityAliases.Parse(new StringReader("[org] Organisation des Nations unies = ONU = Nations unies"), "test");
+        var spelled = Build(aliases, [Org("ONU")], [Org("ONU")], [Org("Organisation des Nations unies")]);
+        Assert.Equal("Organisation des Nations unies", Assert.Single(spelled.Entities).Name);
+        var unspelled = Build(aliases, [Org("ONU")], [Org("Nations unies")], [Org("ONU")]);
+        Assert.Equal("ONU", Assert.Single(unspelled.Entities).Name);
     }
 
     [Fact]

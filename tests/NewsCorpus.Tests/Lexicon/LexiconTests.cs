@@ -22,6 +22,8 @@ public class LexiconTests
     [InlineData("Rosatom")]
     [InlineData("Ouagadougou")]
     [InlineData("étât")]      // accents the language does not have
+    [InlineData("Ole")]       // lower-case letters keep their accents: "olé" is a word, "Ole" a name
+    [InlineData("pete")]
     [InlineData("")]
     public void Names_and_misspellings_are_not_common_words(string word) =>
         Assert.False(FrenchLexicon.IsCommonWord(word));

@@ -28,6 +28,47 @@ public abstract class ApiTests(SiteFixture site)
     }
 
     [StoreFact]
+    public async Task A_search_answers_its_page_with_words_for_its_sort_and_kinds()
+    {
+        var r = await Get("/api/search?q=Russie&country=ml&sort=oldest&pageSize=1&page=2");
+        Assert.Equal(2, r.GetProperty("total").GetInt32());
+        Assert.Equal(2, r.GetProperty("page").GetInt32());
+        Assert.Equal(1, r.GetProperty("pageSize").GetInt32());
+        Assert.Equal("oldest", r.GetProperty("sort").GetString());
+        Assert.Equal([Seed004], r.GetProperty("results").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        Assert.All(r.GetProperty("facets").GetProperty("entities").EnumerateArray(),
+            e => Assert.Contains(e.GetProperty("kind").GetString(), new[] { "person", "organisation", "place" }));
+    }
+
+    [StoreTheory]
+    [InlineData("page=0")]
+    [InlineData("page=99999999999")]
+    [InlineData("page=abc")]
+    [InlineData("pageSize=101")]
+    [InlineData("sort=sideways")]
+    [InlineData("sort=7")]
+    public async Task Out_of_range_pages_and_unknown_sorts_are_400_problems(string query)
+    {
+        var response = await site.Client().GetAsync($"/api/search?q=Russie&{query}");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+    }
+
+    [StoreFact]
+    public async Task Unknown_ids_are_404_problems_not_pages()
+    {
+        foreach (var url in new[] { "/api/articles/0000000000000000", "/api/countries/zz", "/api/entities/nobody-at-all", "/api/nothing-here" })
+        {
+            var response = await site.Client().GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(404, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+        }
+    }
+
+    [StoreFact]
     public async Task Countries_come_with_article_counts()
     {
         var list = (await Get("/api/countries")).EnumerateArray().ToDictionary(c => c.GetProperty("iso2").GetString()!, c => c.GetProperty("articles").GetInt32());

@@ -18,11 +18,18 @@ public class CacheTests
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(2, await Total(client));
         Assert.Equal(2, await Total(client));
+        var etag = (await client.GetAsync("/api/timeline")).Headers.ETag!;
 
         site.Corpus.Write("030_00000000000000c9.txt", "date 2024-03 Un nouvel article arrive après le démarrage.");
         new CorpusImporter(site.Corpus.Database).Import(site.Corpus.Articles);
 
         Assert.Equal(3, await TotalOnceChanged(client, from: 2));
+        // The old ETag no longer validates: the client gets the new answer, not a 304.
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/timeline");
+        request.Headers.IfNoneMatch.Add(etag);
+        var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(etag, response.Headers.ETag);
     }
 
     [PostgresFact]

@@ -46,6 +46,21 @@ public abstract class TrendsTests(SiteFixture site)
         Assert.Equal(2, linked.QuerySelectorAll(".result").Length);
     }
 
+    /// <summary>Asked in one order and then the other, each answer keeps the order asked (the page cache saw both).</summary>
+    [StoreFact]
+    public async Task Series_come_in_the_order_asked()
+    {
+        string[][] orders = [["Russie", "Rosatom", "Mali"], ["Rosatom", "Mali", "Russie"], ["Russie", "Rosatom", "Mali"]];
+        foreach (var asked in orders)
+        {
+            var query = string.Join("&", asked.Select(q => "q=" + q));
+            using var json = JsonDocument.Parse(await site.Client().GetStringAsync("/api/trends?" + query));
+            Assert.Equal(asked, json.RootElement.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("query").GetString()));
+            var page = await site.Page("/trends?" + query);
+            Assert.Equal(asked, page.QuerySelectorAll(".legend li").Select(li => li.TextContent.Trim().Split(' ')[0]));
+        }
+    }
+
     [StoreFact]
     public async Task Counts_instead_of_shares_on_request()
     {

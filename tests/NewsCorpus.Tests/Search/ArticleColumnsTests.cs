@@ -28,11 +28,12 @@ public sealed class ArticleColumnsTests : IDisposable
 
     const string Matches = "SELECT rowid FROM article_fts WHERE article_fts MATCH @m";
 
-    static List<string> Ids(SqliteConnection connection, string sql, string match)
+    static List<string> Ids(SqliteConnection connection, string sql, string match, string? near = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.Parameters.AddWithValue("@m", match);
+        if (near is not null) cmd.Parameters.AddWithValue("@n", near);
         using var reader = cmd.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));
@@ -53,15 +54,17 @@ public sealed class ArticleColumnsTests : IDisposable
     [Theory]
     [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
     [InlineData("oldest", "a.month, a.number, a.id")]
-    [InlineData("relevance", "m.rank, a.month DESC, a.article_key")]
+    [InlineData("relevance", "m.rank + coalesce(n.rank, 0), a.month DESC, a.article_key")]
     public void Pages_list_the_matches_in_the_order_sql_gives(string sort, string orderBy)
     {
         using var connection = corpus.Open();
-        var match = FtsQuery.Compile(CorpusSearch.For(connection).Parse("Russie militaire", SearchFilters.None))!;
+        var parsed = CorpusSearch.For(connection).Parse("Russie militaire", SearchFilters.None);
+        // By relevance the two words close together add their own bm25 (FtsQuery.Near).
         var expected = Ids(connection, $"""
             SELECT a.id FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @m) m
+            LEFT JOIN (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @n) n ON n.k = m.k
             JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}
-            """, match);
+            """, FtsQuery.Compile(parsed)!, FtsQuery.Near(parsed));
 
         Assert.True(expected.Count > 20);
         Assert.Equal(expected, EveryPage(connection, "Russie militaire", sort));

@@ -71,7 +71,7 @@ public class QueryParserTests
     {
         var fts = FtsQuery.Compile(QueryParser.Parse("Russie -\"centrale nucléaire\" OR Rosat*").Root, QueryStems.WithoutCorpus);
         Assert.Equal(
-            "((({title headings body} : (\"russ\")) NOT {title_exact headings_exact body_exact} : \"centrale nucleaire\") OR {title_exact headings_exact body_exact} : \"rosat\" *)",
+            "(((({title headings body} : \"russ\")) NOT {title_exact headings_exact body_exact} : \"centrale nucleaire\") OR {title_exact headings_exact body_exact} : \"rosat\" *)",
             fts);
     }
 

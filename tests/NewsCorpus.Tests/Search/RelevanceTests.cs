@@ -33,12 +33,13 @@ public sealed class WikinewsRelevanceFixture : IDisposable
 
 public sealed class RelevanceTests(WikinewsRelevanceFixture wikinews, ITestOutputHelper output) : IClassFixture<WikinewsRelevanceFixture>
 {
-    // Set a little below what the search reached when the judgments were written (P@10 0.29, R-precision 0.88,
-    // nDCG@10 0.936, worst query nDCG@10 0.613): a change that makes the search worse on real text fails here.
+    // Set a little below what the search reaches (P@10 0.29, R-precision 0.90, nDCG@10 0.940, worst query nDCG@10
+    // 0.613; when the judgments were written, before names and typing were handled: 0.29, 0.88, 0.936): a change
+    // that makes the search worse on real text fails here.
     // P@10 is low by construction: these queries have 1 to 10 relevant articles, 3.3 on average.
     const double MeanPrecisionFloor = 0.27;
-    const double MeanRPrecisionFloor = 0.85;
-    const double MeanNdcgFloor = 0.90;
+    const double MeanRPrecisionFloor = 0.88;
+    const double MeanNdcgFloor = 0.92;
     const double WorstQueryNdcgFloor = 0.50;
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class PostgresPublisherTests : IDisposable
 
     static readonly (string Table, string Columns)[] PublishedTables =
     [
-        ("articles", "article_key, id, file_name, number, month, day, source, url, author, title, lead, headings, body, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size"),
+        ("articles", "article_key, id, file_name, number, month, day, source, url, author, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size"),
         ("article_countries", "iso2, article_key, mentions, in_lead, weight"),
         ("entities", "entity_key, slug, name, kind, articles, mentions"),
         ("article_entities", "entity_key, article_key, mentions, surfaces"),
@@ -51,6 +51,7 @@ public sealed class PostgresPublisherTests : IDisposable
         ("country_months", "iso2, month, articles, mentions"),
         ("country_pairs", "iso2, other, articles"),
         ("country_entities", "iso2, entity_key, articles"),
+        ("boilerplate", "paragraph_hash, articles"),
         ("duplicate_files", "source_path, file_name, id, original_id"),
         ("rejected_files", "source_path, file_name, line, reason"),
         ("words", "form, folded, stem, docs, occurrences"),
@@ -97,7 +98,7 @@ public sealed class PostgresPublisherTests : IDisposable
         Assert.Equal(1, Pg<int>("SELECT count(*) FROM duplicate_files"));
         AssertSameAsSqlite();
         // PostgreSQL computed its own index: stems with weights, and the exact words.
-        Assert.Equal(corpus.Scalar<int>("SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title headings body} : rosatom'"),
+        Assert.Equal(corpus.Scalar<int>("SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title_exact headings_exact body_exact} : rosatom'"),
             Pg<int>("SELECT count(*) FROM articles WHERE search_stems @@ plainto_tsquery('fr', 'Rosatom')"));
         Assert.Equal(1, Pg<int>($"SELECT count(*) FROM articles WHERE id = '{TestCorpus.Seed004}' AND search_exact @@ phraseto_tsquery('fr_exact', 'centrale nucleaire')"));
         Assert.Equal(0, Pg<int>($"SELECT count(*) FROM articles WHERE id = '{TestCorpus.Seed004}' AND search_exact @@ phraseto_tsquery('fr_exact', 'nucleaire centrale')"));

@@ -36,10 +36,14 @@ public class SiteFixture : IDisposable
                 b.UseSetting("Corpus:Provider", "Postgres").UseSetting("ConnectionStrings:Corpus", postgres);
             }
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
+            b.ConfigureServices(ConfigureServices);
         });
     }
 
     protected virtual void AddArticles(TestCorpus corpus) { }
+
+    /// <summary>Services added to the site's (a log sink, for instance).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
     /// <summary>Configuration for the site; by default the rate limit is out of the way of tests that do not test it.</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings =>

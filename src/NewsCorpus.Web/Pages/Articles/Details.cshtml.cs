@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,8 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     public Article Article { get; private set; } = null!;
     public YearMonth Month { get; private set; }
     public string BodyHtml { get; private set; } = "";
+    /// <summary>The article's boilerplate paragraphs, each rendered, with the number of articles that repeat it.</summary>
+    public List<(string Html, int Articles)> Repeated { get; private set; } = [];
     public List<ArticleCountry> Countries { get; private set; } = [];
     public List<(NamedEntity Entity, int Mentions)> Entities { get; private set; } = [];
     public Neighbour? Previous { get; private set; }
@@ -22,6 +25,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
 
     public sealed record Neighbour(string Id, string Title);
     public sealed record NearCopy(string Id, string Month, string Title, double Similarity);
+    public sealed record RepeatedParagraph(long Hash, int Articles);
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -34,7 +38,8 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         }
         Article = article;
         Month = YearMonth.TryParse(article.Month, out var ym) ? ym.Value : default;
-        BodyHtml = ArticleHtml.Render(article.Body);
+        var (content, repeated) = await SplitBoilerplate(article.Body);
+        (BodyHtml, Repeated) = (ArticleHtml.Render(content), repeated);
         Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Weight).ToListAsync();
         Entities = (await db.ArticleEntities.Where(x => x.ArticleKey == article.Key)
                 .OrderByDescending(x => x.Mentions).Select(x => new { x.Entity, x.Mentions }).ToListAsync())
@@ -45,23 +50,40 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             FROM near_duplicates n JOIN articles a ON a.article_key = n.other_key
             WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
             """).ToListAsync();
-        var plain = string.Join("\n\n", article.Lead, article.Headings, article.Body.Replace("## ", ""));
+        // Similar by what the article says, not by the promotion it shares with others.
+        var plain = string.Join("\n\n", article.Lead, article.Headings, content.Replace("## ", ""));
         Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
-        // Reading order: month, then running number, then id — the same order as the timeline.
-        var (month, number, aid) = (article.Month, article.Number ?? long.MaxValue, article.Id);
-        Previous = await db.Articles
-            .Where(a => string.Compare(a.Month, month) < 0
-                || (a.Month == month && (a.Number ?? long.MaxValue) < number)
-                || (a.Month == month && (a.Number ?? long.MaxValue) == number && string.Compare(a.Id, aid) < 0))
-            .OrderByDescending(a => a.Month).ThenByDescending(a => a.Number ?? long.MaxValue).ThenByDescending(a => a.Id)
-            .Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
-        Next = await db.Articles
-            .Where(a => string.Compare(a.Month, month) > 0
-                || (a.Month == month && (a.Number ?? long.MaxValue) > number)
-                || (a.Month == month && (a.Number ?? long.MaxValue) == number && string.Compare(a.Id, aid) > 0))
-            .OrderBy(a => a.Month).ThenBy(a => a.Number ?? long.MaxValue).ThenBy(a => a.Id)
-            .Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
+        // Reading order, the timeline's.
+        Previous = await db.Articles.Before(article).Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
+        Next = await db.Articles.After(article).Select(a => new Neighbour(a.Id, a.Title)).FirstOrDefaultAsync();
         return Page();
+    }
+
+    /// <summary>
+    /// The body's Markdown without its boilerplate paragraphs, and those paragraphs rendered, with their number of
+    /// articles. Boilerplate is not the article's content: the page folds it out of the text into a closed disclosure
+    /// after it, where it stays readable (the article is shown whole, as filed) without being read as the story.
+    /// </summary>
+    async Task<(string Content, List<(string Html, int Articles)> Repeated)> SplitBoilerplate(string body)
+    {
+        var blocks = ArticleMarkdown.ToBlocks(body);
+        var hashes = Boilerplate.Hashes(blocks);
+        var candidates = hashes.OfType<long>().Distinct().Cast<object>().ToArray();
+        if (candidates.Length == 0) return (body, []);
+        var placeholders = string.Join(", ", candidates.Select((_, i) => $"{{{i}}}"));
+        var query = FormattableStringFactory.Create(
+            "SELECT paragraph_hash AS Hash, articles AS Articles FROM boilerplate WHERE paragraph_hash IN (" + placeholders + ")", candidates);
+        var counts = (await db.Database.SqlQuery<RepeatedParagraph>(query)
+            .ToListAsync()).ToDictionary(r => r.Hash, r => r.Articles);
+        if (counts.Count == 0) return (body, []);
+        var content = new List<Block>();
+        var repeated = new List<(string, int)>();
+        for (int i = 0; i < blocks.Count; i++)
+            if (hashes[i] is { } hash && counts.TryGetValue(hash, out var articles))
+                repeated.Add((ArticleHtml.Render(ArticleMarkdown.FromBlocks([blocks[i]])), articles));
+            else
+                content.Add(blocks[i]);
+        return (ArticleMarkdown.FromBlocks(content), repeated);
     }
 }

@@ -5,6 +5,7 @@ using NewsCorpus.Research;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
+using NewsCorpus.Web.Requests;
 
 namespace NewsCorpus.Web.Pages.Concordance;
 
@@ -12,14 +13,11 @@ public sealed class IndexModel(CorpusDb db) : PageModel
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public int Span { get; set; } = 5;
+    /// <summary>The concordance, as its export takes it.</summary>
+    [BindProperty(SupportsGet = true)] public ConcordanceQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public int Span => Math.Clamp(Query.Span ?? 5, 1, 20);
 
     public ConcordanceResult? Result { get; private set; }
     public IReadOnlyList<ConcordanceLine> Lines { get; private set; } = [];
@@ -28,29 +26,21 @@ public sealed class IndexModel(CorpusDb db) : PageModel
 
     public void OnGet()
     {
-        ViewData["Query"] = Q;
-        Span = Math.Clamp(Span, 1, 20);
-        if (string.IsNullOrWhiteSpace(Q)) return;
-        var request = SearchRequest.FromForm(Q, Country, From, To, null, entity: Entity);
-        Result = NewsCorpus.Research.Concordance.Build(db.OpenConnection(), request, ParseSort(Sort), Span);
+        ViewData["Query"] = Query.Q;
+        if (string.IsNullOrWhiteSpace(Query.Q)) return;
+        Result = NewsCorpus.Research.Concordance.Build(db.OpenConnection(), Query.ToSearch(), Order, Span);
         int pageCount = Pager.PageCountFor(Result.Lines.Count, PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, pageCount);
         Pager = new Pager(PageNumber, pageCount, n => Link(page: n));
         Lines = Result.Lines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
     }
 
-    public static ConcordanceSort ParseSort(string? sort) => sort switch
-    {
-        "left" => ConcordanceSort.Left,
-        "right" => ConcordanceSort.Right,
-        _ => ConcordanceSort.Date,
-    };
+    public ConcordanceSort Order => Query.Sort?.As<ConcordanceSort>() ?? ConcordanceSort.Date;
 
-    string State(string? q = null, string? sort = null) => ExportLinks.Query(
-        ("q", q ?? Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity),
-        ("sort", sort ?? Sort), ("span", Span == 5 ? null : Span.ToString()));
+    string State(string? q = null, ConcordanceSortWord? sort = null) =>
+        (Query with { Q = q ?? Query.Q, Sort = sort ?? Query.Sort, Span = Span == 5 ? null : Span }).ToQueryString();
 
-    public string Link(string? q = null, string? sort = null, int page = 1) =>
+    public string Link(string? q = null, ConcordanceSortWord? sort = null, int page = 1) =>
         "/concordance" + State(q, sort) + (page > 1 ? (State(q, sort).Length > 0 ? "&" : "?") + $"page={page}" : "");
 
     /// <summary>The article, scrolled to this occurrence by a text fragment (the browser finds and marks it).</summary>

@@ -94,7 +94,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         {
             var listed = Folded ? naming.Where(visible) : naming;
             rows = await listed
-                .OrderByDescending(a => a.Month).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+                .NewestFirst()
                 .Skip((p - 1) * PageSize).Take(PageSize)
                 .Select(a => new Listed(a.Key, a.Id, a.Month, a.Title,
                     a.Countries.Where(c => c.Iso2 == iso).Select(c => c.Mentions).First(),
@@ -107,7 +107,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
             if (Folded) mentions = mentions.Where(c => shown.Any(a => a.Key == c.ArticleKey));
             var ordered = ByRelevance
                 ? mentions.OrderByDescending(c => c.Weight).ThenByDescending(c => c.Article.Month).ThenBy(c => c.Article.Id)
-                : mentions.OrderByDescending(c => c.Article.Month).ThenByDescending(c => c.Article.Number).ThenBy(c => c.Article.Id);
+                : mentions.NewestFirst(c => c.Article);
             rows = await ordered
                 .Skip((p - 1) * PageSize).Take(PageSize)
                 .Select(c => new Listed(c.ArticleKey, c.Article.Id, c.Article.Month, c.Article.Title, c.Mentions, c.InLead, c.Article.ClusterSize))

@@ -42,7 +42,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         Countries = await CoMentions.Countries(db, articleKeys);
         Related = await CoMentions.Entities(db, articleKeys, except: entity.Key);
 
-        var newest = await mentions.OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number)
+        var newest = await mentions.NewestFirst(x => x.Article)
             .Take(SentenceArticles)
             .Select(x => new { x.Article.Id, x.Article.Month, x.Article.Lead, x.Article.Body, x.Surfaces })
             .ToListAsync();
@@ -53,7 +53,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         int pageCount = Pager.PageCountFor(total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
         Pager = new Pager(p, pageCount, n => $"/entities/{entity.Slug}?p={n}");
-        Articles = await mentions.OrderByDescending(x => x.Article.Month).ThenByDescending(x => x.Article.Number).ThenBy(x => x.Article.Id)
+        Articles = await mentions.NewestFirst(x => x.Article)
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(x => new Row(x.Article.Id, x.Article.Month, x.Article.Title, x.Mentions))
             .ToListAsync();

@@ -6,22 +6,17 @@ using Microsoft.Extensions.Localization;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
+using NewsCorpus.Web.Requests;
 
 namespace NewsCorpus.Web.Pages.Search;
 
 public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Source { get; set; }
+    /// <summary>The search, as /api/search takes it; values that cannot be read are left out (the page says so).</summary>
+    [BindProperty(SupportsGet = true)] public SearchPageQuery Query { get; set; } = new();
 
     /// <summary>Whether any article names its outlet: without, the page shows no source field or facet.</summary>
     public bool HasSources { get; private set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }
     public MonthBars Histogram { get; private set; } = new("", []);
@@ -31,43 +26,38 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public void OnGet()
     {
-        ViewData["Query"] = Q;
-        HasSources = !string.IsNullOrEmpty(Source) || db.Articles.Any(a => a.Source != null);
+        ViewData["Query"] = Query.Q;
+        HasSources = !string.IsNullOrEmpty(Query.Source) || db.Articles.Any(a => a.Source != null);
         if (!Submitted) return;
         ViewData["Feed"] = Feed;
-        ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Q)
+        ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Query.Q)
             ? text["Recherche : articles les plus récents"].Value
-            : text["Recherche « {0} » : articles les plus récents", Q].Value;
-        var request = SearchRequest.FromForm(Q, Country, From, To, Sort, PageNumber, entity: Entity, source: Source);
-        Results = CorpusSearch.For(db.OpenConnection()).Search(request);
+            : text["Recherche « {0} » : articles les plus récents", Query.Q].Value;
+        Results = CorpusSearch.For(db.OpenConnection()).Search(Query.ToSearch());
         Histogram = MonthBars.Create(text["Résultats par mois"], Results.Months.Select(m => (m.Month, m.Count)),
             m => Link(from: m.ToString(), to: m.ToString()));
         Pager = new Pager(Results.Page, Results.PageCount, n => Link(page: n));
     }
 
     /// <summary>This search's URL with some parameters changed; page resets unless given.</summary>
-    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, string? sort = null, int page = 1, string? entity = null,
-        string? source = null)
-    {
-        var values = new Dictionary<string, string?>
+    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, SortWord? sort = null, int page = 1, string? entity = null,
+        string? source = null) =>
+        "/search" + new SearchPageQuery
         {
-            ["q"] = q ?? Q,
-            ["country"] = country ?? Country,
-            ["from"] = from ?? From,
-            ["to"] = to ?? To,
-            ["sort"] = sort ?? Sort,
-            ["entity"] = entity ?? Entity,
-            ["source"] = source ?? Source,
-            ["page"] = page > 1 ? page.ToString() : null,
-        };
-        return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
-    }
+            Q = q ?? Query.Q, Country = country ?? Query.Country, From = from ?? Query.From, To = to ?? Query.To,
+            Sort = sort ?? Query.Sort, Entity = entity ?? Query.Entity, Source = source ?? Query.Source, Page = page > 1 ? page : null,
+        }.ToQueryString();
 
     /// <summary>Every result of this search (no page) as CSV / JSON Lines, and its feed (newest first, so no sort).</summary>
-    public ExportLinks Exports => ExportLinks.For("search",
-        ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("sort", Sort), ("entity", Entity), ("source", Source)), Feed);
+    public ExportLinks Exports => ExportLinks.For("search", new SearchQuery
+    {
+        Q = Query.Q, Country = Query.Country, From = Query.From, To = Query.To, Entity = Query.Entity, Source = Query.Source, Sort = Query.Sort,
+    }.ToQueryString(), Feed);
 
-    public string Feed => "/search.atom" + ExportLinks.Query(("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity), ("source", Source));
+    public string Feed => "/search.atom" + new ArticleFilter
+    {
+        Q = Query.Q, Country = Query.Country, From = Query.From, To = Query.To, Entity = Query.Entity, Source = Query.Source,
+    }.ToQueryString();
 
     /// <summary>A notice in the reader's language; its detail (the reader's own words, a number) is HTML-encoded.</summary>
     public static LocalizedHtmlString NoticeText(QueryNotice notice, IHtmlLocalizer text) => notice.Kind switch

@@ -48,7 +48,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         int pageCount = Pager.PageCountFor(Total, PageSize);
         p = Math.Clamp(p, 1, pageCount);
         Pager = new Pager(p, pageCount, n => $"/sources/{slug}?p={n}");
-        Articles = await articles.OrderByDescending(a => a.Month).ThenByDescending(a => a.Day ?? 0).ThenByDescending(a => a.Number).ThenBy(a => a.Id)
+        Articles = await articles.NewestFirst()
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(a => new Row(a.Id, a.Month, a.Day, a.Title, a.Author))
             .ToListAsync();

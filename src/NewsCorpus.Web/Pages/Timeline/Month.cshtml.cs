@@ -45,7 +45,7 @@ public sealed class MonthModel(CorpusDb db) : PageModel
         Pager = new Pager(p, pageCount, n => $"/timeline/{key}?{versionsPart}p={n}");
         // By day, the articles dated to the month only first (as the search sorts them oldest first), then by file number.
         Articles = await listed
-            .OrderBy(a => a.Day ?? 0).ThenBy(a => a.Number).ThenBy(a => a.Id)
+            .OldestFirst()
             .Skip((p - 1) * PageSize).Take(PageSize)
             .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Weight).Select(c => c.Iso2).ToList(), a.ClusterSize, a.Day))
             .ToListAsync();

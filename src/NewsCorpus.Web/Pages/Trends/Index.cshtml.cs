@@ -7,21 +7,15 @@ using NewsCorpus.Research;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
 using NewsCorpus.Web.Pages.Shared;
+using NewsCorpus.Web.Requests;
 
 namespace NewsCorpus.Web.Pages.Trends;
 
 public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")] public List<string> Queries { get; set; } = [];
+    /// <summary>The queries and filters, as /api/trends takes them.</summary>
+    [BindProperty(SupportsGet = true)] public TrendsQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Measure { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Source { get; set; }
-
-    /// <summary>Every month rather than the densest period (<c>chart=all</c>).</summary>
-    public bool Whole => Request.Query["chart"] == "all";
-
     /// <summary>Whether any article names its outlet: without, the page shows no source field.</summary>
     public bool HasSources { get; private set; }
 
@@ -34,14 +28,10 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public void OnGet()
     {
-        HasSources = !string.IsNullOrEmpty(Source) || db.Articles.Any(a => a.Source != null);
-        // In the order the URL gives them (the bound list may have been sorted by the output cache: see QueryOrder).
-        Queries = Infrastructure.QueryOrder.Values(Request, "q");
-        var queries = Queries.Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
-        if (queries.Count == 0) return;
+        HasSources = !string.IsNullOrEmpty(Query.Source) || db.Articles.Any(a => a.Source != null);
+        if (Query.Queries.Count == 0) return;
         // With a source, the share is of that outlet's articles of the month: normalised by its own volume.
-        var request = SearchRequest.FromForm(null, Country, From, To, null, source: Source);
-        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), queries, request.Filters, whole: Whole);
+        Trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), Query.Queries, Query.Filters, whole: Query.Whole);
         if (Trend.Months.Count == 0) return;
         Chart = LineChart.Create(Trend.Months,
             Trend.Series.Select(s => (s.Query,
@@ -64,22 +54,21 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public string SearchLink(string query, string month)
     {
-        var values = new Dictionary<string, string?> { ["q"] = query, ["country"] = Country, ["source"] = Source, ["from"] = month, ["to"] = month };
-        return "/search" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        return "/search" + new ArticleFilter { Q = query, Country = Query.Country, Source = Query.Source, From = month, To = month }.ToQueryString();
     }
 
-    public string MeasureLink(string measure) => Link(measure, Whole);
+    public string MeasureLink(string measure) => Link(measure, Query.Whole);
 
     /// <summary>This chart's address with another measure, or over every month (<paramref name="whole"/>) or the densest period.</summary>
     public string Link(string? measure, bool whole)
     {
-        var values = Queries.Select(q => new KeyValuePair<string, string?>("q", q)).ToList();
+        var values = (Query.Q ?? []).Select(q => new KeyValuePair<string, string?>("q", q)).ToList();
         if (!string.IsNullOrEmpty(measure)) values.Add(new("measure", measure));
-        if (!string.IsNullOrEmpty(Source)) values.Add(new("source", Source));
+        if (!string.IsNullOrEmpty(Query.Source)) values.Add(new("source", Query.Source));
         if (whole) values.Add(new("chart", "all"));
-        if (!string.IsNullOrEmpty(Country)) values.Add(new("country", Country));
-        if (!string.IsNullOrEmpty(From)) values.Add(new("from", From));
-        if (!string.IsNullOrEmpty(To)) values.Add(new("to", To));
+        if (!string.IsNullOrEmpty(Query.Country)) values.Add(new("country", Query.Country));
+        if (!string.IsNullOrEmpty(Query.From)) values.Add(new("from", Query.From));
+        if (!string.IsNullOrEmpty(Query.To)) values.Add(new("to", Query.To));
         return "/trends" + QueryString.Create(values);
     }
 }

@@ -51,8 +51,8 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         if (insert.Count > 0)
         {
             bool all = insert.Count == wanted.Count;
-            Copy(staging, pg, "articles", "article_key, id, file_name, source_path, number, month, day, source, url, author, title, lead, headings, body, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size",
-                [Int8, Text, Text, Text, Int8, Text, Int4, Text, Text, Text, Text, Text, Text, Text, Text, Text, Int4, Text, Int8, Int4], all ? null : r => insert.Contains(r.GetInt64(0)), cancel);
+            Copy(staging, pg, "articles", "article_key, id, file_name, source_path, number, month, day, source, url, author, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size",
+                [Int8, Text, Text, Text, Int8, Text, Int4, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Int4, Text, Int8, Int4], all ? null : r => insert.Contains(r.GetInt64(0)), cancel);
             Copy(staging, pg, "article_countries", "article_key, iso2, mentions, in_lead, weight",
                 [Int8, Text, Int4, Bool, Int4], all ? null : r => insert.Contains(r.GetInt64(0)), cancel);
         }
@@ -84,6 +84,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         }
         // Small, and they change without any article changing (a new copy, a file rejected or mended).
         Replace(staging, pg, tx, "duplicate_files", "source_path, file_name, id, original_id", [Text, Text, Text, Text], cancel);
+        Replace(staging, pg, tx, "boilerplate", "paragraph_hash, articles", [Int8, Int4], cancel);
         Replace(staging, pg, tx, "rejected_files", "source_path, file_name, line, reason", [Text, Text, Int4, Text], cancel);
         Replace(staging, pg, tx, "meta", "key, value", [Text, Text], cancel);
 
@@ -109,11 +110,12 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
 
     /// <summary>
     /// What decides whether a stored article must be written again. The hashes are kept as 64 bits of each
-    /// (SHA-256 in hex): a million articles are compared in memory on both sides.
+    /// (SHA-256 in hex): a million articles are compared in memory on both sides. An article whose boilerplate
+    /// changed has another search_body, so it is written again.
     /// </summary>
-    readonly record struct ArticleState(ulong FileHash, ulong BodyHash, Cluster Cluster)
+    readonly record struct ArticleState(ulong FileHash, ulong BodyHash, string? Boilerplate, Cluster Cluster)
     {
-        public bool SameContent(ArticleState other) => FileHash == other.FileHash && BodyHash == other.BodyHash;
+        public bool SameContent(ArticleState other) => FileHash == other.FileHash && BodyHash == other.BodyHash && Boilerplate == other.Boilerplate;
     }
 
     static ulong Bits(string hash) =>
@@ -121,7 +123,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
             ? bits
             : (ulong)string.GetHashCode(hash);
 
-    const string StatesSql = "SELECT article_key, file_hash, body_hash, cluster_key, cluster_size FROM articles";
+    const string StatesSql = "SELECT article_key, file_hash, body_hash, cluster_key, cluster_size, boilerplate FROM articles";
 
     static Dictionary<long, ArticleState> ArticleStates(NpgsqlConnection pg, NpgsqlTransaction tx)
     {
@@ -143,7 +145,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
             var states = new Dictionary<long, ArticleState>();
             while (reader.Read())
                 states[reader.GetInt64(0)] = new ArticleState(Bits(reader.GetString(1)), Bits(reader.GetString(2)),
-                    new Cluster(reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetInt32(4)));
+                    reader.IsDBNull(5) ? null : reader.GetString(5), new Cluster(reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetInt32(4)));
             return states;
         }
     }

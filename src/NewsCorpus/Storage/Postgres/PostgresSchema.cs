@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 4;
+    public const int Version = 6;   // 6: day, source, url, author, with the SQLite store's version 11; 5: rebuilt with the SQLite store's version 10
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
@@ -56,6 +56,8 @@ public static class PostgresSchema
             lead         text NOT NULL,
             headings     text NOT NULL,
             body         text NOT NULL,
+            search_body  text,              -- the body without its boilerplate paragraphs; NULL: the body (as in SQLite)
+            boilerplate  text,
             body_hash    text NOT NULL,
             file_hash    text NOT NULL,
             word_count   integer NOT NULL,
@@ -64,12 +66,12 @@ public static class PostgresSchema
             cluster_size integer NOT NULL DEFAULT 1,
             search_stems tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('fr', title || ' ' || headings), 'A') ||
-                setweight(to_tsvector('fr', left(body, {{MaxIndexedBodyChars}})), 'B')) STORED,
+                setweight(to_tsvector('fr', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED,
             search_exact tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('fr_exact', title || ' ' || headings), 'A') ||
-                setweight(to_tsvector('fr_exact', left(body, {{MaxIndexedBodyChars}})), 'B')) STORED
+                setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED
         );
-        CREATE INDEX ix_articles_month ON articles (month, number, id);
+        CREATE INDEX ix_articles_month ON articles (month, day, number, id);
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
         CREATE INDEX ix_articles_source ON articles (source, month) WHERE source IS NOT NULL;
         CREATE INDEX ix_articles_search_stems ON articles USING gin (search_stems);
@@ -123,6 +125,11 @@ public static class PostgresSchema
             iso2 text COLLATE "C" NOT NULL, entity_key bigint NOT NULL, articles integer NOT NULL,
             PRIMARY KEY (iso2, entity_key));
 
+        CREATE TABLE boilerplate (
+            paragraph_hash bigint PRIMARY KEY,
+            articles       integer NOT NULL
+        );
+
         CREATE TABLE duplicate_files (
             source_path  text COLLATE "C" PRIMARY KEY,
             file_name    text COLLATE "C" NOT NULL,
@@ -160,7 +167,7 @@ public static class PostgresSchema
     static readonly string[] OwnTables =
     [
         "corpus_schema", "article_countries", "article_entities", "near_duplicates", "entities", "country_months",
-        "country_pairs", "country_entities", "duplicate_files", "rejected_files", "words", "meta", "articles",
+        "country_pairs", "country_entities", "boilerplate", "duplicate_files", "rejected_files", "words", "meta", "articles",
     ];
 
     /// <summary>The version the database carries, 0 when it has no NewsCorpus tables.</summary>
