@@ -1,36 +1,62 @@
 using System.CommandLine;
 using System.Globalization;
+using NewsCorpus.Articles;
 using NewsCorpus.Storage;
 using NewsCorpus.Storage.Postgres;
 
 namespace NewsCorpus.Cli;
 
 /// <summary>
-/// `import &lt;folder&gt; [--db file] [--provider postgres --connection "…"]`: exit 0 when every file imported,
-/// 1 when any was rejected, 2 on bad usage or when the store could not be written.
+/// `import &lt;folder or file&gt; [--format txt|jsonl|csv] [--db file] [--provider postgres --connection "…"]`: exit 0 when
+/// every file (and record) imported, 1 when any was rejected, 2 on bad usage or when the store could not be written.
 /// </summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of article files (*.txt)" };
+        var folder = new Argument<string>("folder") { Description = "Folder of article files (*.txt) and exports (*.jsonl, *.ndjson, *.csv), or one such file" };
+        var format = new Option<string?>("--format") { Description = "txt, jsonl or csv: how to read the file given (by default its extension says)" };
+        format.AcceptOnlyFromAmong("txt", "jsonl", "ndjson", "csv");
+        var index = new Option<FileInfo?>("--index") { Description = "CSV or TSV index of the article files: a 'file' column and any of date (or day), title, source, url, author" };
         var db = new Option<FileInfo?>("--db") { Description = "SQLite file to import into (default: data/newscorpus.db under the repository)" };
         var aliases = new Option<FileInfo?>("--aliases") { Description = "Entity alias file applied on top of the built-in one (same format as Entities/entity-aliases.txt)" };
         var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, with --provider postgres (the SQLite file of --db is then the importer's working store)" };
-        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, db, aliases, provider, connection };
-        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error,
-            parse.GetValue(aliases)?.FullName, parse.GetValue(provider) == "postgres" ? parse.GetValue(connection) ?? "" : null));
+        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, format, index, db, aliases, provider, connection };
+        command.SetAction(parse => Run(AsFileOrFolder(parse.GetValue(folder)!), parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error,
+            parse.GetValue(aliases)?.FullName, parse.GetValue(provider) == "postgres" ? parse.GetValue(connection) ?? "" : null,
+            ArticleFormats.Parse(parse.GetValue(format)), parse.GetValue(index)?.FullName));
         return command;
     }
 
+    static FileSystemInfo AsFileOrFolder(string path) => File.Exists(path) ? new FileInfo(path) : new DirectoryInfo(path);
+
     /// <param name="postgres">A PostgreSQL connection string to publish to after the import; null for SQLite alone.</param>
-    public static int Run(DirectoryInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null, string? postgres = null)
+    /// <param name="folder">A folder, or one article file or export.</param>
+    /// <param name="format">How to read the one file given; null: as its extension says. Not for a folder.</param>
+    /// <param name="indexPath">A CSV or TSV index adding metadata to the article files (<see cref="NewsCorpus.Articles.ArticleIndex"/>).</param>
+    public static int Run(FileSystemInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null, string? postgres = null,
+        ArticleFormat? format = null, string? indexPath = null)
     {
+        if (indexPath is not null && !File.Exists(indexPath))
+        {
+            errors.WriteLine($"error: index not found: {indexPath}");
+            return 2;
+        }
         if (!folder.Exists)
         {
             errors.WriteLine($"error: folder not found: {folder.FullName}");
+            return 2;
+        }
+        if (format is not null && folder is DirectoryInfo)
+        {
+            errors.WriteLine("error: --format is for one file; a folder's files are read as their extensions say (.txt, .jsonl, .ndjson, .csv)");
+            return 2;
+        }
+        if (format is null && folder is FileInfo file && ArticleFormats.FromFileName(file.Name) is null)
+        {
+            errors.WriteLine($"error: {file.Name}: unknown format; give --format txt, jsonl or csv");
             return 2;
         }
         if (postgres is not null && string.IsNullOrWhiteSpace(postgres))
@@ -44,7 +70,7 @@ public static class ImportCommand
         ImportReport report;
         try
         {
-            report = new CorpusImporter(database, aliasesPath: aliasesPath).Import(folder.FullName, progress);
+            report = new CorpusImporter(database, aliasesPath: aliasesPath) { IndexPath = indexPath }.Import(folder.FullName, progress, format: format);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -94,9 +120,15 @@ public static class ImportCommand
             if (interactive)
             {
                 int width = 30, filled = p.Total == 0 ? width : p.Done * width / p.Total;
-                var name = p.FileName.Length > 30 ? p.FileName[..30] : p.FileName;
+                var name = p.Records > 0 ? $"{p.FileName}: {p.Records} records" : p.FileName;
+                name = name.Length > 30 ? name[..30] : name;
                 output.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {p.Done}/{p.Total} {name,-30}");
                 drawn = true;
+                return;
+            }
+            if (p.Records > 0)
+            {
+                if (p.Records % 10_000 == 0) output.WriteLine($"progress: {p.FileName}: {p.Records} records");
                 return;
             }
             int tenth = p.Total == 0 ? 10 : p.Done * 10 / p.Total;

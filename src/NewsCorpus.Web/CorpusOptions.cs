@@ -22,8 +22,33 @@ public sealed class CorpusOptions
     /// <summary>Folder imported on start; empty means seeds/ under the repository. "none" disables the import.</summary>
     public string? Articles { get; set; }
 
+    /// <summary>A CSV or TSV index adding metadata (day, title, source, url, author) to the article files; empty for none.</summary>
+    public string? ArticlesIndex { get; set; }
+
+    public string? ArticlesIndexPath => string.IsNullOrWhiteSpace(ArticlesIndex) ? null : Path.GetFullPath(ArticlesIndex);
+
     /// <summary>An entity alias file applied on top of the built-in one; empty for none.</summary>
     public string? EntityAliases { get; set; }
+
+    /// <summary>The home page's title; empty: NewsCorpus.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>The home page's description of the corpus, shown as written; empty: the seeds' description, translated.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The countries the home page follows, ISO codes separated by commas ("ml,bf,ru", the default); "none" for none.</summary>
+    public string? FollowedCountries { get; set; }
+
+    public static readonly IReadOnlyList<string> DefaultFollowedCountries = ["ml", "bf", "ru"];
+
+    /// <summary>The followed countries' codes, lower case, valid ones only, in the order given.</summary>
+    public IReadOnlyList<string> FollowedCountryCodes => FollowedCountries?.Trim() switch
+    {
+        null or "" => DefaultFollowedCountries,
+        "none" => [],
+        var list => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToLowerInvariant()).Where(c => c.Length == 2 && c.All(char.IsAsciiLetterLower)).Distinct().ToList(),
+    };
 
     public string? EntityAliasesPath => string.IsNullOrWhiteSpace(EntityAliases) ? null : Path.GetFullPath(EntityAliases);
 

@@ -4,17 +4,23 @@ using NewsCorpus.Search;
 namespace NewsCorpus.Web.Api;
 
 // The JSON answers of /api/*, one record each, so that the OpenAPI description carries their schemas.
-// Dates are months, yyyy-MM; kinds and sorts are lower-case words.
+// Dates are days, yyyy-MM-dd, when the article gives its day, else months, yyyy-MM; kinds and sorts are lower-case words.
 
 public sealed record SearchAnswer(int Total, int Page, int PageSize, SearchSort Sort, IReadOnlyList<SearchResult> Results,
     SearchFacets Facets, IReadOnlyList<TermForms> Variants, IReadOnlyList<SearchSuggestion> Suggestions, IReadOnlyList<Notice> Notices);
 
 /// <param name="Snippet">HTML: the text around the matches, the matched words in &lt;mark&gt;.</param>
 /// <param name="Score">The relevance (bm25 on SQLite, ts_rank on PostgreSQL); null unless sorted by relevance.</param>
-public sealed record SearchResult(string Id, string Date, string Title, string Snippet, IReadOnlyList<string> Countries, double? Score);
+/// <param name="Source">The outlet, null when the article does not name it.</param>
+public sealed record SearchResult(string Id, string Date, string Title, string Snippet, IReadOnlyList<string> Countries, double? Score, string? Source);
 
 /// <param name="Sample">Null when the country and entity counts are exact; else how many matches they were counted on.</param>
-public sealed record SearchFacets(int? Sample, IReadOnlyList<CountryCount> Countries, IReadOnlyList<MonthCount> Months, IReadOnlyList<EntityCount> Entities);
+/// <param name="Sources">The outlets of the matches (always exact), empty when the articles name none.</param>
+public sealed record SearchFacets(int? Sample, IReadOnlyList<CountryCount> Countries, IReadOnlyList<MonthCount> Months, IReadOnlyList<EntityCount> Entities,
+    IReadOnlyList<SourceFacet> Sources);
+
+/// <param name="Slug">What source: and the source parameter take.</param>
+public sealed record SourceFacet(string Slug, string Name, int Count);
 
 public sealed record CountryCount(string Iso2, string? Name, int Count);
 
@@ -31,16 +37,21 @@ public sealed record SearchSuggestion(string Word, string Suggestion, string Que
 /// <param name="Kind">What the remark is about (StopWordsIgnored, OnlyStopWords, OnlyExclusions, Trimmed, ShortPrefix, InvalidFilter, TooManyTerms, TimedOut).</param>
 public sealed record Notice(string Kind, string Detail);
 
-public sealed record TrendsAnswer(IReadOnlyList<string> Months, IReadOnlyList<TrendLine> Series);
+/// <param name="Window">The months charted and the articles left out before and after them; null when there is nothing to chart.</param>
+public sealed record TrendsAnswer(IReadOnlyList<string> Months, IReadOnlyList<TrendLine> Series, TrendWindow? Window);
+
+public sealed record TrendWindow(string First, string Last, int Before, int After);
 
 public sealed record TrendLine(string Query, int Total, IReadOnlyList<TrendPoint> Points, IReadOnlyList<Notice> Notices);
 
 /// <param name="Share">Articles / MonthTotal, 0 for an empty month.</param>
-public sealed record TrendPoint(string Month, int Articles, int MonthTotal, double Share);
+/// <param name="ShareDrawn">False when the month holds fewer than five articles: its share is not worth a point.</param>
+public sealed record TrendPoint(string Month, int Articles, int MonthTotal, double Share, bool ShareDrawn);
 
 /// <param name="Html">The body rendered as HTML (raw HTML in the text is not kept).</param>
+/// <param name="OriginalUrl">The article's address at its outlet; null when unknown, as are Source and Author.</param>
 public sealed record ArticleAnswer(string Id, string Date, string Title, string File, IReadOnlyList<ArticleCountry> Countries,
-    string Lead, IReadOnlyList<string> Headings, string Body, string Html, int WordCount, string Url);
+    string Lead, IReadOnlyList<string> Headings, string Body, string Html, int WordCount, string Url, string? Source, string? Author, string? OriginalUrl);
 
 public sealed record ArticleCountry(string Iso2, string? Name, int Mentions, bool InLead);
 

@@ -68,11 +68,12 @@ public static class CorpusApi
         if (Invalid(query) is { } problem) return problem;
         var r = CorpusSearch.For(db.OpenConnection()).Search(query.ToSearch());
         return TypedResults.Ok(new SearchAnswer(r.Total, r.Page, r.PageSize, r.Sort,
-            [.. r.Hits.Select(h => new SearchResult(h.Id, h.Month, h.Title, h.SnippetHtml, h.Countries, h.Score))],
+            [.. r.Hits.Select(h => new SearchResult(h.Id, h.Date, h.Title, h.SnippetHtml, h.Countries, h.Score, h.Source))],
             new SearchFacets(r.FacetSample,
                 [.. r.Countries.Select(c => new CountryCount(c.Iso2, CountryCatalog.Default.Find(c.Iso2)?.Name, c.Count))],
                 [.. r.Months.Select(m => new MonthCount(m.Month, m.Count))],
-                [.. r.Entities.Select(e => new EntityCount(e.Slug, e.Name, e.Kind, e.Count))]),
+                [.. r.Entities.Select(e => new EntityCount(e.Slug, e.Name, e.Kind, e.Count))],
+                [.. r.Sources.Select(s => new SourceFacet(s.Slug, s.Name, s.Count))]),
             [.. r.Variants.Select(v => new TermForms(v.Term, [.. v.Forms.Select(f => new FormCount(f.Form, f.Occurrences))]))],
             [.. r.Suggestions.Select(s => new SearchSuggestion(s.Word, s.Replacement, s.Query))],
             Notices(r.Query.Notices)));
@@ -80,11 +81,13 @@ public static class CorpusApi
 
     static Ok<TrendsAnswer> TrendSeries(CorpusDb db, [AsParameters] TrendsQuery query)
     {
-        var trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), query.Queries, query.Filters);
+        // With a source, the shares are of that outlet's articles; by default the months are the dense period.
+        var trend = NewsCorpus.Research.Trends.Compute(db.OpenConnection(), query.Queries, query.Filters, whole: query.Whole);
         return TypedResults.Ok(new TrendsAnswer([.. trend.Months.Select(m => m.ToString())],
             [.. trend.Series.Select(s => new TrendLine(s.Query, s.Total,
-                [.. s.Points.Select(p => new TrendPoint(p.Month.ToString(), p.Articles, p.MonthTotal, Math.Round(p.Share, 6)))],
-                Notices(s.Notices)))]));
+                [.. s.Points.Select(p => new TrendPoint(p.Month.ToString(), p.Articles, p.MonthTotal, Math.Round(p.Share, 6), p.ShareIsDrawn))],
+                Notices(s.Notices)))],
+            trend.Window is { } w ? new TrendWindow(w.First.ToString(), w.Last.ToString(), w.Before, w.After) : null));
     }
 
     static List<Notice> Notices(IEnumerable<QueryNotice> notices) => [.. notices.Select(n => new Notice(n.Kind.ToString(), n.Detail))];
@@ -100,9 +103,10 @@ public static class CorpusApi
                 ? NotFound($"No article with id '{id}'.")
                 : TypedResults.Redirect($"/api/articles/{copy.OriginalId}", permanent: true);
         }
-        return TypedResults.Ok(new ArticleAnswer(a.Id, a.Month, a.Title, a.FileName,
+        return TypedResults.Ok(new ArticleAnswer(a.Id, a.Day is { } day ? $"{a.Month}-{day:D2}" : a.Month, a.Title, a.FileName,
             [.. a.Countries.OrderByDescending(c => c.Weight).Select(c => new ArticleCountry(c.Iso2, CountryCatalog.Default.Find(c.Iso2)?.Name, c.Mentions, c.InLead))],
-            a.Lead, a.Headings.Length == 0 ? [] : a.Headings.Split('\n'), a.Body, ArticleHtml.Render(a.Body), a.WordCount, $"/articles/{a.Id}"));
+            a.Lead, a.Headings.Length == 0 ? [] : a.Headings.Split('\n'), a.Body, ArticleHtml.Render(a.Body), a.WordCount, $"/articles/{a.Id}",
+            a.Source, a.Author, a.Url));
     }
 
     static async Task<Ok<TimelineAnswer>> Timeline(CorpusDb db)

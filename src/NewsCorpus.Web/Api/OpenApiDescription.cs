@@ -18,7 +18,7 @@ public static class OpenApiDescription
         o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "NewsCorpus";
-            document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des mois, AAAA-MM. Les erreurs sont des problem details (RFC 9457). Chaque opération répond aussi à HEAD. Aucune authentification : le site ne fait que lire.";
+            document.Info.Description = "L’API JSON de NewsCorpus (recherche, articles, chronologie, pays, entités), les exports CSV / JSON Lines et les flux Atom. Les dates sont des jours, AAAA-MM-JJ, quand l’article donne son jour, sinon des mois, AAAA-MM. Les erreurs sont des problem details (RFC 9457). Chaque opération répond aussi à HEAD. Aucune authentification : le site ne fait que lire.";
             foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
             foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
                 if (tag.Name is { } name && Tags.TryGetValue(name, out var description)) tag.Description = description;

@@ -23,7 +23,13 @@ public static class StartupImport
         }
         try
         {
-            new CorpusImporter(options.DatabasePath, logger, options.EntityAliasesPath).Import(folder);
+            var index = options.ArticlesIndexPath;
+            if (index is not null && !File.Exists(index))
+            {
+                logger.LogWarning("Article index {Index} not found: importing without it", index);
+                index = null;
+            }
+            new CorpusImporter(options.DatabasePath, logger, options.EntityAliasesPath) { IndexPath = index }.Import(folder);
             if (options.Provider == CorpusProvider.Postgres)
                 new PostgresPublisher(options.ConnectionString!, logger).Publish(options.DatabasePath);
         }

@@ -6,10 +6,16 @@ using NewsCorpus.Web.Pages.Shared;
 
 namespace NewsCorpus.Web.Pages;
 
-public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : PageModel
+public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text, CorpusOptions options) : PageModel
 {
-    /// <summary>The countries this corpus is about, shown as cards on the home page.</summary>
-    public static readonly string[] FocusCountries = ["ml", "bf", "ru"];
+    /// <summary>The countries this corpus is about, shown as cards on the home page (<see cref="CorpusOptions.FollowedCountries"/>).</summary>
+    public IReadOnlyList<string> FocusCountries => options.FollowedCountryCodes;
+
+    /// <summary>The corpus's title, from the configuration.</summary>
+    public string Title => string.IsNullOrWhiteSpace(options.Title) ? "NewsCorpus" : options.Title.Trim();
+
+    /// <summary>The corpus's description from the configuration, as written; null for the default (translated) one.</summary>
+    public string? Description => string.IsNullOrWhiteSpace(options.Description) ? null : options.Description.Trim();
 
     public int Articles { get; private set; }
     public int Duplicates { get; private set; }

@@ -17,14 +17,15 @@ public record ArticleFilter
     [FromQuery(Name = "from"), Description(Parameters.From)] public string? From { get; set; }
     [FromQuery(Name = "to"), Description(Parameters.To)] public string? To { get; set; }
     [FromQuery(Name = "entity"), Description(Parameters.Entities)] public string? Entity { get; set; }
+    [FromQuery(Name = "source"), Description(Parameters.Sources)] public string? Source { get; set; }
 
     /// <summary>The library's request; unreadable filters are dropped with a notice, as the page shows them.</summary>
     public SearchRequest ToSearch(SearchSort? sort = null, int page = 1, int pageSize = 20) =>
-        SearchRequest.FromForm(Q, Country, From, To, null, page, pageSize, Entity) with { Sort = sort };
+        SearchRequest.FromForm(Q, Country, From, To, null, page, pageSize, Entity, Source) with { Sort = sort };
 
     /// <summary>The non-empty values, in a fixed order, for links carrying this state.</summary>
     public virtual IEnumerable<(string Name, string? Value)> Values() =>
-        [("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity)];
+        [("q", Q), ("country", Country), ("from", From), ("to", To), ("entity", Entity), ("source", Source)];
 
     public string ToQueryString() => Pages.Shared.ExportLinks.Query([.. Values()]);
 
@@ -83,9 +84,14 @@ public record TrendsQuery
     [FromQuery(Name = "country"), Description(Parameters.Countries)] public string? Country { get; set; }
     [FromQuery(Name = "from"), Description(Parameters.From)] public string? From { get; set; }
     [FromQuery(Name = "to"), Description(Parameters.To)] public string? To { get; set; }
+    [FromQuery(Name = "source"), Description("Une source (identifiant comme le-monde, ou nom) : les parts sont alors celles des articles de cette source")] public string? Source { get; set; }
+    [FromQuery(Name = "chart"), Description("all : tous les mois ; par défaut la période la plus dense (99 % des articles)")] public string? Chart { get; set; }
 
     public IReadOnlyList<string> Queries => (Q ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
-    public SearchFilters Filters => SearchRequest.FromForm(null, Country, From, To, null).Filters;
+    public SearchFilters Filters => SearchRequest.FromForm(null, Country, From, To, null, source: Source).Filters;
+
+    /// <summary>Every month rather than the densest period.</summary>
+    public bool Whole => Chart == "all";
 }
 
 /// <summary>A page of the entity list, by kind and name: /api/entities.</summary>

@@ -8,6 +8,7 @@ public static class Parameters
     public const string From = "Premier mois, AAAA-MM";
     public const string To = "Dernier mois, AAAA-MM";
     public const string Entities = "Identifiants d’entités (slugs), séparés par des virgules : toutes doivent être nommées";
+    public const string Sources = "Sources (identifiants comme le-monde, ou noms), séparées par des virgules : l’une d’elles";
     public const string Sort = "relevance (par défaut avec des mots), newest (par défaut sans mots) ou oldest";
     public const string Page = "Numéro de page, à partir de 1";
     public const string PageSize = "Résultats par page, 20 par défaut, 100 au plus";

@@ -20,8 +20,25 @@ public sealed record ParsedArticle(
     YearMonth Month,
     string Title,
     IReadOnlyList<Block> Blocks,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<ArticleWarning> Warnings)
 {
+    /// <summary>The day of the month when the file gives one (<c>date 2023-10-05</c>); null when it is dated to the month only.</summary>
+    public int? Day { get; init; }
+
+    /// <summary>The outlet that published it, as the file names it; null when the file does not say.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The article's address at its outlet, an absolute http(s) URL; null when the file does not say.</summary>
+    public string? Url { get; init; }
+
+    public string? Author { get; init; }
+
+    /// <summary>True when the title was given (a header, a record, an index) rather than derived from the lead.</summary>
+    public bool TitleGiven { get; init; }
+
+    /// <summary>The date as precise as the file gives it: <c>yyyy-MM-dd</c> or <c>yyyy-MM</c>.</summary>
+    public string DateText => Day is { } d ? $"{Month}-{d:D2}" : Month.ToString();
+
     public string Lead => Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph)?.Text ?? "";
     public string Headings => string.Join("\n", Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text));
     public string PlainBody => string.Join("\n\n", Blocks.Select(b => b.Text));
@@ -49,6 +66,12 @@ public sealed record ParsedArticle(
 public sealed record ParseError(string FileName, int Line, string Reason)
 {
     public override string ToString() => Line > 0 ? $"{FileName}:{Line}: {Reason}" : $"{FileName}: {Reason}";
+}
+
+/// <summary>Something the parser noticed and worked around, with the line it concerns (0: the whole file).</summary>
+public sealed record ArticleWarning(int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
 }
 
 public sealed record ParseResult(ParsedArticle? Article, ParseError? Error)
@@ -81,8 +104,8 @@ public static partial class ArticleParser
     [GeneratedRegex(@"^\s*date\b\s*(?<value>\S*)\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
-    private static partial Regex YearMonthValue();
+    [GeneratedRegex(@"^(\d{4})-(\d{2})(?:-(\d{2}))?$")]
+    private static partial Regex DateValue();
 
     /// <summary>The article id a file name gives, or null when the name has another shape.</summary>
     public static (long? Number, string? Id) ReadFileName(string fileName)
@@ -94,9 +117,9 @@ public static partial class ArticleParser
 
     public static ParseResult Parse(string fileName, byte[] content, YearMonth? latestAllowed = null)
     {
-        var warnings = new List<string>();
+        var warnings = new List<ArticleWarning>();
         var text = Decode(content, warnings);
-        if (text.Contains('\0')) warnings.Add("contains NUL bytes (removed)");
+        if (text.Contains('\0')) warnings.Add(new(0, "contains NUL bytes (removed)"));
 
         var (number, id) = ReadFileName(fileName);
         id ??= Convert.ToHexStringLower(SHA256.HashData(content))[..16];
@@ -107,35 +130,215 @@ public static partial class ArticleParser
 
         var dateMatch = DateLine().Match(lines[first]);
         if (!dateMatch.Success)
-            return ParseResult.Fail(fileName, first + 1, "no date line: the first line must be 'date YYYY-MM'");
+            return ParseResult.Fail(fileName, first + 1, "no date line: the first line must be 'date YYYY-MM' or 'date YYYY-MM-DD'");
         var value = dateMatch.Groups["value"].Value;
-        var ym = YearMonthValue().Match(value);
-        if (!ym.Success)
-            return ParseResult.Fail(fileName, first + 1, $"invalid date '{Shorten(value)}': expected YYYY-MM");
-        int year = int.Parse(ym.Groups[1].Value, CultureInfo.InvariantCulture);
-        int month = int.Parse(ym.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12)
-            return ParseResult.Fail(fileName, first + 1, $"invalid month {month:00} in '{value}'");
-        if (year < 1800)
-            return ParseResult.Fail(fileName, first + 1, $"implausible year {year} in '{value}'");
-        var date = new YearMonth(year, month);
-        var latest = latestAllowed ?? YearMonth.FromDate(DateTime.UtcNow);
-        if (date > latest)
-            return ParseResult.Fail(fileName, first + 1, $"date {date} is in the future");
+        var (date, day, dateError) = ReadDate(value, latestAllowed);
+        if (dateError is not null) return ParseResult.Fail(fileName, first + 1, dateError);
 
         var rest = StripNoise(dateMatch.Groups["rest"].Value);
-        var blocks = ReadBlocks(lines, first + 1, rest);
+        int bodyStart = first + 1;
+        var header = new Header();
+        if (rest.Length == 0) bodyStart = ReadHeader(lines, first + 1, header, warnings);
+        var blocks = ReadBlocks(lines, bodyStart, rest);
         if (!blocks.Any(b => b.Kind == BlockKind.Paragraph))
             return ParseResult.Fail(fileName, first + 1, "no body text after the date line");
 
-        return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, DeriveTitle(blocks), blocks, warnings));
+        return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, header.Title ?? DeriveTitle(blocks), blocks, warnings)
+        {
+            Day = day, Source = header.Source, Url = header.Url, Author = header.Author, TitleGiven = header.Title is not null,
+        });
+    }
+
+    /// <summary>A date as an export or an index writes it: YYYY-MM, YYYY-MM-DD, or a day with a time after it.</summary>
+    public static (YearMonth Month, int? Day, string? Error) ReadDateValue(string value) =>
+        ReadDate(RecordDateTime().Match(value) is { Success: true } dt ? dt.Groups["day"].Value : value, null);
+
+    /// <summary>The title, source, url and author a record gives, checked as a file's header is; warnings have no line.</summary>
+    public static (string? Title, string? Source, string? Url, string? Author) CheckMetadata(Record record, out List<ArticleWarning> warnings)
+    {
+        warnings = [];
+        var header = new Header();
+        foreach (var (key, field) in new[] { ("title", record.Title), ("source", record.Source), ("url", record.Url), ("author", record.Author) })
+            if (field is not null) header.Set(key, key, field, 0, warnings);
+        return (header.Title, header.Source, header.Url, header.Author);
+    }
+
+    /// <summary>The fields a JSON Lines or CSV record may give, as text (null when absent).</summary>
+    public sealed record Record(string? Id, string? Text, string? Date, string? Title, string? Source, string? Url, string? Author);
+
+    /// <summary>
+    /// An article from one record of a JSON Lines or CSV file, found at <paramref name="line"/> of <paramref name="fileName"/>:
+    /// the same checks as a file's date line and metadata, its text read as a file's paragraphs (blank lines separate
+    /// paragraphs; a text without blank lines has one paragraph a line). Errors and warnings give the record's line.
+    /// </summary>
+    public static ParseResult FromRecord(string fileName, int line, Record record, YearMonth? latestAllowed = null)
+    {
+        var warnings = new List<ArticleWarning>();
+        if (string.IsNullOrWhiteSpace(record.Date)) return ParseResult.Fail(fileName, line, "no date: every record needs a 'date' (YYYY-MM or YYYY-MM-DD)");
+        var value = record.Date.Trim();
+        // Exports often give a time of day as well: the day is what we keep.
+        var dateOnly = RecordDateTime().Match(value) is { Success: true } dt ? dt.Groups["day"].Value : value;
+        var (date, day, dateError) = ReadDate(dateOnly, latestAllowed);
+        if (dateError is not null) return ParseResult.Fail(fileName, line, dateError);
+        if (string.IsNullOrWhiteSpace(record.Text)) return ParseResult.Fail(fileName, line, "no text: every record needs a non-empty 'text'");
+
+        var text = TextNormalizer.Normalize(record.Text.Replace("\0", "")).ReplaceLineEndings("\n");
+        var lines = text.Split('\n');
+        if (!lines.Any(string.IsNullOrWhiteSpace)) lines = lines.SelectMany(l => new[] { l, "" }).ToArray();
+        var blocks = ReadBlocks(lines, 0, "");
+        if (!blocks.Any(b => b.Kind == BlockKind.Paragraph)) return ParseResult.Fail(fileName, line, "no body text in 'text'");
+
+        var header = new Header();
+        foreach (var (key, field) in new[] { ("title", record.Title), ("source", record.Source), ("url", record.Url), ("author", record.Author) })
+            if (field is not null) header.Set(key, key, field, line, warnings);
+        var id = RecordId(record, fileName);
+        return ParseResult.Ok(new ParsedArticle(id, fileName, null, date, header.Title ?? DeriveTitle(blocks), blocks, warnings)
+        {
+            Day = day, Source = header.Source, Url = header.Url, Author = header.Author, TitleGiven = header.Title is not null,
+        });
+    }
+
+    /// <summary>
+    /// A record's article id: its own when it is 16 hex digits, else derived from it (so the same record keeps its
+    /// address across imports), else derived from the record's date and text.
+    /// </summary>
+    public static string RecordId(Record record, string fileName)
+    {
+        var given = record.Id?.Trim();
+        if (!string.IsNullOrEmpty(given))
+            return HexId().IsMatch(given) ? given.ToLowerInvariant()
+                : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("id\0" + given)))[..16];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{record.Date}\0{record.Text}")))[..16];
+    }
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{16}$")]
+    private static partial Regex HexId();
+
+    [GeneratedRegex(@"^(?<day>\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")]
+    private static partial Regex RecordDateTime();
+
+    /// <summary>Reads <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>; the error says what is wrong with it.</summary>
+    static (YearMonth Month, int? Day, string? Error) ReadDate(string value, YearMonth? latestAllowed)
+    {
+        var ym = DateValue().Match(value);
+        if (!ym.Success) return (default, null, $"invalid date '{Shorten(value)}': expected YYYY-MM or YYYY-MM-DD");
+        int year = int.Parse(ym.Groups[1].Value, CultureInfo.InvariantCulture);
+        int month = int.Parse(ym.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12) return (default, null, $"invalid month {month:00} in '{value}'");
+        if (year < 1800) return (default, null, $"implausible year {year} in '{value}'");
+        int? day = null;
+        if (ym.Groups[3].Success)
+        {
+            int d = int.Parse(ym.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (d < 1 || d > DateTime.DaysInMonth(year, month)) return (default, null, $"invalid day {d:00} in '{value}'");
+            day = d;
+        }
+        var date = new YearMonth(year, month);
+        var today = DateTime.UtcNow;
+        var latest = latestAllowed ?? YearMonth.FromDate(today);
+        if (date > latest) return (default, null, $"date {date} is in the future");
+        // A day is in the future only when it is after tomorrow in UTC: the outlet's time zone may be ahead.
+        if (day is { } dd && date == YearMonth.FromDate(today) && dd > today.AddDays(1).Day && today.AddDays(1).Month == today.Month)
+            return (default, null, $"date {date}-{dd:D2} is in the future");
+        return (date, day, null);
+    }
+
+    /// <summary>The metadata a file or a record gives, checked.</summary>
+    sealed class Header
+    {
+        public string? Source, Title, Url, Author;
+        readonly Dictionary<string, int> seen = [];
+
+        public void Set(string key, string written, string value, int line, List<ArticleWarning> warnings)
+        {
+            value = CollapseSpaces(value.ReplaceLineEndings(" "));
+            if (seen.TryGetValue(key, out var earlier))
+            {
+                warnings.Add(new(line, $"'{written}' given twice: the value of line {earlier} is kept, '{Shorten(value, 60)}' is ignored"));
+                return;
+            }
+            if (value.Length == 0) { warnings.Add(new(line, $"'{written}' has no value (ignored)")); return; }
+            seen[key] = line;
+            switch (key)
+            {
+                case "source":
+                    if (value.Length > MaxSourceLength) { warnings.Add(new(line, $"source is {value.Length} characters long: cut to {MaxSourceLength}")); value = value[..MaxSourceLength].TrimEnd(); }
+                    Source = value;
+                    break;
+                case "title":
+                    if (value.Length > MaxTitleLength) { warnings.Add(new(line, $"title is {value.Length} characters long: cut to {MaxTitleLength}")); value = value[..MaxTitleLength].TrimEnd() + "…"; }
+                    Title = value;
+                    break;
+                case "author":
+                    if (value.Length > MaxSourceLength) { warnings.Add(new(line, $"author is {value.Length} characters long: cut to {MaxSourceLength}")); value = value[..MaxSourceLength].TrimEnd(); }
+                    Author = value;
+                    break;
+                case "url":
+                    if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && value.Length <= 2000)
+                        Url = uri.AbsoluteUri;
+                    else
+                        warnings.Add(new(line, $"url '{Shorten(value, 60)}' is not an absolute http(s) address (ignored)"));
+                    break;
+            }
+        }
+    }
+
+    const int MaxSourceLength = 200;
+    const int MaxTitleLength = 300;
+
+    /// <summary>The metadata keys a file's header may use, French spellings included, with the field each sets.</summary>
+    public static readonly IReadOnlyDictionary<string, string> MetadataKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["source"] = "source", ["title"] = "title", ["titre"] = "title", ["url"] = "url", ["lien"] = "url",
+        ["author"] = "author", ["auteur"] = "author",
+    };
+
+    [GeneratedRegex(@"^\s*(?<key>[\p{L}][\p{L}_-]{0,19})\s*:(?<value>.*)$")]
+    private static partial Regex HeaderLine();
+
+    [GeneratedRegex(@"^[a-z][a-z_-]{0,19}$")]
+    private static partial Regex LowerKey();
+
+    /// <summary>
+    /// The metadata lines right after the date line (no blank line between), <c>key: value</c>: a known key in any
+    /// case, or an unknown lower-case one (warned about and ignored). The header ends at the first blank line or the
+    /// first line of another shape, where the text begins. Returns the line the text starts at.
+    /// </summary>
+    static int ReadHeader(string[] lines, int start, Header header, List<ArticleWarning> warnings)
+    {
+        int i = start;
+        for (; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i])) break;
+            var m = HeaderLine().Match(lines[i]);
+            var key = m.Success ? m.Groups["key"].Value : null;
+            if (key is not null && MetadataKeys.TryGetValue(key, out var field))
+            {
+                header.Set(field, key, m.Groups["value"].Value, i + 1, warnings);
+                continue;
+            }
+            if (key is not null && LowerKey().IsMatch(key) && m.Groups["value"].Value.Trim().Length > 0)
+            {
+                warnings.Add(new(i + 1, $"unknown metadata '{key}' (ignored; known: source, title, url, author)"));
+                continue;
+            }
+            // A known key without its colon ("source Le Monde") is a slip, not the start of the text.
+            var firstWord = CollapseSpaces(lines[i]).Split(' ')[0];
+            if (i > start && MetadataKeys.ContainsKey(firstWord) && !firstWord.Any(char.IsUpper))
+            {
+                warnings.Add(new(i + 1, $"expected '{firstWord}: value' in the metadata (line ignored)"));
+                continue;
+            }
+            break;
+        }
+        return i;
     }
 
     /// <summary>
     /// UTF-8 when it is; a file that is mostly UTF-8 with a few stray bytes keeps its UTF-8 (the strays become
     /// U+FFFD); a file with no UTF-8 sequences at all is an old Windows-1252 file. Either way a warning says so.
     /// </summary>
-    static string Decode(byte[] content, List<string> warnings)
+    static string Decode(byte[] content, List<ArticleWarning> warnings)
     {
         var span = content.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
@@ -145,10 +348,10 @@ public static partial class ArticleParser
         int line = 1 + span[..firstInvalid].Count((byte)'\n');
         if (valid > invalid)
         {
-            warnings.Add($"invalid UTF-8 from line {line} ({invalid} byte(s) replaced by \uFFFD)");
+            warnings.Add(new(0, $"invalid UTF-8 from line {line} ({invalid} byte(s) replaced by \uFFFD)"));
             return Encoding.UTF8.GetString(span);
         }
-        warnings.Add("not valid UTF-8: decoded as Windows-1252");
+        warnings.Add(new(0, "not valid UTF-8: decoded as Windows-1252"));
         return Windows1252.GetString(span);
     }
 
@@ -256,5 +459,5 @@ public static partial class ArticleParser
         return sentence[..cut].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
-    static string Shorten(string s) => s.Length <= 20 ? s : s[..20] + "…";
+    static string Shorten(string s, int length = 20) => s.Length <= length ? s : s[..length] + "…";
 }

@@ -5,8 +5,8 @@ using System.Xml;
 namespace NewsCorpus.Export;
 
 /// <summary>
-/// An Atom feed (RFC 4287) of articles. Articles are dated to the month only, so an entry's updated time is
-/// the first day of its month at 00:00 UTC. Entry ids are URNs built from the article id, so they stay the
+/// An Atom feed (RFC 4287) of articles. An entry's updated time is its day at 00:00 UTC, or for an article dated
+/// to the month only, the first day of its month. Entry ids are URNs built from the article id, so they stay the
 /// same whatever host serves the feed.
 /// </summary>
 /// <param name="Id">The feed's own permanent id (an absolute IRI).</param>
@@ -24,6 +24,9 @@ public sealed record AtomFeed(string Id, string Title, string SelfUrl, string Pa
     /// <summary>The first day of a yyyy-MM month at midnight UTC, in RFC 3339.</summary>
     public static string Updated(string month) => month + "-01T00:00:00Z";
 
+    /// <summary>An article's day at midnight UTC, or the first of its month when it is dated to the month, in RFC 3339.</summary>
+    public static string Updated(ArticleRow row) => row.Day is { } d ? $"{row.Month}-{d:D2}T00:00:00Z" : Updated(row.Month);
+
     public void Write(Stream stream, IReadOnlyList<ArticleRow> entries)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
@@ -34,7 +37,7 @@ public sealed record AtomFeed(string Id, string Title, string SelfUrl, string Pa
         xml.WriteElementString("id", Atom, Id);
         xml.WriteElementString("title", Atom, Text(Title));
         xml.WriteElementString("updated", Atom, entries.Count > 0
-            ? Updated(entries.Max(e => e.Month)!)
+            ? entries.Select(Updated).Max(StringComparer.Ordinal)!
             : EmptyUpdated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         Link(xml, "self", "application/atom+xml", SelfUrl);
         Link(xml, "alternate", "text/html", PageUrl);
@@ -47,7 +50,19 @@ public sealed record AtomFeed(string Id, string Title, string SelfUrl, string Pa
             xml.WriteStartElement("entry", Atom);
             xml.WriteElementString("id", Atom, EntryId(e.Id));
             xml.WriteElementString("title", Atom, Text(e.Title));
-            xml.WriteElementString("updated", Atom, Updated(e.Month));
+            xml.WriteElementString("updated", Atom, Updated(e));
+            if (e.Author is not null)
+            {
+                xml.WriteStartElement("author", Atom);
+                xml.WriteElementString("name", Atom, Text(e.Author));
+                xml.WriteEndElement();
+            }
+            if (e.Source is not null)
+            {
+                xml.WriteStartElement("source", Atom);
+                xml.WriteElementString("title", Atom, Text(e.Source));
+                xml.WriteEndElement();
+            }
             Link(xml, "alternate", "text/html", ArticleUrl(e.Id));
             foreach (var iso2 in e.Countries)
             {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using NewsCorpus.Articles;
+using NewsCorpus.Charts;
 using NewsCorpus.Search;
 
 namespace NewsCorpus.Research;
@@ -8,6 +9,9 @@ public sealed record TrendPoint(YearMonth Month, int Articles, int MonthTotal)
 {
     /// <summary>The share of that month's articles that match; 0 for a month with no articles at all.</summary>
     public double Share => MonthTotal == 0 ? 0 : (double)Articles / MonthTotal;
+
+    /// <summary>Whether the month holds enough articles for its share to be drawn as a point (<see cref="ChartRules.ShareIsDrawn"/>).</summary>
+    public bool ShareIsDrawn => ChartRules.ShareIsDrawn(MonthTotal);
 }
 
 public sealed record TrendSeries(string Query, IReadOnlyList<TrendPoint> Points, IReadOnlyList<QueryNotice> Notices)
@@ -15,7 +19,12 @@ public sealed record TrendSeries(string Query, IReadOnlyList<TrendPoint> Points,
     public int Total => Points.Sum(p => p.Articles);
 }
 
-public sealed record Trend(IReadOnlyList<TrendSeries> Series, IReadOnlyList<YearMonth> Months);
+/// <param name="Months">The months charted: the window's (<see cref="Window"/>), in order.</param>
+public sealed record Trend(IReadOnlyList<TrendSeries> Series, IReadOnlyList<YearMonth> Months)
+{
+    /// <summary>The months charted and the articles left outside them; null when the corpus (as filtered) is empty.</summary>
+    public ChartWindow? Window { get; init; }
+}
 
 /// <summary>
 /// Attention over time: for each query, the matching articles of every month and their share of all that
@@ -25,7 +34,8 @@ public static class Trends
 {
     public const int MaxQueries = 5;
 
-    public static Trend Compute(DbConnection connection, IEnumerable<string> queries, SearchFilters filters)
+    /// <param name="whole">Chart every month rather than the dense period (<see cref="ChartRules.Window"/>).</param>
+    public static Trend Compute(DbConnection connection, IEnumerable<string> queries, SearchFilters filters, bool whole = false)
     {
         var search = CorpusSearch.For(connection);
         var wanted = queries.Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim()).Distinct().Take(MaxQueries).ToList();
@@ -33,15 +43,17 @@ public static class Trends
         var totals = search.MonthCounts(null, filters, out _).ToDictionary(m => m.Month, m => m.Count);
         var counted = wanted.Select(q => (Query: q, Counts: search.MonthCounts(q, filters, out var parsed), Parsed: parsed)).ToList();
 
-        var months = totals.Keys.Select(k => YearMonth.TryParse(k, out var ym) ? ym!.Value : default).Where(m => m != default).ToList();
-        if (months.Count == 0) return new Trend(counted.Select(c => new TrendSeries(c.Query, [], c.Parsed.Notices)).ToList(), []);
-        var span = YearMonth.Range(months.Min(), months.Max()).ToList();
+        var byMonth = totals.Where(t => YearMonth.TryParse(t.Key, out _)).ToDictionary(t => YearMonth.TryParse(t.Key, out var ym) ? ym!.Value : default, t => t.Value);
+        // The window follows the corpus (as filtered), not the queries: every series is charted over the same months.
+        var window = ChartRules.Window(byMonth, whole: whole);
+        if (window is null) return new Trend(counted.Select(c => new TrendSeries(c.Query, [], c.Parsed.Notices)).ToList(), []);
+        var span = YearMonth.Range(window.First, window.Last).ToList();
         var series = counted.Select(c =>
         {
             var byMonth = c.Counts.ToDictionary(m => m.Month, m => m.Count);
             var points = span.Select(m => new TrendPoint(m, byMonth.GetValueOrDefault(m.ToString()), totals.GetValueOrDefault(m.ToString()))).ToList();
             return new TrendSeries(c.Query, points, c.Parsed.Notices);
         }).ToList();
-        return new Trend(series, span);
+        return new Trend(series, span) { Window = window };
     }
 }

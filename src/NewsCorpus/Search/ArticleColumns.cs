@@ -16,8 +16,9 @@ internal sealed class ArticleColumns
     const ushort Absent = ushort.MaxValue;
 
     readonly ushort[] month;            // index into Months; Absent when no article has the key
-    readonly int[] oldestRank;          // place in (month, number, id) order
-    readonly int[] newestRank;          // place in (month DESC, number DESC, id) order
+    readonly int[] oldestRank;          // place in (month, day, number, id) order, month-only articles first in their month
+    readonly int[] newestRank;          // place in (month DESC, day DESC, number DESC, id) order
+    readonly ushort[] source;           // index into Sources; Absent when the article names no outlet
     readonly int[] countryStart;        // the countries of key k: countryIndex[countryStart[k] .. countryStart[k + 1]]
     readonly ushort[] countryIndex;
     readonly int[] entityStart;         // likewise for entity keys
@@ -28,10 +29,13 @@ internal sealed class ArticleColumns
     /// <summary>The ISO codes of the countries the corpus names, at the index the country lists hold.</summary>
     public IReadOnlyList<string> Countries { get; }
     public int MaxEntityKey { get; }
+    /// <summary>The outlets the articles name, as written, at the index <see cref="SourceOf"/> gives.</summary>
+    public IReadOnlyList<string> Sources { get; }
 
     ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
-        List<string> months, List<string> countries, int maxEntityKey)
+        List<string> months, List<string> countries, int maxEntityKey, ushort[] source, List<string> sources)
     {
+        (this.source, Sources) = (source, sources);
         (this.month, this.oldestRank, this.newestRank) = (month, oldestRank, newestRank);
         (this.countryStart, this.countryIndex, this.entityStart, this.entityKeys) = (countryStart, countryIndex, entityStart, entityKeys);
         (Months, Countries, MaxEntityKey) = (months, countries, maxEntityKey);
@@ -51,6 +55,8 @@ internal sealed class ArticleColumns
     }
 
     public int MonthOf(long key) => month[key];
+    /// <summary>The index of the article's outlet in <see cref="Sources"/>, or -1 when it names none.</summary>
+    public int SourceOf(long key) => source[key] == Absent ? -1 : source[key];
     public int OldestRank(long key) => oldestRank[key];
     public int NewestRank(long key) => newestRank[key];
     public ReadOnlySpan<ushort> CountriesOf(long key) => countryIndex.AsSpan(countryStart[key], countryStart[key + 1] - countryStart[key]);
@@ -110,25 +116,59 @@ internal sealed class ArticleColumns
         var oldestRank = new int[size];
         var newestRank = new int[size];
         var months = new List<string>();
-        // The index (month, number, id) gives the oldest-first order; newest-first reverses the (month, number)
-        // groups but keeps ids ascending inside each, as "ORDER BY month DESC, number DESC, id" does.
+        var source = new ushort[size];
+        Array.Fill(source, Absent);
+        var sources = new List<string>();
+        var sourceOf = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        // (month, day, number, id) gives the oldest-first order, an article dated to the month before the days of its
+        // month; newest-first reverses the (month, day, number) groups but keeps ids ascending inside each, as
+        // "ORDER BY month DESC, day DESC, number DESC, id" does.
         var inOrder = new List<long>(size);
         var groupStarts = new List<int>();
+        // Read in the one article order (ArticleOrder: month, day, number, id), which the month index gives, so SQLite
+        // sorts nothing; each month's rows are put in day order again here, stably, which changes nothing then.
+        var monthRows = new List<(long Key, long? Number, long? Day)>();
+        void FlushMonth()
+        {
+            if (monthRows.Count == 0) return;
+            long? lastNumber = null, lastDay = null;
+            bool first = true;
+            foreach (var (key, number, day) in monthRows.OrderBy(r => r.Day ?? 0))
+            {
+                if (first || day != lastDay || number != lastNumber) groupStarts.Add(inOrder.Count);
+                (lastNumber, lastDay, first) = (number, day, false);
+                oldestRank[key] = inOrder.Count;
+                inOrder.Add(key);
+            }
+            monthRows.Clear();
+        }
         string? lastMonth = null;
-        long? lastNumber = null;
-        ForEachRow($"SELECT article_key, month, number FROM articles ORDER BY {ArticleOrder.OldestSql}", r =>
+        ForEachRow($"SELECT article_key, month, number, day, source FROM articles ORDER BY {ArticleOrder.OldestSql}", r =>
         {
             long key = r.GetInt64(0);
             var m = r.GetString(1);
             long? number = r.IsDBNull(2) ? null : r.GetInt64(2);
-            bool newMonth = m != lastMonth;
-            if (newMonth) months.Add(m);
-            if (newMonth || number != lastNumber || inOrder.Count == 0) groupStarts.Add(inOrder.Count);
-            (lastMonth, lastNumber) = (m, number);
+            long? day = r.IsDBNull(3) ? null : r.GetInt64(3);
+            if (!r.IsDBNull(4))
+            {
+                var name = r.GetString(4);
+                if (!sourceOf.TryGetValue(name, out var index))
+                {
+                    sourceOf[name] = index = checked((ushort)sources.Count);
+                    sources.Add(name);
+                }
+                source[key] = index;
+            }
+            if (m != lastMonth)
+            {
+                FlushMonth();
+                months.Add(m);
+                lastMonth = m;
+            }
             month[key] = checked((ushort)(months.Count - 1));
-            oldestRank[key] = inOrder.Count;
-            inOrder.Add(key);
+            monthRows.Add((key, number, day));
         });
+        FlushMonth();
         groupStarts.Add(inOrder.Count);
         int place = 0;
         for (int g = groupStarts.Count - 2; g >= 0; g--)
@@ -165,6 +205,6 @@ internal sealed class ArticleColumns
         for (int k = 1; k <= size; k++) entityStart[k] += entityStart[k - 1];
 
         return new ArticleColumns(month, oldestRank, newestRank, countryStart, countryList.ToArray(), entityStart, entityList.ToArray(),
-            months, countries, maxEntityKey);
+            months, countries, maxEntityKey, source, sources);
     }
 }

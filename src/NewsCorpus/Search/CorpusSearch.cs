@@ -51,7 +51,10 @@ public abstract class CorpusSearch(DbConnection connection)
         sampled >= total || sampled == 0 ? count : (int)Math.Round((double)count * total / sampled);
 
     /// <summary>What one search found before the word forms and suggestions are added; <see cref="Sample"/> as in <see cref="SearchResults.FacetSample"/>.</summary>
-    protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities, int? Sample);
+    protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities, int? Sample)
+    {
+        public List<SourceCount> Sources { get; init; } = [];
+    }
 
     /// <summary>The count, the page of hits and the facets; null when the query cannot match anything.</summary>
     protected abstract Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize);
@@ -79,7 +82,7 @@ public abstract class CorpusSearch(DbConnection connection)
             var variants = Variants(parsed);
             var suggestions = Suggestions(parsed, variants);
             return new SearchResults(parsed, sort, found.Total, page, pageSize, found.Hits, found.Months, found.Countries, found.Entities,
-                variants.Select(v => v.Variants).ToList(), suggestions) { FacetSample = found.Sample };
+                variants.Select(v => v.Variants).ToList(), suggestions) { FacetSample = found.Sample, Sources = found.Sources };
         }
         catch (Exception e) when (QueryBudget.IsInterruption(e))
         {

@@ -47,7 +47,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         // the same sample as on SQLite (see FacetSampleSize).
         var facets = Rows($"""
             WITH m AS MATERIALIZED (
-                SELECT a.article_key AS k, a.month, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}
+                SELECT a.article_key AS k, a.month, a.day, a.number, a.id, a.source, {rank} AS rank FROM articles a WHERE {where}
             ),
             s AS (SELECT count(*)::int AS total, greatest(1, ceil(count(*) / @sample::numeric))::int AS step FROM m)
             SELECT
@@ -64,8 +64,11 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
                     (SELECT x.entity_key, count(*) AS n FROM m JOIN article_entities x ON x.article_key = m.k
                      WHERE m.k % (SELECT step FROM s) = 0
                      GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
-                    JOIN entities e ON e.entity_key = t.entity_key)
-            """, parameters, r => (Total: r.GetInt32(0), Sampled: r.GetInt32(1), Page: Json(r, 2), Months: Json(r, 3), Countries: Json(r, 4), Entities: Json(r, 5))).Single();
+                    JOIN entities e ON e.entity_key = t.entity_key),
+                (SELECT json_agg(json_build_array(source, n) ORDER BY n DESC, source)::text FROM
+                    (SELECT source, count(*) AS n FROM m WHERE source IS NOT NULL GROUP BY source) t)
+            """, parameters, r => (Total: r.GetInt32(0), Sampled: r.GetInt32(1), Page: Json(r, 2), Months: Json(r, 3), Countries: Json(r, 4), Entities: Json(r, 5),
+                Sources: Json(r, 6))).Single();
 
         int total = facets.Total, sampled = facets.Sampled;
         var pageKeys = facets.Page.Select(p => (Key: p[0].GetInt64(), Rank: p[1].GetDouble())).ToList();
@@ -74,7 +77,10 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             facets.Months.Select(m => new MonthCount(m[0].GetString()!, m[1].GetInt32())).ToList(),
             facets.Countries.Select(c => new CountryCount(c[0].GetString()!, Scaled(c[1].GetInt32(), total, sampled))).ToList(),
             facets.Entities.Select(e => new EntityCount(e[0].GetString()!, e[1].GetString()!, (NewsCorpus.Entities.EntityKind)e[2].GetInt32(), Scaled(e[3].GetInt32(), total, sampled))).ToList(),
-            FacetStep(total) == 1 ? null : sampled);
+            FacetStep(total) == 1 ? null : sampled)
+        {
+            Sources = SourceNames.Facet(facets.Sources.Select(x => (x[0].GetString()!, x[1].GetInt32()))),
+        };
     }
 
     static List<JsonElement[]> Json(DbDataReader r, int column) =>
@@ -96,7 +102,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         // callers read each article on the same connection. Eight bytes a match.
         using var budget = StartBudget();
         if (sort != SearchSort.Relevance) rank = "0";
-        return Rows($"SELECT m.k FROM (SELECT a.article_key AS k, a.month, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}) m ORDER BY {OrderBy(sort)}",
+        return Rows($"SELECT m.k FROM (SELECT a.article_key AS k, a.month, a.day, a.number, a.id, {rank} AS rank FROM articles a WHERE {where}) m ORDER BY {OrderBy(sort)}",
             parameters, r => r.GetInt64(0));
     }
 
@@ -108,13 +114,22 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     };
 
     /// <summary>The WHERE condition (null when nothing can match), the rank, the highlight query and their parameters.</summary>
-    static (string? Where, string Rank, string Highlight, List<(string, object)> Parameters) Source(ParsedQuery parsed)
+    (string? Where, string Rank, string Highlight, List<(string, object)> Parameters) Source(ParsedQuery parsed)
     {
         var parameters = new List<(string, object)>();
         var ts = TsQuery.Compile(parsed.Root, parsed.Stems);
         if (parsed.HasText && ts is null) return (null, "0", "", parameters);
         if (ts is not null) parameters.AddRange(ts.Parameters);
         var where = (ts?.Condition ?? "TRUE") + FilterConditions(parsed.Filters, parameters);
+        if (parsed.Filters.SourceSlugs.Count > 0)
+        {
+            // Outlets are few: their names are matched to the slugs here, and the names bound as one array.
+            var names = Rows("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL", [], r => r.GetString(0))
+                .Where(name => parsed.Filters.SourceSlugs.Any(slug => SourceNames.Matches(name, slug))).ToArray();
+            if (names.Length == 0) return (null, "0", "", parameters);
+            where += " AND a.source = ANY(@sources)";
+            parameters.Add(("@sources", names));
+        }
         return (where, ts?.Rank ?? "0", ts?.Highlight ?? "", parameters);
     }
 
@@ -147,6 +162,9 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         if (page.Count == 0) return [];
         var keys = page.Select(p => p.Key).ToArray();
         List<(long Key, string Id, string Month, string Title, string TitleHtml, string Snippet)> rows;
+        var dated = Rows("SELECT a.article_key, a.day, a.source FROM articles a WHERE a.article_key = ANY(@keys)", [("@keys", keys)],
+            r => (Key: r.GetInt64(0), Day: r.IsDBNull(1) ? (int?)null : r.GetInt32(1), Source: r.IsDBNull(2) ? null : r.GetString(2)))
+            .ToDictionary(r => r.Key);
         if (highlight is null)
         {
             rows = Rows("SELECT a.article_key, a.id, a.month, a.title, a.lead FROM articles a WHERE a.article_key = ANY(@keys)", [("@keys", keys)],
@@ -167,7 +185,9 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         return page.Where(p => byKey.ContainsKey(p.Key)).Select(p =>
         {
             var r = byKey[p.Key];
-            return new SearchHit(r.Id, r.Month, r.Title, r.TitleHtml, r.Snippet, countries.GetValueOrDefault(r.Key, []), ranked ? p.Rank : null);
+            var d = dated.GetValueOrDefault(r.Key);
+            return new SearchHit(r.Id, r.Month, r.Title, r.TitleHtml, r.Snippet, countries.GetValueOrDefault(r.Key, []), ranked ? p.Rank : null)
+                { Day = d.Day, Source = d.Source };
         }).ToList();
     }
 

@@ -26,11 +26,14 @@ public enum NoticeKind
 public sealed record QueryNotice(NoticeKind Kind, string Detail = "");
 
 /// <summary>Filters that narrow any result set, from the form fields or typed in the query box.</summary>
-public sealed record SearchFilters(IReadOnlyList<string> Countries, YearMonth? From, YearMonth? To, IReadOnlyList<string>? Entities = null)
+/// <param name="Sources">Slugs of outlets (<see cref="SourceNames.Slug"/>): an article must come from one of them.</param>
+public sealed record SearchFilters(IReadOnlyList<string> Countries, YearMonth? From, YearMonth? To, IReadOnlyList<string>? Entities = null,
+    IReadOnlyList<string>? Sources = null)
 {
     public static readonly SearchFilters None = new([], null, null);
     public IReadOnlyList<string> EntitySlugs => Entities ?? [];
-    public bool IsEmpty => Countries.Count == 0 && From is null && To is null && EntitySlugs.Count == 0;
+    public IReadOnlyList<string> SourceSlugs => Sources ?? [];
+    public bool IsEmpty => Countries.Count == 0 && From is null && To is null && EntitySlugs.Count == 0 && SourceSlugs.Count == 0;
 }
 
 public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOnlyList<QueryNotice> Notices)
@@ -44,7 +47,8 @@ public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOn
 
 /// <summary>
 /// Reads the query language: words (all required, stemmed), "exact phrase", OR, -exclusion, word*, (groups),
-/// and filters pays:/country:, du:/from:, au:/to:. Anything else is literal text; no input is an error.
+/// and filters pays:/country:, du:/from:, au:/to:, entité:/entity:, source:/média: (a slug or a quoted name).
+/// Anything else is literal text; no input is an error.
 /// </summary>
 public static class QueryParser
 {
@@ -75,7 +79,8 @@ public static class QueryParser
         if (root is null && state.Excluded > 0)
             notices.Add(new QueryNotice(NoticeKind.OnlyExclusions));
 
-        var filters = new SearchFilters(state.Countries.Distinct().ToList(), state.From, state.To, state.Entities.Distinct().ToList());
+        var filters = new SearchFilters(state.Countries.Distinct().ToList(), state.From, state.To, state.Entities.Distinct().ToList(),
+            state.Sources.Count == 0 ? null : state.Sources.Distinct().ToList());
         return new ParsedQuery(root, filters, notices);
     }
 
@@ -127,6 +132,7 @@ public static class QueryParser
         public readonly List<string> StopWords = [];
         public readonly List<string> Countries = form.Countries.ToList();
         public readonly List<string> Entities = form.EntitySlugs.ToList();
+        public readonly List<string> Sources = form.SourceSlugs.ToList();
         public YearMonth? From = form.From, To = form.To;
         public int Excluded;
 
@@ -197,6 +203,13 @@ public static class QueryParser
         {
             if (text.Length == 0) return null;
             int colon = text.IndexOf(':');
+            // A filter's value may be quoted: source:"Le Monde".
+            if (colon == text.Length - 1 && Peek is { Kind: Kind.Quoted } quoted && IsFilterKey(text[..colon].ToLowerInvariant()))
+            {
+                Skip();
+                TryFilter(text[..colon].ToLowerInvariant(), quoted.Text);
+                return null;
+            }
             if (colon > 0 && TryFilter(text[..colon].ToLowerInvariant(), text[(colon + 1)..])) return null;
 
             bool prefix = text.EndsWith('*');
@@ -230,10 +243,17 @@ public static class QueryParser
             return true;
         }
 
+        static bool IsFilterKey(string key) => key is "pays" or "country" or "entite" or "entité" or "entity" or "du" or "from" or "depuis"
+            or "au" or "to" or "jusqu'au" or "source" or "média" or "media";
+
         bool TryFilter(string key, string value)
         {
             switch (key)
             {
+                case "source" or "média" or "media":
+                    if (SourceNames.Slug(value) is { } source) Sources.Add(source);
+                    else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"{key}:{value}"));
+                    return true;
                 case "pays" or "country":
                     if (value.Length == 2 && value.All(char.IsAsciiLetter)) Countries.Add(value.ToLowerInvariant());
                     else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"{key}:{value}"));

@@ -10,7 +10,8 @@ public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchS
     public IReadOnlyList<QueryNotice> Notices { get; init; } = [];
 
     /// <summary>A request from the raw form or URL values; values that cannot be read are dropped with a notice.</summary>
-    public static SearchRequest FromForm(string? q, string? country, string? from, string? to, string? sort, int page = 1, int pageSize = 20, string? entity = null)
+    public static SearchRequest FromForm(string? q, string? country, string? from, string? to, string? sort, int page = 1, int pageSize = 20, string? entity = null,
+        string? source = null)
     {
         var notices = new List<QueryNotice>();
         YearMonth? Month(string name, string? value)
@@ -33,6 +34,13 @@ public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchS
             if (QueryParser.IsSlug(part)) entities.Add(part.ToLowerInvariant());
             else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"entity={part}"));
         }
+        // Outlets by slug (le-monde) or by name (Le Monde), comma-separated: any of them.
+        var sources = new List<string>();
+        foreach (var part in (source ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (SourceNames.Slug(part) is { } slug) sources.Add(slug);
+            else notices.Add(new QueryNotice(NoticeKind.InvalidFilter, $"source={part}"));
+        }
         SearchSort? parsedSort = sort?.Trim().ToLowerInvariant() switch
         {
             null or "" => null,
@@ -41,12 +49,25 @@ public sealed record SearchRequest(string? Query, SearchFilters Filters, SearchS
             "oldest" or "ancien" => SearchSort.Oldest,
             _ => null,
         };
-        var filters = new SearchFilters(countries, Month("from", from), Month("to", to), entities);
+        var filters = new SearchFilters(countries, Month("from", from), Month("to", to), entities, sources.Count == 0 ? null : sources);
         return new SearchRequest(q, filters, parsedSort, page, pageSize) { Notices = notices };
     }
 }
 
-public sealed record SearchHit(string Id, string Month, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Countries, double? Score);
+public sealed record SearchHit(string Id, string Month, string Title, string TitleHtml, string SnippetHtml, IReadOnlyList<string> Countries, double? Score)
+{
+    /// <summary>The day of the month when the article gives it; null when it is dated to the month only.</summary>
+    public int? Day { get; init; }
+
+    /// <summary>The outlet, when the article names one.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The date as precise as the article gives it: <c>yyyy-MM-dd</c>, or <c>yyyy-MM</c> for an article dated to the month.</summary>
+    public string Date => Day is { } d ? $"{Month}-{d:D2}" : Month;
+}
+
+/// <summary>An outlet in a facet: its slug (for <c>source:</c>), its name as the articles give it, and how many match.</summary>
+public sealed record SourceCount(string Slug, string Name, int Count);
 
 public sealed record MonthCount(string Month, int Count);
 
@@ -80,6 +101,9 @@ public sealed record SearchResults(
     /// The month histogram and the total are always exact.
     /// </summary>
     public int? FacetSample { get; init; }
+
+    /// <summary>The outlets of the matches, most first (always exact); empty when no article names its outlet.</summary>
+    public IReadOnlyList<SourceCount> Sources { get; init; } = [];
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     /// <summary>True when the query had nothing to search for and no filter either.</summary>

@@ -18,6 +18,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var (matches, columns) = found;
         var keys = new List<long>();
         var perMonth = new int[columns.Months.Count];
+        var perSource = new int[columns.Sources.Count];
         // In long: a page number from a URL times the page size can pass int.MaxValue, and wrapped it showed page one.
         long offset = (long)(page - 1) * pageSize;
         // No page holds more keys than the store has: a page past that end keeps none.
@@ -26,6 +27,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         {
             keys.Add(key);
             perMonth[columns.MonthOf(key)]++;
+            if (columns.SourceOf(key) is >= 0 and var s) perSource[s]++;
             first.Offer(key, Place(columns, sort, key, rank));
         }
 
@@ -52,7 +54,9 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var entities = topEntities.Count == 0 ? [] : Rows($"SELECT entity_key, slug, name, kind FROM entities WHERE entity_key IN ({string.Join(",", topEntities)})", [],
                 r => (Key: r.GetInt32(0), Count: new EntityCount(r.GetString(1), r.GetString(2), (NewsCorpus.Entities.EntityKind)r.GetInt32(3), Scaled(perEntity[r.GetInt32(0)], total, sampled))))
             .OrderByDescending(x => perEntity[x.Key]).ThenBy(x => x.Count.Name, StringComparer.Ordinal).Select(x => x.Count).ToList();
-        return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled);
+        var sources = SourceNames.Facet(Enumerable.Range(0, perSource.Length).Where(s => perSource[s] > 0)
+            .Select(s => (columns.Sources[s], perSource[s])));
+        return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled) { Sources = sources };
     }
 
     protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)
@@ -171,6 +175,13 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             if (index < 0) return null;
             tests.Add(k => columns.CountriesOf(k).Contains((ushort)index));
         }
+        if (filters.SourceSlugs.Count > 0)
+        {
+            var wanted = Enumerable.Range(0, columns.Sources.Count)
+                .Where(i => filters.SourceSlugs.Any(slug => SourceNames.Matches(columns.Sources[i], slug))).ToHashSet();
+            if (wanted.Count == 0) return null;
+            tests.Add(k => wanted.Contains(columns.SourceOf(k)));
+        }
         foreach (var slug in filters.EntitySlugs)
         {
             if (Scalar("SELECT entity_key FROM entities WHERE slug = @s", [("@s", slug)]) is not long entity) return null;
@@ -183,8 +194,9 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     {
         if (shown.Count == 0) return [];
         var highlighter = new Highlighter(parsed.Root, parsed.Stems);
-        var rows = Rows($"SELECT article_key, id, month, title, lead, coalesce(search_body, body) FROM articles WHERE article_key IN ({string.Join(",", shown.Select(s => s.Key))})", [],
-            r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Body: r.GetString(5)))
+        var rows = Rows($"SELECT article_key, id, month, title, lead, coalesce(search_body, body), day, source FROM articles WHERE article_key IN ({string.Join(",", shown.Select(s => s.Key))})", [],
+            r => (Key: r.GetInt64(0), Id: r.GetString(1), Month: r.GetString(2), Title: r.GetString(3), Lead: r.GetString(4), Body: r.GetString(5),
+                Day: r.IsDBNull(6) ? (int?)null : r.GetInt32(6), Source: r.IsDBNull(7) ? null : r.GetString(7)))
             .ToDictionary(r => r.Key);
         var countries = CountriesOf(shown.ConvertAll(s => s.Key));
         return shown.Where(s => rows.ContainsKey(s.Key)).Select(s =>
@@ -194,7 +206,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
                 highlighter.Highlight(r.Title),
                 highlighter.Snippet(SnippetSource(highlighter, r.Lead, r.Body)),
                 countries.GetValueOrDefault(r.Key, []),
-                ranked ? -s.Rank : null);
+                ranked ? -s.Rank : null) { Day = r.Day, Source = r.Source };
         }).ToList();
     }
 

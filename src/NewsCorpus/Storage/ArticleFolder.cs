@@ -5,7 +5,7 @@ using NewsCorpus.Articles;
 
 namespace NewsCorpus.Storage;
 
-/// <summary>One *.txt entry of an article folder, as the listing saw it.</summary>
+/// <summary>One entry of an article folder (*.txt, *.jsonl, *.ndjson, *.csv), as the listing saw it.</summary>
 public readonly record struct FolderEntry(string Name, long Size, long Ticks, bool IsDirectory, bool IsLink);
 
 /// <summary>
@@ -19,6 +19,34 @@ public sealed class ArticleFolder
     /// <summary>The folder's full path, ending with a separator.</summary>
     public string Prefix { get; }
     public IReadOnlyList<FolderEntry> Entries { get; }
+
+    /// <summary>The format every entry is read in when the import was told one (<c>--format</c>); null: by extension.</summary>
+    public ArticleFormat? Format { get; private init; }
+
+    /// <summary>The sidecar index whose rows add metadata to the folder's article files; null for none.</summary>
+    public ArticleIndex? Index { get; internal set; }
+
+    /// <summary>What the folder's index says of an entry, when it is an article file the index describes.</summary>
+    public IndexRow? IndexRowOf(FolderEntry entry) => FormatOf(entry) == ArticleFormat.Text ? Index?.Find(entry.Name) : null;
+
+    /// <summary>When the listing is of one file rather than a folder, that file's full path; null for a folder.</summary>
+    public string? SingleFile { get; private init; }
+
+    /// <summary>How an entry holds its articles: the format the import was told, else what its extension says.</summary>
+    public ArticleFormat FormatOf(FolderEntry entry) => Format ?? ArticleFormats.FromFileName(entry.Name) ?? ArticleFormat.Text;
+
+    /// <summary>
+    /// Whether a stored path belongs to this listing: one of its entries, or a record of one of its JSON Lines or CSV
+    /// files (<c>file.jsonl#key</c>, whose records the import checks against the file itself). For a one-file listing,
+    /// anything stored from elsewhere in the folder is left alone.
+    /// </summary>
+    public bool Keeps(string path)
+    {
+        if (SingleFile is not null) return true;
+        if (Contains(path)) return true;
+        int hash = path.LastIndexOf('#');
+        return hash > Prefix.Length && Contains(path[..hash]);
+    }
 
     readonly byte[] names;        // UTF-8, entry i at names[nameStart[i] .. nameStart[i + 1]]
     readonly int[] nameStart;
@@ -62,7 +90,26 @@ public sealed class ArticleFolder
     // What DirectoryInfo's listing did before: hidden files too, and an unreadable folder is an error, not an empty one.
     static readonly EnumerationOptions Listing = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
-    public static ArticleFolder List(string folder)
+    /// <summary>
+    /// Lists a folder's article files, or one file when <paramref name="folder"/> names a file (then read in
+    /// <paramref name="format"/>, or as its extension says).
+    /// </summary>
+    public static ArticleFolder List(string folder, ArticleFormat? format = null)
+    {
+        var full = Path.GetFullPath(folder);
+        if (File.Exists(full))
+        {
+            var listing = List(Path.GetDirectoryName(full)!, Path.GetFileName(full));
+            return new ArticleFolder(listing.Prefix, listing.names, listing.nameStart, listing.sizes, listing.ticks, listing.kinds)
+            {
+                Format = format, SingleFile = full,
+            };
+        }
+        var all = List(full, onlyName: null);
+        return format is null ? all : new ArticleFolder(all.Prefix, all.names, all.nameStart, all.sizes, all.ticks, all.kinds) { Format = format };
+    }
+
+    static ArticleFolder List(string folder, string? onlyName)
     {
         var root = Path.GetFullPath(folder);
         var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
@@ -91,8 +138,9 @@ public sealed class ArticleFolder
             return true;
         }, Listing)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry e) =>
-                FileSystemName.MatchesSimpleExpression("*.txt", e.FileName, ignoreCase: OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()),
+            ShouldIncludePredicate = (ref FileSystemEntry e) => onlyName is not null
+                ? e.FileName.SequenceEqual(onlyName)
+                : IsArticleFile(e.FileName),
         };
         foreach (var _ in listing) { }
 
@@ -114,6 +162,15 @@ public sealed class ArticleFolder
         }
         return new ArticleFolder(prefix, sortedNames, sortedStarts,
             Array.ConvertAll(order, i => sizes[i]), Array.ConvertAll(order, i => ticks[i]), Array.ConvertAll(order, i => kinds[i]));
+    }
+
+    static bool IgnoreCase => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
+
+    static bool IsArticleFile(ReadOnlySpan<char> name)
+    {
+        foreach (var pattern in ArticleFormats.FolderPatterns)
+            if (FileSystemName.MatchesSimpleExpression(pattern, name, IgnoreCase)) return true;
+        return false;
     }
 
     sealed class EntryList(ArticleFolder folder) : IReadOnlyList<FolderEntry>

@@ -9,6 +9,13 @@ public sealed class Article
     public string FileName { get; set; } = "";
     public long? Number { get; set; }
     public string Month { get; set; } = "";
+    /// <summary>The day of the month when the file gives it; null for an article dated to the month.</summary>
+    public int? Day { get; set; }
+    /// <summary>The outlet, when the article names one.</summary>
+    public string? Source { get; set; }
+    /// <summary>The article's address at its outlet.</summary>
+    public string? Url { get; set; }
+    public string? Author { get; set; }
     public string Title { get; set; } = "";
     public string Lead { get; set; } = "";
     public string Headings { get; set; } = "";
@@ -124,6 +131,12 @@ public sealed class CorpusDb(DbContextOptions<CorpusDb> options) : DbContext(opt
             : new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression("COALESCE",
                 [args[0], new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlConstantExpression(-1L, args[0].TypeMapping)],
                 nullable: false, argumentsPropagateNullability: [false, false], typeof(long), args[0].TypeMapping));
+
+        model.HasDbFunction(typeof(ArticleOrder).GetMethod(nameof(ArticleOrder.SortDay))!).HasTranslation(args => nullSortsFirst
+            ? args[0]
+            : new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlFunctionExpression("COALESCE",
+                [args[0], new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlConstantExpression(0, args[0].TypeMapping)],
+                nullable: false, argumentsPropagateNullability: [false, false], typeof(int), args[0].TypeMapping));
 
         // The schema (CorpusSchema) names columns in snake_case after the properties: ArticleKey → article_key.
         // Only the names that differ are spelt out below.

@@ -21,14 +21,21 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
+    /// <summary>A CSV or TSV index adding metadata to the folder's article files (see <see cref="ArticleIndex"/>); null for none.</summary>
+    public string? IndexPath { get; init; }
+
     /// <summary>Whether files are read and analysed on other threads while the store is written (see <see cref="Storage.ReadAhead"/>).</summary>
     internal bool ReadAhead { get; init; } = true;
 
-    public ImportReport Import(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Imports a folder (its *.txt article files, *.jsonl / *.ndjson and *.csv exports), or one file of it: then only
+    /// that file's articles are brought in line, and it is read in <paramref name="format"/> when given.
+    /// </summary>
+    public ImportReport Import(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default, ArticleFormat? format = null)
     {
         var clock = Stopwatch.StartNew();
         var root = Path.GetFullPath(folder);
-        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Article folder not found: {root}");
+        if (!Directory.Exists(root) && !File.Exists(root)) throw new DirectoryNotFoundException($"Article folder not found: {root}");
         var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
 
         using var connection = CorpusSchema.OpenForWriting(databasePath);
@@ -40,7 +47,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         // pool afterwards, where a reader may take it, so it gets its previous cache size back.
         var previousCacheSize = Convert.ToInt64(CorpusSchema.Scalar(connection, "PRAGMA cache_size"));
         CorpusSchema.Execute(connection, $"PRAGMA cache_size = -{ImportCacheKib}");
-        try { return Import(connection, root, prefix, progress, cancel, clock); }
+        try { return Import(connection, root, prefix, format, progress, cancel, clock); }
         finally { CorpusSchema.Execute(connection, $"PRAGMA cache_size = {previousCacheSize}"); }
     }
 
@@ -49,9 +56,12 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
     const int FtsHashBytes = 16 * 1024 * 1024;
 
-    ImportReport Import(SqliteConnection connection, string root, string prefix, IProgress<ImportProgress>? progress, CancellationToken cancel, Stopwatch clock)
+    ImportReport Import(SqliteConnection connection, string root, string prefix, ArticleFormat? format, IProgress<ImportProgress>? progress, CancellationToken cancel, Stopwatch clock)
     {
-        var folder = ArticleFolder.List(root);
+        var folder = ArticleFolder.List(root, format);
+        if (folder.SingleFile is not null) prefix = root;
+        var index = IndexPath is null ? null : ArticleIndex.Read(IndexPath);
+        folder.Index = index;
         var files = folder.Entries;
         var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
@@ -61,14 +71,43 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         var extractor = new EntityExtractor(aliases);
         using var run = new ImportRun(connection, tx, prefix, extractor) { FileCount = files.Count };
         run.Warnings.AddRange(aliasWarnings);
+        if (index is not null)
+        {
+            run.Warnings.AddRange(index.Errors.Select(e => new FileWarning(index.Name, e.Reason, e.Line)));
+            if (folder.SingleFile is null)
+                foreach (var name in index.FileNames.Where(n => !folder.Contains(folder.Prefix + n)))
+                    run.Warnings.Add(new FileWarning(index.Name, $"{name} is not in the folder", index.Find(name)!.Line));
+        }
 
-        int removed = run.RemoveVanished(folder.Contains);
-        // Copies whose original went away are read again after the folder's files, in the order they were freed.
+        int removed = run.RemoveVanished(prefix, folder.Keeps);
+        // Copies whose original went away are read again after the folder's files, in the order they were freed;
+        // a freed record is read again with its file's other records (the unchanged ones are skipped).
         var freedQueue = new Queue<string>();
+        var freedRecordFiles = new List<PreparedFile>();
         int done = 0;
+        void Freed(List<string> paths)
+        {
+            foreach (var freed in paths)
+            {
+                int hash = freed.LastIndexOf('#');
+                if (hash > 0 && !File.Exists(freed) && File.Exists(freed[..hash]))
+                {
+                    var container = freed[..hash];
+                    if (!freedRecordFiles.Any(f => f.Path == container))
+                        freedRecordFiles.Add(new PreparedFile(new FileInfo(container)) { Format = format ?? ArticleFormats.FromFileName(container) ?? ArticleFormat.Text });
+                }
+                else freedQueue.Enqueue(freed);   // read again below, with its index row
+            }
+        }
         void ImportOne(PreparedFile file)
         {
-            foreach (var freed in run.ImportFile(file)) freedQueue.Enqueue(freed);
+            if (file.Format == ArticleFormat.Text) Freed(run.ImportFile(file));
+            else
+            {
+                var (_, recordsRemoved) = run.ImportRecords(file, force: false, Freed,
+                    records => progress?.Report(new ImportProgress(done, files.Count, file.Name, records)));
+                removed += recordsRemoved;
+            }
             progress?.Report(new ImportProgress(++done, files.Count, file.Name));
         }
         if (ReadAhead)
@@ -84,12 +123,21 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             foreach (var entry in files)
             {
                 cancel.ThrowIfCancellationRequested();
-                ImportOne(new PreparedFile(folder.PathOf(entry), entry));
+                ImportOne(new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry), Overlay = folder.IndexRowOf(entry) });
             }
-        while (freedQueue.Count > 0)
+        while (freedQueue.Count > 0 || freedRecordFiles.Count > 0)
         {
             cancel.ThrowIfCancellationRequested();
-            ImportOne(new PreparedFile(new FileInfo(freedQueue.Dequeue())));
+            if (freedQueue.Count > 0)
+            {
+                var path = freedQueue.Dequeue();
+                bool text = (format ?? ArticleFormats.FromFileName(path) ?? ArticleFormat.Text) == ArticleFormat.Text;
+                Freed(run.ImportFile(new PreparedFile(new FileInfo(path)) { Overlay = text ? index?.Find(Path.GetFileName(path)) : null }));
+                continue;
+            }
+            var container = freedRecordFiles[0];
+            freedRecordFiles.RemoveAt(0);
+            removed += run.ImportRecords(container, force: true, Freed, null).Removed;
         }
         run.FlushFts();
         var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
@@ -107,7 +155,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         // After the boilerplate: the vocabulary counts the words search finds, and rewritten articles change them.
         run.FlushWords();
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
-        run.SetMeta("articles_folder", root);
+        if (folder.SingleFile is null) run.SetMeta("articles_folder", root);
         tx.Commit();
 
         var report = new ImportReport(run.Imported, run.Updated, run.Unchanged, removed, run.Duplicates, run.Rejected, run.Warnings, clock.Elapsed);
@@ -170,15 +218,15 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             var path = file.Path;
             var stored = FindStored(path);
 
-            if (file.IsDirectory) { Reject(stored, path, file.Name, 0, 0, 0, "is a directory, not an article file"); return freed; }
-            if (file.IsLink) { Reject(stored, path, file.Name, 0, 0, 0, "is a symbolic link (links are not followed)"); return freed; }
+            if (file.IsDirectory) { Reject(stored, path, file.Name, file.Line, 0, 0, "is a directory, not an article file"); return freed; }
+            if (file.IsLink) { Reject(stored, path, file.Name, file.Line, 0, 0, "is a symbolic link (links are not followed)"); return freed; }
             long size = file.Size, ticks = file.Ticks;
             if (stored is not null && stored.Size == size && stored.Ticks == ticks) { CountUnchanged(stored); return freed; }
-            if (size > MaxFileBytes) { Reject(stored, path, file.Name, 0, size, ticks, $"file is too large ({size / 1024 / 1024} MB; the limit is {MaxFileBytes / 1024 / 1024} MB)"); return freed; }
+            if (size > MaxFileBytes) { Reject(stored, path, file.Name, file.Line, size, ticks, $"file is too large ({size / 1024 / 1024} MB; the limit is {MaxFileBytes / 1024 / 1024} MB)"); return freed; }
 
             if (file.ReadError is { } readError)
             {
-                Reject(stored, path, file.Name, 0, size, ticks, $"cannot be read: {readError}");
+                Reject(stored, path, file.Name, file.Line, size, ticks, $"cannot be read: {readError}");
                 return freed;
             }
             var fileHash = file.FileHash!;
@@ -201,41 +249,154 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             {
                 RemoveStored(stored, path, freed);
                 Exec("INSERT INTO duplicate_files (source_path, file_name, id, original_id, file_hash, file_size, file_ticks) VALUES ($p, $f, $id, $o, $h, $s, $t)",
-                    ("$p", path), ("$f", file.Name), ("$id", article.Id), ("$o", original), ("$h", fileHash), ("$s", size), ("$t", ticks));
-                Duplicates.Add(new DuplicateReport(file.Name, article.Id, original));
+                    ("$p", path), ("$f", file.DisplayName), ("$id", article.Id), ("$o", original), ("$h", fileHash), ("$s", size), ("$t", ticks));
+                Duplicates.Add(new DuplicateReport(file.DisplayName, article.Id, original));
                 return freed;
             }
             if (existing is not null && existing != path)
             {
-                Reject(stored, path, file.Name, 0, size, ticks, $"id {article.Id} is already used by {Path.GetFileName(existing)}");
+                Reject(stored, path, file.Name, file.Line, size, ticks, $"id {article.Id} is already used by {Path.GetFileName(existing)}");
                 return freed;
             }
 
             bool wasArticle = stored?.Kind == Kind.Article;
             RemoveStored(stored, path, freed);
             InsertArticle(article, analysis, path, fileHash, size, ticks);
-            foreach (var w in article.Warnings) Warnings.Add(new FileWarning(file.Name, w));
+            foreach (var w in article.Warnings) Warnings.Add(new FileWarning(file.Name, w.Message, w.Line > 0 ? w.Line : file.Line));
             if (wasArticle) Updated++; else Imported++;
             return freed;
         }
 
-        /// <summary>Drops what the store holds for files no longer in the folder; returns the number of articles removed.</summary>
-        public int RemoveVanished(Func<string, bool> present)
+        /// <summary>
+        /// Imports the records of a JSON Lines or CSV file, each as an article file of its own whose path is the file's
+        /// and the record's key (its article id, or its line when it has none): an unchanged record is skipped, a
+        /// changed one replaced, a record gone from the file removed. A file unchanged since its last import (same size
+        /// and time) is not read again. Returns the records read and the articles removed;
+        /// <paramref name="progress"/> hears the number of records read every hundred.
+        /// </summary>
+        public (int Records, int Removed) ImportRecords(PreparedFile file, bool force, Action<List<string>> freed, Action<int>? progress)
+        {
+            var path = file.Path;
+            var recordsOf = path + "#";
+            var metaKey = "records:" + path;
+            StreamReader? reader = null;
+            string? problem = file.IsDirectory ? "is a directory, not an article file"
+                : file.IsLink ? "is a symbolic link (links are not followed)"
+                : file.Size > MaxRecordFileBytes ? $"file is too large ({file.Size / 1024 / 1024} MB; the limit is {MaxRecordFileBytes / 1024 / 1024} MB)"
+                : null;
+            var stamp = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.Size}:{file.Ticks}");
+            if (problem is null && !force && GetMeta(metaKey) == stamp) return (CountUnchangedUnder(recordsOf), 0);
+            if (problem is null)
+            {
+                try { reader = new StreamReader(file.Path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problem = $"cannot be read: {e.Message}"; }
+            }
+            if (problem is not null)
+            {
+                Exec("DELETE FROM meta WHERE key = $k", ("$k", metaKey));
+                int gone = RemoveVanished(recordsOf, _ => false, freed);
+                bool sized = !file.IsDirectory && !file.IsLink;
+                Reject(FindStored(path), path, file.Name, 0, sized ? file.Size : 0, sized ? file.Ticks : 0, problem);
+                return (0, gone);
+            }
+            if (FindStored(path) is { Kind: Kind.Rejected }) Exec("DELETE FROM rejected_files WHERE source_path = $p", ("$p", path));
+
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            int records = 0;
+            bool wasQuiet = quiet;
+            quiet = force;   // a file read again for a freed copy: what was unchanged was counted the first time
+            try
+            {
+                foreach (var raw in RecordReader.Read(reader!, file.Format))
+                {
+                    records++;
+                    if (records % 100 == 0) progress?.Invoke(records);
+                    string key;
+                    Func<YearMonth, ParseResult> parse;
+                    if (raw.Error is { } error)
+                        (key, parse) = ($"L{raw.Line}", _ => ParseResult.Fail(file.Name, raw.Line, error));
+                    else
+                    {
+                        var id = ArticleParser.RecordId(raw.Record!, file.Name);
+                        if (ids.TryGetValue(id, out var earlier))
+                            (key, parse) = ($"L{raw.Line}", _ => ParseResult.Fail(file.Name, raw.Line, $"id {id} is already used by the record of line {earlier}"));
+                        else
+                        {
+                            ids[id] = raw.Line;
+                            (key, parse) = (id, latest => ArticleParser.FromRecord(file.Name, raw.Line, raw.Record!, latest));
+                        }
+                    }
+                    var recordPath = recordsOf + key;
+                    present.Add(recordPath);
+                    freed(ImportFile(PreparedFile.ForRecord(recordPath, file.Name, raw.Line, file.Ticks, raw.Raw, parse)));
+                }
+            }
+            finally
+            {
+                quiet = wasQuiet;
+                reader!.Dispose();
+            }
+            int removed = RemoveVanished(recordsOf, present.Contains, freed);
+            SetMeta(metaKey, stamp);
+            return (records, removed);
+        }
+
+        /// <summary>A JSON Lines or CSV export is read as a stream, a record at a time, so it may be large.</summary>
+        const long MaxRecordFileBytes = 4L * 1024 * 1024 * 1024;
+
+        bool quiet;
+
+        /// <summary>Counts as unchanged every record stored under a prefix; returns how many there are.</summary>
+        int CountUnchangedUnder(string recordsOf)
+        {
+            var rows = new List<Stored>();
+            using (var cmd = Command("""
+                SELECT 0, file_size, file_ticks, file_hash, id, 0, file_name FROM articles WHERE substr(source_path, 1, length($r)) = $r
+                UNION ALL SELECT 1, file_size, file_ticks, file_hash, original_id, 0, file_name || char(0) || id FROM duplicate_files WHERE substr(source_path, 1, length($r)) = $r
+                UNION ALL SELECT 2, file_size, file_ticks, NULL, reason, line, file_name FROM rejected_files WHERE substr(source_path, 1, length($r)) = $r
+                ORDER BY 6, 7
+                """, ("$r", recordsOf)))
+            using (var reader = cmd.ExecuteReader())
+                while (reader.Read())
+                    rows.Add(new Stored((Kind)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.GetString(4), reader.GetInt32(5)) { Name = reader.GetString(6) });
+            foreach (var row in rows) CountUnchanged(row);
+            return rows.Count;
+        }
+
+        /// <summary>
+        /// Drops what the store holds under <paramref name="prefix"/> for files (or records) no longer present; returns
+        /// the number of articles removed. Copies of a removed article are handed to <paramref name="freed"/>.
+        /// </summary>
+        public int RemoveVanished(string under, Func<string, bool> present, Action<List<string>>? freed = null)
         {
             int removed = 0;
+            var freedPaths = new List<string>();
             foreach (var table in new[] { "articles", "duplicate_files", "rejected_files" })
             {
                 var gone = new List<string>();
-                using (var cmd = Command($"SELECT source_path FROM {table} WHERE substr(source_path, 1, length($prefix)) = $prefix", ("$prefix", prefix)))
+                using (var cmd = Command($"SELECT source_path FROM {table} WHERE substr(source_path, 1, length($prefix)) = $prefix", ("$prefix", under)))
                 using (var reader = cmd.ExecuteReader())
                     while (reader.Read())
                         if (!present(reader.GetString(0))) gone.Add(reader.GetString(0));
                 foreach (var path in gone)
                 {
-                    if (table == "articles") { RemoveArticle(path, null); removed++; }
+                    if (table == "articles") { RemoveArticle(path, freed is null ? null : freedPaths); removed++; }
                     else Exec($"DELETE FROM {table} WHERE source_path = $p", ("$p", path));
                 }
             }
+            if (under == prefix)
+            {
+                // The stamps of JSON Lines and CSV files that left the folder.
+                var stamps = new List<string>();
+                using (var cmd = Command("SELECT key FROM meta WHERE substr(key, 1, length($m)) = $m", ("$m", "records:" + prefix)))
+                using (var reader = cmd.ExecuteReader())
+                    while (reader.Read())
+                        if (!present(reader.GetString(0)["records:".Length..])) stamps.Add(reader.GetString(0));
+                foreach (var key in stamps) Exec("DELETE FROM meta WHERE key = $k", ("$k", key));
+            }
+            if (freedPaths.Count > 0) freed?.Invoke(freedPaths);
             return removed;
         }
 
@@ -243,6 +404,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         // import until it is fixed or removed, so silence never hides it.
         void CountUnchanged(Stored stored)
         {
+            if (quiet) return;
             switch (stored.Kind)
             {
                 case Kind.Article: Unchanged++; break;
@@ -305,8 +467,14 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             removedArticles++;
 
             // Copies of this article are no longer copies of anything: read them again as articles.
+            var copies = new List<string>();
             using (var reader = statements.Get("SELECT source_path FROM duplicate_files WHERE original_id = $id", ("$id", id)).ExecuteReader())
-                while (reader.Read()) freed?.Add(reader.GetString(0));
+                while (reader.Read()) copies.Add(reader.GetString(0));
+            freed?.AddRange(copies);
+            // A copy that is a record is read again with its file, which must not then be skipped as unchanged.
+            foreach (var copy in copies)
+                if (copy.LastIndexOf('#') is > 0 and var hash)
+                    Exec("DELETE FROM meta WHERE key = $k", ("$k", "records:" + copy[..hash]));
             Exec("DELETE FROM duplicate_files WHERE original_id = $id", ("$id", id));
         }
 
@@ -320,11 +488,12 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 : SearchText.Of(article.Blocks, knownBoilerplate);
             words.Add(search.Body is null ? analysis.Words : WordCounts.Tally(search.Body), +1);
             var key = (long)ScalarObject("""
-                INSERT INTO articles (id, file_name, source_path, number, month, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
-                VALUES ($id, $f, $p, $n, $m, $title, $lead, $headings, $body, $sb, $bp, $bh, $fh, $s, $t, $wc, $w)
+                INSERT INTO articles (id, file_name, source_path, number, month, day, source, url, author, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, file_size, file_ticks, word_count, warnings)
+                VALUES ($id, $f, $p, $n, $m, $day, $source, $url, $author, $title, $lead, $headings, $body, $sb, $bp, $bh, $fh, $s, $t, $wc, $w)
                 RETURNING article_key
                 """,
                 ("$id", article.Id), ("$f", article.FileName), ("$p", path), ("$n", article.Number), ("$m", article.Month.ToString()),
+                ("$day", article.Day), ("$source", article.Source), ("$url", article.Url), ("$author", article.Author),
                 ("$title", article.Title), ("$lead", article.Lead), ("$headings", article.Headings),
                 ("$body", analysis.Markdown), ("$sb", search.Body), ("$bp", BoilerplateIndex.Marker(knownBoilerplate)), ("$bh", analysis.BodyHash), ("$fh", fileHash),
                 ("$s", size), ("$t", ticks), ("$wc", analysis.WordCount),

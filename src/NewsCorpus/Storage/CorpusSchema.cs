@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 10;   // 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
+    public const int Version = 11;   // 11: day, source, url, author (issue 16); 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -18,6 +18,10 @@ public static class CorpusSchema
             source_path  TEXT NOT NULL UNIQUE,
             number       INTEGER,
             month        TEXT NOT NULL,
+            day          INTEGER,           -- 1-31 when the file gives the day; NULL when it is dated to the month
+            source       TEXT,              -- the outlet, as the file names it; NULL when it does not say
+            url          TEXT,              -- the article's address at its outlet
+            author       TEXT,
             title        TEXT NOT NULL,
             lead         TEXT NOT NULL,
             headings     TEXT NOT NULL,
@@ -33,8 +37,9 @@ public static class CorpusSchema
             cluster_key  INTEGER,           -- smallest article_key of its near-duplicate cluster; NULL when alone
             cluster_size INTEGER NOT NULL DEFAULT 1
         );
-        CREATE INDEX ix_articles_month ON articles (month, number, id);
+        CREATE INDEX ix_articles_month ON articles (month, day, number, id);
         CREATE INDEX ix_articles_body_hash ON articles (body_hash);
+        CREATE INDEX ix_articles_source ON articles (source, month) WHERE source IS NOT NULL;
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
 
         CREATE TABLE article_countries (

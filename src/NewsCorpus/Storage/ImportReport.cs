@@ -4,12 +4,14 @@ namespace NewsCorpus.Storage;
 
 public sealed record DuplicateReport(string FileName, string Id, string OriginalId);
 
-public sealed record FileWarning(string FileName, string Message)
+/// <summary>A file (or a record of it) imported with something worked around; <paramref name="Line"/> is 0 when it concerns the whole file.</summary>
+public sealed record FileWarning(string FileName, string Message, int Line = 0)
 {
-    public override string ToString() => $"{FileName}: {Message}";
+    public override string ToString() => Line > 0 ? $"{FileName}:{Line}: {Message}" : $"{FileName}: {Message}";
 }
 
-public readonly record struct ImportProgress(int Done, int Total, string FileName);
+/// <summary>Files done of the total; within a JSON Lines or CSV file, <paramref name="Records"/> is how many of its records were read so far.</summary>
+public readonly record struct ImportProgress(int Done, int Total, string FileName, int Records = 0);
 
 public sealed record ImportReport(
     int Imported,

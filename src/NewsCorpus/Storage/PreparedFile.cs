@@ -15,6 +15,40 @@ internal sealed class PreparedFile
     public string Path { get; }
     public string Name { get; }
 
+    /// <summary>How the file holds its articles; a JSON Lines or CSV file is imported record by record.</summary>
+    public ArticleFormat Format { get; init; } = ArticleFormat.Text;
+
+    /// <summary>
+    /// The row of the folder's index describing this file, if any: folded into its time and hash, so that a changed
+    /// row reads the file again, and applied to the article parsed (<see cref="ArticleIndex.Apply"/>).
+    /// </summary>
+    public IndexRow? Overlay { get; init; }
+
+    /// <summary>For a record of a JSON Lines or CSV file, the line it starts at; 0 for an article file.</summary>
+    public int Line { get; }
+
+    /// <summary>How reports name it: the file, or the file and the record's line.</summary>
+    public string DisplayName => Line > 0 ? $"{Name}:{Line}" : Name;
+
+    /// <summary>
+    /// One record of a JSON Lines or CSV file: <paramref name="path"/> is the file's path and the record's key after
+    /// '#', its size and hash those of the record's text, its time the file's.
+    /// </summary>
+    public static PreparedFile ForRecord(string path, string fileName, int line, long ticks, string raw, Func<YearMonth, ParseResult> parse)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(raw);
+        return new PreparedFile(path, fileName, line, bytes.LongLength, ticks, Convert.ToHexStringLower(SHA256.HashData(bytes)), parse);
+    }
+
+    PreparedFile(string path, string name, int line, long size, long ticks, string hash, Func<YearMonth, ParseResult> parse)
+    {
+        (Path, Name, Line) = (path, name, line);
+        (this.size, this.ticks, inspected) = (size, ticks, true);
+        (fileHash, read, recordParser) = (hash, true, parse);
+    }
+
+    readonly Func<YearMonth, ParseResult>? recordParser;
+
     /// <summary>An entry as the folder's listing saw it.</summary>
     public PreparedFile(string path, FolderEntry entry)
     {
@@ -37,7 +71,7 @@ internal sealed class PreparedFile
     public bool IsDirectory { get { Inspect(); return isDirectory; } }
     public bool IsLink { get { Inspect(); return isLink; } }
     public long Size { get { Inspect(); return size; } }
-    public long Ticks { get { Inspect(); return ticks; } }
+    public long Ticks { get { Inspect(); return ticks ^ (Overlay?.Stamp ?? 0); } }
 
     void Inspect()
     {
@@ -55,7 +89,15 @@ internal sealed class PreparedFile
     public string? ReadError { get { Read(); return readError; } }
 
     /// <summary>The SHA-256 of the file's bytes, lower-case hex (reading it first if needed); null when it could not be read.</summary>
-    public string? FileHash { get { Read(); return fileHash; } }
+    public string? FileHash
+    {
+        get
+        {
+            Read();
+            return fileHash is null || Overlay is null ? fileHash
+                : Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileHash + "\n" + Overlay.Hash)));
+        }
+    }
 
     void Read()
     {
@@ -79,11 +121,18 @@ internal sealed class PreparedFile
     /// <summary>The file parsed, and when it parsed, analysed. Only for a file that could be read.</summary>
     public (ParseResult Result, ArticleAnalysis? Analysis) Parse(YearMonth latestAllowed, EntityExtractor extractor)
     {
+        if (!parsed && recordParser is not null)
+        {
+            result = recordParser(latestAllowed);
+            if (result.Article is { } record) analysis = ArticleAnalysis.Of(record, extractor);
+            parsed = true;
+        }
         if (!parsed)
         {
             Read();
             if (bytes is null) throw new InvalidOperationException($"{Name} could not be read: {readError}");
             result = ArticleParser.Parse(Name, bytes, latestAllowed);
+            if (result.Article is { } parsedFile && Overlay is { } row) result = ParseResult.Ok(ArticleIndex.Apply(parsedFile, row));
             if (result.Article is { } article) analysis = ArticleAnalysis.Of(article, extractor);
             bytes = null;   // the text lives on in the article; the bytes are no longer needed
             parsed = true;

@@ -80,10 +80,11 @@ internal sealed class ReadAhead : IDisposable
     (PreparedFile File, Step Needs) Inspect(FolderEntry entry, SqliteCommand stored, out string? storedHash)
     {
         storedHash = null;
-        var file = new PreparedFile(folder.PathOf(entry), entry);
+        var file = new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry), Overlay = folder.IndexRowOf(entry) };
         try
         {
-            if (file.IsDirectory || file.IsLink) return (file, Step.None);
+            // A JSON Lines or CSV file is read by the writer, record by record.
+            if (file.IsDirectory || file.IsLink || file.Format != ArticleFormat.Text) return (file, Step.None);
             bool known = false;
             long size = 0, ticks = 0;
             using (var reader = stored.ExecuteReader())
@@ -109,7 +110,7 @@ internal sealed class ReadAhead : IDisposable
         }
         catch (Exception)
         {
-            return new PreparedFile(folder.PathOf(entry), entry);   // as in Inspect: the writer meets the failure again
+            return new PreparedFile(folder.PathOf(entry), entry) { Format = folder.FormatOf(entry), Overlay = folder.IndexRowOf(entry) };   // as in Inspect: the writer meets the failure again
         }
     }
 

@@ -90,7 +90,7 @@ public class ArticleParserTests
         var bytes = Encoding.Latin1.GetBytes("date 2023-10 La coopération militaire s'est renforcée à Bamako.");
         var a = ArticleParser.Parse("old.txt", bytes).Article!;
         Assert.Equal("La coopération militaire s'est renforcée à Bamako.", a.Lead);
-        Assert.Contains(a.Warnings, w => w.Contains("Windows-1252"));
+        Assert.Contains(a.Warnings, w => w.Message.Contains("Windows-1252"));
     }
 
     [Fact]

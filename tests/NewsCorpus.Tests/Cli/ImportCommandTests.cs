@@ -51,6 +51,47 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2L, cmd.ExecuteScalar());
     }
 
+    [Fact]
+    public void A_json_lines_file_imports_alone_and_its_bad_records_are_named_with_exit_code_1()
+    {
+        var path = corpus.Write("export.jsonl", """
+            {"id": "a", "date": "2023-10-05", "source": "RFI", "text": "Bamako signe un accord avec Moscou."}
+            {"id": "b", "date": "2023-10-05", "text": ""}
+            """);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        int code = ImportCommand.Run(new FileInfo(path), corpus.Database, output, errors);
+        Assert.Equal(1, code);
+        Assert.Contains("rejected: export.jsonl:2: no text: every record needs a non-empty 'text'", output.ToString());
+        Assert.Contains("imported 1, updated 0, unchanged 0, removed 0, duplicates 0, rejected 1", output.ToString());
+        Assert.Equal("", errors.ToString());
+    }
+
+    [Fact]
+    public void A_file_of_unknown_extension_needs_format_and_a_folder_takes_none()
+    {
+        var path = corpus.Write("export.json", """{"date": "2023-10", "text": "Bamako signe."}""" + "\n");
+        var errors = new StringWriter();
+        Assert.Equal(2, ImportCommand.Run(new FileInfo(path), corpus.Database, new StringWriter(), errors));
+        Assert.Contains("give --format txt, jsonl or csv", errors.ToString());
+        Assert.Equal(2, ImportCommand.Run(new DirectoryInfo(corpus.Articles), corpus.Database, new StringWriter(), new StringWriter(), format: NewsCorpus.Articles.ArticleFormat.Csv));
+        Assert.False(File.Exists(corpus.Database));
+        Assert.Equal(0, ImportCommand.Run(new FileInfo(path), corpus.Database, new StringWriter(), new StringWriter(), format: NewsCorpus.Articles.ArticleFormat.JsonLines));
+        Assert.Equal(1, corpus.Scalar<int>("SELECT count(*) FROM articles"));
+    }
+
+    [Fact]
+    public void An_index_adds_its_metadata_and_a_missing_one_is_bad_usage()
+    {
+        var index = Path.Combine(corpus.Root, "index.csv");
+        var errors = new StringWriter();
+        Assert.Equal(2, ImportCommand.Run(new DirectoryInfo(corpus.Articles), corpus.Database, new StringWriter(), errors, indexPath: index));
+        Assert.Contains("index not found", errors.ToString());
+        File.WriteAllText(index, "file,day,source\n000_cd73a028ba1b9d44.txt,2023-10-05,Le Faso\n");
+        Assert.Equal(0, ImportCommand.Run(new DirectoryInfo(corpus.Articles), corpus.Database, new StringWriter(), new StringWriter(), indexPath: index));
+        Assert.Equal("5|Le Faso", corpus.Scalar<string>("SELECT day || '|' || source FROM articles WHERE day IS NOT NULL"));
+    }
+
     public void Dispose()
     {
         if (database is not null) PostgresServer.DropDatabase(database);

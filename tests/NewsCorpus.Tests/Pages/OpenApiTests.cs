@@ -26,7 +26,7 @@ public class OpenApiTests(SiteFixture site) : IClassFixture<SiteFixture>
         using var json = JsonDocument.Parse(await site.Client().GetStringAsync("/openapi/v1.json"));
         var parameters = json.RootElement.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("description").GetString());
-        Assert.Equal(["country", "entity", "from", "page", "pageSize", "q", "sort", "to"], parameters.Keys.Order());
+        Assert.Equal(["country", "entity", "from", "page", "pageSize", "q", "sort", "source", "to"], parameters.Keys.Order());
         Assert.All(parameters.Values, d => Assert.False(string.IsNullOrWhiteSpace(d)));
     }
 

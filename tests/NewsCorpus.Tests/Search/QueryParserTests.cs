@@ -83,4 +83,28 @@ public class QueryParserTests
         var rewritten = root.Replace(term, new OrNode([new TermNode("nucléaire", Exact: true), new TermNode("nucléaires", Exact: true)]));
         Assert.Equal("(\"nucléaire\" OR \"nucléaires\") Mali", rewritten.ToQueryText());
     }
+
+    [Theory]
+    [InlineData("Mali source:le-monde", "le-monde")]
+    [InlineData("Mali source:\"Le Monde\"", "le-monde")]
+    [InlineData("Mali média:RFI", "rfi")]
+    [InlineData("Mali media:Jeune_Afrique", "jeune-afrique")]
+    public void Source_filters_are_read_as_slugs_and_leave_the_words(string query, string slug)
+    {
+        var parsed = QueryParser.Parse(query);
+        Assert.Equal([slug], parsed.Filters.SourceSlugs);
+        Assert.Equal("Mali", parsed.Root!.ToQueryText());
+        Assert.False(parsed.Filters.IsEmpty);
+    }
+
+    [Fact]
+    public void An_empty_source_is_a_notice_and_a_quoted_value_after_another_word_stays_text()
+    {
+        var empty = QueryParser.Parse("Mali source:");
+        Assert.Empty(empty.Filters.SourceSlugs);
+        Assert.Contains(empty.Notices, n => n.Kind == NoticeKind.InvalidFilter);
+        var phrase = QueryParser.Parse("titre: \"Le Monde\"");
+        Assert.Empty(phrase.Filters.SourceSlugs);
+        Assert.Contains("Le Monde", phrase.Root!.ToQueryText());
+    }
 }

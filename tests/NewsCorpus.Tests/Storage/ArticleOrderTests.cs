@@ -13,7 +13,7 @@ public class ArticleOrderTests
     {
         using var db = Sqlite();
         var sql = db.Articles.NewestFirst().Take(5).ToQueryString();
-        Assert.Contains("ORDER BY \"a\".\"month\" DESC, \"a\".\"number\" DESC, \"a\".\"id\"", sql);
+        Assert.Contains("ORDER BY \"a\".\"month\" DESC, \"a\".\"day\" DESC, \"a\".\"number\" DESC, \"a\".\"id\"", sql);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public class ArticleOrderTests
     {
         using var db = Postgres();
         var sql = db.ArticleCountries.Where(c => c.Iso2 == "ml").OldestFirst(c => c.Article).ToQueryString();
-        Assert.Contains("ORDER BY a0.month, COALESCE(a0.number, -1), a0.id", sql);
+        Assert.Contains("ORDER BY a0.month, COALESCE(a0.day, 0), COALESCE(a0.number, -1), a0.id", sql);
     }
 
     [Theory]
@@ -30,4 +30,11 @@ public class ArticleOrderTests
     [InlineData(42L, 42L)]
     public void Outside_a_query_the_sort_number_is_computed_the_same_way(long? number, long expected) =>
         Assert.Equal(expected, ArticleOrder.SortNumber(number));
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(1, 1)]
+    [InlineData(31, 31)]
+    public void An_article_dated_to_the_month_sorts_before_the_first_of_its_month(int? day, int expected) =>
+        Assert.Equal(expected, ArticleOrder.SortDay(day));
 }

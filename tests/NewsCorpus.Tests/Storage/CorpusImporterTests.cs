@@ -80,7 +80,7 @@ public class CorpusImporterTests
         var report = corpus.Import();
         Assert.Equal(2, report.Imported);
         Assert.Equal(
-            ["010_00000000000000aa.txt:1: no date line: the first line must be 'date YYYY-MM'",
+            ["010_00000000000000aa.txt:1: no date line: the first line must be 'date YYYY-MM' or 'date YYYY-MM-DD'",
              "011_00000000000000bb.txt:1: invalid month 13 in '2024-13'",
              "012_00000000000000cc.txt: empty file",
              "013_00000000000000dd.txt:1: no body text after the date line"],

@@ -43,7 +43,7 @@ public sealed class PostgresPublisherTests : IDisposable
 
     static readonly (string Table, string Columns)[] PublishedTables =
     [
-        ("articles", "article_key, id, file_name, number, month, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size"),
+        ("articles", "article_key, id, file_name, number, month, day, source, url, author, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size"),
         ("article_countries", "iso2, article_key, mentions, in_lead, weight"),
         ("entities", "entity_key, slug, name, kind, articles, mentions"),
         ("article_entities", "entity_key, article_key, mentions, surfaces"),
@@ -65,6 +65,23 @@ public sealed class PostgresPublisherTests : IDisposable
         pg.Open();
         foreach (var (table, columns) in PublishedTables)
             Assert.True(Rows(sqlite, table, columns).SequenceEqual(Rows(pg, table, columns)), $"{table} differs between SQLite and PostgreSQL");
+    }
+
+    [PostgresFact]
+    public void Day_source_url_author_and_the_records_of_an_export_are_published()
+    {
+        corpus.Write("010_00000000000000a1.txt", "date 2023-10-12\nsource: Le Monde\ntitle: Rosatom au Burkina\nurl: https://lemonde.fr/2\nauthor: Jeanne Martin\n\nLe Burkina Faso signe avec Rosatom.");
+        corpus.Write("export.jsonl", "{\"id\": \"r1\", \"date\": \"2023-11-20\", \"source\": \"RFI\", \"text\": \"Niamey et Moscou parlent d'uranium.\"}\n{\"date\": \"bad\", \"text\": \"x\"}\n");
+        var report = ImportAndPublish();
+        Assert.Equal(4, report.Inserted);
+        Assert.Equal("2023-10|12|Le Monde|https://lemonde.fr/2|Jeanne Martin|Rosatom au Burkina",
+            Pg<string>("SELECT month || '|' || day || '|' || source || '|' || url || '|' || author || '|' || title FROM articles WHERE id = '00000000000000a1'"));
+        Assert.Equal(1, Pg<int>("SELECT count(*) FROM articles WHERE source = 'RFI' AND day = 20 AND file_name = 'export.jsonl'"));
+        Assert.Equal(2, Pg<int>("SELECT count(*) FROM articles WHERE source IS NULL AND day IS NULL"));
+        Assert.Equal(1, Pg<int>("SELECT count(*) FROM rejected_files WHERE file_name = 'export.jsonl' AND line = 2"));
+        AssertSameAsSqlite();
+        var again = ImportAndPublish();
+        Assert.Equal((0, 0), (again.Inserted, again.Deleted));
     }
 
     [PostgresFact]

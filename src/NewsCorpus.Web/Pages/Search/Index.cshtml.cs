@@ -15,6 +15,9 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     /// <summary>The search, as /api/search takes it; values that cannot be read are left out (the page says so).</summary>
     [BindProperty(SupportsGet = true)] public SearchPageQuery Query { get; set; } = new();
 
+    /// <summary>Whether any article names its outlet: without, the page shows no source field or facet.</summary>
+    public bool HasSources { get; private set; }
+
     public SearchResults? Results { get; private set; }
     public MonthBars Histogram { get; private set; } = new("", []);
     public Pager Pager { get; private set; } = new(1, 1, _ => "");
@@ -24,6 +27,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     public void OnGet()
     {
         ViewData["Query"] = Query.Q;
+        HasSources = !string.IsNullOrEmpty(Query.Source) || db.Articles.Any(a => a.Source != null);
         if (!Submitted) return;
         ViewData["Feed"] = Feed;
         ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Query.Q)
@@ -36,22 +40,23 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     }
 
     /// <summary>This search's URL with some parameters changed; page resets unless given.</summary>
-    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, SortWord? sort = null, int page = 1, string? entity = null) =>
+    public string Link(string? q = null, string? country = null, string? from = null, string? to = null, SortWord? sort = null, int page = 1, string? entity = null,
+        string? source = null) =>
         "/search" + new SearchPageQuery
         {
             Q = q ?? Query.Q, Country = country ?? Query.Country, From = from ?? Query.From, To = to ?? Query.To,
-            Sort = sort ?? Query.Sort, Entity = entity ?? Query.Entity, Page = page > 1 ? page : null,
+            Sort = sort ?? Query.Sort, Entity = entity ?? Query.Entity, Source = source ?? Query.Source, Page = page > 1 ? page : null,
         }.ToQueryString();
 
     /// <summary>Every result of this search (no page) as CSV / JSON Lines, and its feed (newest first, so no sort).</summary>
     public ExportLinks Exports => ExportLinks.For("search", new SearchQuery
     {
-        Q = Query.Q, Country = Query.Country, From = Query.From, To = Query.To, Entity = Query.Entity, Sort = Query.Sort,
+        Q = Query.Q, Country = Query.Country, From = Query.From, To = Query.To, Entity = Query.Entity, Source = Query.Source, Sort = Query.Sort,
     }.ToQueryString(), Feed);
 
     public string Feed => "/search.atom" + new ArticleFilter
     {
-        Q = Query.Q, Country = Query.Country, From = Query.From, To = Query.To, Entity = Query.Entity,
+        Q = Query.Q, Country = Query.Country, From = Query.From, To = Query.To, Entity = Query.Entity, Source = Query.Source,
     }.ToQueryString();
 
     /// <summary>A notice in the reader's language; its detail (the reader's own words, a number) is HTML-encoded.</summary>

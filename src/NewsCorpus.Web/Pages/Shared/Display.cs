@@ -11,6 +11,15 @@ public static class Display
     /// <summary>A stored month (yyyy-MM) in words; anything else as it is.</summary>
     public static string Month(string? month) => YearMonth.TryParse(month, out var m) ? Month(m.Value) : month ?? "—";
 
+    /// <summary>
+    /// A stored date as precise as the article gives it: "5 octobre 2023" / "5 October 2023" with a day, the month in
+    /// words without one (an article dated to the month stays so).
+    /// </summary>
+    public static string Date(string? month, int? day) =>
+        day is { } d && YearMonth.TryParse(month, out var m) && d >= 1 && d <= DateTime.DaysInMonth(m.Value.Year, m.Value.Month)
+            ? new DateTime(m.Value.Year, m.Value.Month, d).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)
+            : Month(month);
+
     /// <summary>With the culture's thousands separator: 12 345 in French, 12,345 in English.</summary>
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
 }

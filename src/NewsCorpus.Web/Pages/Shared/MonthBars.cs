@@ -1,4 +1,5 @@
 using NewsCorpus.Articles;
+using NewsCorpus.Charts;
 
 namespace NewsCorpus.Web.Pages.Shared;
 
@@ -9,6 +10,26 @@ namespace NewsCorpus.Web.Pages.Shared;
 public sealed record MonthBars(string Label, IReadOnlyList<MonthBar> Bars)
 {
     public int Max => Bars.Count == 0 ? 0 : Bars.Max(b => b.Count);
+
+    /// <summary>The URL parameters that choose a chart's months: <c>chart=all</c>, or <c>chart-from</c> / <c>chart-to</c> (yyyy-MM).</summary>
+    public const string AllParameter = "chart", FromParameter = "chart-from", ToParameter = "chart-to";
+
+    /// <summary>
+    /// The months drawn, by <see cref="ChartRules"/>: the dense period unless the URL asks for every month or a range;
+    /// empty stretches as gaps. Null when there is nothing to draw.
+    /// </summary>
+    public (ChartWindow Window, IReadOnlyList<(ChartSlot Slot, MonthBar? Bar)> Slots)? Shown(IQueryCollection query)
+    {
+        var counts = Bars.ToDictionary(b => b.Month, b => b.Count);
+        YearMonth? Month(string name) => YearMonth.TryParse(query[name].ToString().Trim(), out var m) ? m : null;
+        var window = ChartRules.Window(counts, Month(FromParameter), Month(ToParameter), whole: query[AllParameter] == "all");
+        if (window is null) return null;
+        var byMonth = Bars.ToDictionary(b => b.Month);
+        var slots = ChartRules.Slots(counts, window)
+            .Select(s => (s, s is MonthSlot m ? byMonth.GetValueOrDefault(m.Month) ?? new MonthBar(m.Month, 0, "", false) : null))
+            .ToList();
+        return (window, slots);
+    }
 
     public static MonthBars Create(string label, IEnumerable<(string Month, int Count)> counts, Func<YearMonth, string> link, string? selected = null)
     {

@@ -12,7 +12,8 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     public MonthBars Histogram { get; private set; } = new("", []);
     public List<YearRow> Years { get; private set; } = [];
 
-    public sealed record YearRow(int Year, int Count, List<MonthBar> Months);
+    /// <param name="LastYear">For a run of years without any article, shown as one row, its last year; null for a year of its own.</param>
+    public sealed record YearRow(int Year, int Count, List<MonthBar> Months, int? LastYear = null);
 
     public async Task OnGetAsync()
     {
@@ -22,11 +23,22 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
         // Whole years, January to December, so a year's empty months show as empty.
         int first = Histogram.Bars[0].Month.Year, last = Histogram.Bars[^1].Month.Year;
         var counts = Histogram.Bars.ToDictionary(b => b.Month, b => b.Count);
-        Years = Enumerable.Range(first, last - first + 1).Reverse().Select(year =>
+        var years = Enumerable.Range(first, last - first + 1).Reverse().Select(year =>
         {
             var bars = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m))
                 .Select(m => new MonthBar(m, counts.GetValueOrDefault(m), $"/timeline/{m}", false)).ToList();
             return new YearRow(year, bars.Sum(b => b.Count), bars);
         }).ToList();
+        // Two or more years in a row without an article are one row: a few stray dates must not list decades of empty months.
+        Years = [];
+        foreach (var year in years)
+        {
+            if (year.Count == 0 && Years.Count > 0 && Years[^1] is { Count: 0 } run && (run.LastYear is not null || run.Months.Count == 12))
+            {
+                Years[^1] = new YearRow(year.Year, 0, [], run.LastYear ?? run.Year);
+                continue;
+            }
+            Years.Add(year);
+        }
     }
 }

@@ -24,7 +24,8 @@ public sealed class MonthModel(CorpusDb db) : PageModel
     public int HiddenVersions { get; private set; }
     public ExportLinks Exports => ExportLinks.For($"timeline/{Month}");
 
-    public sealed record Row(string Id, string Title, string Lead, List<string> Countries, int Versions);
+    /// <param name="Day">The day of the month, or null for an article dated to the month only.</param>
+    public sealed record Row(string Id, string Title, string Lead, List<string> Countries, int Versions, int? Day = null);
 
     public async Task<IActionResult> OnGetAsync(string month, int p = 1, string? versions = null)
     {
@@ -42,10 +43,11 @@ public sealed class MonthModel(CorpusDb db) : PageModel
         p = Math.Clamp(p, 1, pageCount);
         var versionsPart = Folded ? "" : "versions=all&";
         Pager = new Pager(p, pageCount, n => $"/timeline/{key}?{versionsPart}p={n}");
+        // By day, the articles dated to the month only first (as the search sorts them oldest first), then by file number.
         Articles = await listed
             .OldestFirst()
             .Skip((p - 1) * PageSize).Take(PageSize)
-            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Weight).Select(c => c.Iso2).ToList(), a.ClusterSize))
+            .Select(a => new Row(a.Id, a.Title, a.Lead, a.Countries.OrderByDescending(c => c.Weight).Select(c => c.Iso2).ToList(), a.ClusterSize, a.Day))
             .ToListAsync();
         PreviousMonth = await db.Articles.Where(a => string.Compare(a.Month, key) < 0).MaxAsync(a => (string?)a.Month);
         NextMonth = await db.Articles.Where(a => string.Compare(a.Month, key) > 0).MinAsync(a => (string?)a.Month);

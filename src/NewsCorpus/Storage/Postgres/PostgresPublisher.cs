@@ -51,8 +51,8 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         if (insert.Count > 0)
         {
             bool all = insert.Count == wanted.Count;
-            Copy(staging, pg, "articles", "article_key, id, file_name, source_path, number, month, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size",
-                [Int8, Text, Text, Text, Int8, Text, Text, Text, Text, Text, Text, Text, Text, Text, Int4, Text, Int8, Int4], all ? null : r => insert.Contains(r.GetInt64(0)), cancel);
+            Copy(staging, pg, "articles", "article_key, id, file_name, source_path, number, month, day, source, url, author, title, lead, headings, body, search_body, boilerplate, body_hash, file_hash, word_count, warnings, cluster_key, cluster_size",
+                [Int8, Text, Text, Text, Int8, Text, Int4, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Int4, Text, Int8, Int4], all ? null : r => insert.Contains(r.GetInt64(0)), cancel);
             Copy(staging, pg, "article_countries", "article_key, iso2, mentions, in_lead, weight",
                 [Int8, Text, Int4, Bool, Int4], all ? null : r => insert.Contains(r.GetInt64(0)), cancel);
         }

@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 5;   // 5: rebuilt with the SQLite store's version 10
+    public const int Version = 6;   // 6: day, source, url, author, with the SQLite store's version 11; 5: rebuilt with the SQLite store's version 10
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
@@ -48,6 +48,10 @@ public static class PostgresSchema
             source_path  text COLLATE "C" NOT NULL,
             number       bigint,
             month        text COLLATE "C" NOT NULL,
+            day          integer,
+            source       text COLLATE "C",
+            url          text,
+            author       text,
             title        text NOT NULL,
             lead         text NOT NULL,
             headings     text NOT NULL,
@@ -67,8 +71,9 @@ public static class PostgresSchema
                 setweight(to_tsvector('fr_exact', title || ' ' || headings), 'A') ||
                 setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED
         );
-        CREATE INDEX ix_articles_month ON articles (month, number, id);
+        CREATE INDEX ix_articles_month ON articles (month, day, number, id);
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
+        CREATE INDEX ix_articles_source ON articles (source, month) WHERE source IS NOT NULL;
         CREATE INDEX ix_articles_search_stems ON articles USING gin (search_stems);
         CREATE INDEX ix_articles_search_exact ON articles USING gin (search_exact);
 

@@ -1,0 +1,116 @@
+using NewsCorpus.Articles;
+
+namespace NewsCorpus.Charts;
+
+/// <summary>
+/// The months a chart shows. By default the dense period: the shortest span of months holding
+/// <see cref="ChartRules.DenseShare"/> of the articles, so a few stray dates decades away do not squeeze the bulk
+/// into a sliver; <see cref="Before"/> and <see cref="After"/> count the articles left out on each side.
+/// </summary>
+/// <param name="Chosen">True when the reader chose the range (or asked for everything) rather than the default.</param>
+public sealed record ChartWindow(YearMonth First, YearMonth Last, int Inside, int Before, int After, bool Chosen)
+{
+    public int Outside => Before + After;
+    public bool Contains(YearMonth month) => month >= First && month <= Last;
+}
+
+/// <summary>A place on a chart's axis: a month, or a run of empty months drawn as one narrow gap.</summary>
+public abstract record ChartSlot;
+
+public sealed record MonthSlot(YearMonth Month, int Count) : ChartSlot;
+
+/// <summary><see cref="Months"/> consecutive months without an article, from <see cref="From"/> to <see cref="To"/>.</summary>
+public sealed record GapSlot(YearMonth From, YearMonth To, int Months) : ChartSlot;
+
+/// <summary>
+/// The rules every chart follows (the home histogram, country and entity pages, search facets, trends), in one
+/// place: which months to show, how empty stretches are drawn, and when a share rests on too few articles to draw.
+/// </summary>
+public static class ChartRules
+{
+    /// <summary>The share of the articles the default period holds.</summary>
+    public const double DenseShare = 0.99;
+
+    /// <summary>A share of a month with fewer articles than this is not drawn as a point (one article of one is 100 %).</summary>
+    public const int MinArticlesForShare = 5;
+
+    /// <summary>Empty months in a row from which they are drawn as one gap rather than a bar each.</summary>
+    public const int MinCollapsedRun = 3;
+
+    /// <summary>Whether a share computed over a month's <paramref name="monthTotal"/> articles is worth a point on a chart.</summary>
+    public static bool ShareIsDrawn(int monthTotal) => monthTotal >= MinArticlesForShare;
+
+    /// <summary>
+    /// The months to chart for these counts: <paramref name="from"/> to <paramref name="to"/> when the reader gave
+    /// either (the other end taken from the data), every month when <paramref name="whole"/>, else the dense period.
+    /// Null when there is nothing to chart.
+    /// </summary>
+    public static ChartWindow? Window(IReadOnlyDictionary<YearMonth, int> counts, YearMonth? from = null, YearMonth? to = null, bool whole = false)
+    {
+        var months = counts.Where(c => c.Value > 0).OrderBy(c => c.Key).ToList();
+        if (months.Count == 0) return null;
+        int total = months.Sum(m => m.Value);
+        YearMonth first, last;
+        bool chosen = whole || from is not null || to is not null;
+        if (from is not null || to is not null)
+        {
+            first = from ?? months[0].Key;
+            last = to ?? months[^1].Key;
+            if (last < first) (first, last) = (last, first);
+        }
+        else if (whole) (first, last) = (months[0].Key, months[^1].Key);
+        else (first, last) = Dense(months, total);
+
+        int before = months.Where(m => m.Key < first).Sum(m => m.Value);
+        int after = months.Where(m => m.Key > last).Sum(m => m.Value);
+        return new ChartWindow(first, last, total - before - after, before, after, chosen);
+    }
+
+    /// <summary>The shortest span holding <see cref="DenseShare"/> of the articles; among equal spans the fuller, then the later.</summary>
+    static (YearMonth First, YearMonth Last) Dense(List<KeyValuePair<YearMonth, int>> months, int total)
+    {
+        long need = (long)Math.Ceiling(total * DenseShare - 1e-9);
+        static int Index(YearMonth m) => m.Year * 12 + m.Month - 1;
+        int bestStart = 0, bestEnd = months.Count - 1;
+        long bestSum = total;
+        long sum = 0;
+        int start = 0;
+        for (int end = 0; end < months.Count; end++)
+        {
+            sum += months[end].Value;
+            // Drop months from the start while what is left still holds enough.
+            while (start < end && sum - months[start].Value >= need) sum -= months[start++].Value;
+            if (sum < need) continue;
+            int span = Index(months[end].Key) - Index(months[start].Key);
+            int bestSpan = Index(months[bestEnd].Key) - Index(months[bestStart].Key);
+            if (span < bestSpan || (span == bestSpan && sum >= bestSum))
+                (bestStart, bestEnd, bestSum) = (start, end, sum);
+        }
+        return (months[bestStart].Key, months[bestEnd].Key);
+    }
+
+    /// <summary>
+    /// The window's months in order, empty ones included, except that <see cref="MinCollapsedRun"/> or more empty
+    /// months in a row become one <see cref="GapSlot"/>.
+    /// </summary>
+    public static IReadOnlyList<ChartSlot> Slots(IReadOnlyDictionary<YearMonth, int> counts, ChartWindow window)
+    {
+        var slots = new List<ChartSlot>();
+        var empty = new List<YearMonth>();
+        void FlushEmpty()
+        {
+            if (empty.Count >= MinCollapsedRun) slots.Add(new GapSlot(empty[0], empty[^1], empty.Count));
+            else slots.AddRange(empty.Select(m => new MonthSlot(m, 0)));
+            empty.Clear();
+        }
+        foreach (var month in YearMonth.Range(window.First, window.Last))
+        {
+            int count = counts.GetValueOrDefault(month);
+            if (count == 0) { empty.Add(month); continue; }
+            FlushEmpty();
+            slots.Add(new MonthSlot(month, count));
+        }
+        FlushEmpty();
+        return slots;
+    }
+}
