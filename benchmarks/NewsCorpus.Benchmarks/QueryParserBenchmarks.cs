@@ -14,5 +14,5 @@ public class QueryParserBenchmarks
     public ParsedQuery Parse() => QueryParser.Parse(Query);
 
     [Benchmark(Description = "QueryParser.Parse + FtsQuery.Compile")]
-    public string? ParseAndCompile() => FtsQuery.Compile(QueryParser.Parse(Query).Root);
+    public string? ParseAndCompile() => FtsQuery.Compile(QueryParser.Parse(Query));
 }
