@@ -19,6 +19,9 @@ public abstract record ChartSlot;
 
 public sealed record MonthSlot(YearMonth Month, int Count) : ChartSlot;
 
+/// <summary>A year's articles as one bar, when the window is too long for a bar a month.</summary>
+public sealed record YearSlot(int Year, int Count) : ChartSlot;
+
 /// <summary><see cref="Months"/> consecutive months without an article, from <see cref="From"/> to <see cref="To"/>.</summary>
 public sealed record GapSlot(YearMonth From, YearMonth To, int Months) : ChartSlot;
 
@@ -36,6 +39,13 @@ public static class ChartRules
 
     /// <summary>Empty months in a row from which they are drawn as one gap rather than a bar each.</summary>
     public const int MinCollapsedRun = 3;
+
+    /// <summary>A window longer than this many months is drawn a bar a year (30 years of stray dates are 30 bars, not 360).</summary>
+    public const int MaxMonthBars = 60;
+
+    /// <summary>Whether a window is drawn by year rather than by month.</summary>
+    public static bool ByYear(ChartWindow window) =>
+        (window.Last.Year - window.First.Year) * 12 + window.Last.Month - window.First.Month + 1 > MaxMonthBars;
 
     /// <summary>Whether a share computed over a month's <paramref name="monthTotal"/> articles is worth a point on a chart.</summary>
     public static bool ShareIsDrawn(int monthTotal) => monthTotal >= MinArticlesForShare;
@@ -91,10 +101,12 @@ public static class ChartRules
 
     /// <summary>
     /// The window's months in order, empty ones included, except that <see cref="MinCollapsedRun"/> or more empty
-    /// months in a row become one <see cref="GapSlot"/>.
+    /// months in a row become one <see cref="GapSlot"/>; a window of more than <see cref="MaxMonthBars"/> months
+    /// is drawn a year a bar, runs of two or more empty years as one gap.
     /// </summary>
     public static IReadOnlyList<ChartSlot> Slots(IReadOnlyDictionary<YearMonth, int> counts, ChartWindow window)
     {
+        if (ByYear(window)) return YearSlots(counts, window);
         var slots = new List<ChartSlot>();
         var empty = new List<YearMonth>();
         void FlushEmpty()
@@ -109,6 +121,31 @@ public static class ChartRules
             if (count == 0) { empty.Add(month); continue; }
             FlushEmpty();
             slots.Add(new MonthSlot(month, count));
+        }
+        FlushEmpty();
+        return slots;
+    }
+
+    static List<ChartSlot> YearSlots(IReadOnlyDictionary<YearMonth, int> counts, ChartWindow window)
+    {
+        var slots = new List<ChartSlot>();
+        int emptyFrom = 0, emptyYears = 0;
+        void FlushEmpty()
+        {
+            if (emptyYears >= 2) slots.Add(new GapSlot(new YearMonth(emptyFrom, 1), new YearMonth(emptyFrom + emptyYears - 1, 12), emptyYears * 12));
+            else for (int y = emptyFrom; y < emptyFrom + emptyYears; y++) slots.Add(new YearSlot(y, 0));
+            emptyYears = 0;
+        }
+        for (int year = window.First.Year; year <= window.Last.Year; year++)
+        {
+            int count = counts.Where(c => c.Key.Year == year && window.Contains(c.Key)).Sum(c => c.Value);
+            if (count == 0)
+            {
+                if (emptyYears++ == 0) emptyFrom = year;
+                continue;
+            }
+            FlushEmpty();
+            slots.Add(new YearSlot(year, count));
         }
         FlushEmpty();
         return slots;

@@ -55,15 +55,19 @@ public abstract class SourcesAndChartsTests(SourcesSite site)
     }
 
     [StoreFact]
-    public async Task Everything_collapses_the_empty_decades_into_one_gap_and_a_range_shows_its_months()
+    public async Task Everything_is_drawn_by_year_with_the_empty_decades_as_one_gap_and_a_year_opens_its_months()
     {
         var all = await site.Page("/?chart=all");
         var figure = all.QuerySelector(".histogram")!;
-        Assert.Equal(12, figure.QuerySelectorAll("svg a").Length);   // 1995-03 and 2023-01 … 2023-11
+        // 29 years: a bar a year (1995 and 2023), the 27 empty years between as one gap.
+        Assert.Equal(["1995", "2023"], figure.QuerySelectorAll("svg text.bar-label").Select(t => t.TextContent).Where(t => t != "…"));
         var gap = Assert.Single(figure.QuerySelectorAll("svg g.gap"));
-        Assert.Contains("333 mois sans article", gap.GetAttribute("aria-label"));
-        Assert.Contains("aucun (333 mois)", figure.QuerySelector("table")!.TextContent);
+        Assert.Contains("324 mois sans article", gap.GetAttribute("aria-label"));
+        Assert.Contains("aucun (324 mois)", figure.QuerySelector("table")!.TextContent);
         Assert.Contains("Période la plus dense", figure.QuerySelector(".chart-range")!.TextContent);
+        var year2023 = figure.QuerySelectorAll("svg a")[1].GetAttribute("href")!;
+        Assert.Equal("/?chart-from=2023-01&chart-to=2023-12", year2023);
+        Assert.Equal(12, (await site.Page(year2023)).QuerySelectorAll(".histogram svg a").Length);   // 2023-01 … 2023-12, December empty
 
         var range = await site.Page("/?chart-from=2023-03&chart-to=2023-04");
         Assert.Equal(2, range.QuerySelectorAll(".histogram svg a").Length);

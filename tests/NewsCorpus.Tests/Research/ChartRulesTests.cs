@@ -67,6 +67,21 @@ public class ChartRulesTests
     }
 
     [Fact]
+    public void A_long_window_is_drawn_a_bar_a_year_with_runs_of_empty_years_as_one_gap()
+    {
+        var counts = Counts(("1991-03", 1), ("1992-07", 2), ("1992-08", 1), ("1997-01", 1), ("2022-01", 40), ("2022-06", 60));
+        var slots = ChartRules.Slots(counts, ChartRules.Window(counts, whole: true)!);
+        Assert.Equal<ChartSlot>(
+            [new YearSlot(1991, 1), new YearSlot(1992, 3), new GapSlot(M("1993-01"), M("1996-12"), 48), new YearSlot(1997, 1),
+             new GapSlot(M("1998-01"), M("2021-12"), 24 * 12), new YearSlot(2022, 100)], slots);
+        // Five years are still drawn by month; a year alone between two full ones stays a bar.
+        var fiveYears = Counts(("2018-01", 1), ("2022-12", 1));
+        Assert.All(ChartRules.Slots(fiveYears, ChartRules.Window(fiveYears, whole: true)!), s => Assert.IsNotType<YearSlot>(s));
+        var oneEmptyYear = Counts(("2010-01", 1), ("2012-01", 1), ("2016-06", 1));
+        Assert.Contains(new YearSlot(2011, 0), ChartRules.Slots(oneEmptyYear, ChartRules.Window(oneEmptyYear, whole: true)!));
+    }
+
+    [Fact]
     public void A_share_needs_a_handful_of_articles_to_be_drawn()
     {
         Assert.False(ChartRules.ShareIsDrawn(0));
