@@ -42,16 +42,20 @@ public static class Trends
         // The denominator keeps the filters but not the words: "what share of the articles about Mali this month".
         var totals = search.MonthCounts(null, filters, out _).ToDictionary(m => m.Month, m => m.Count);
         var counted = wanted.Select(q => (Query: q, Counts: search.MonthCounts(q, filters, out var parsed), Parsed: parsed)).ToList();
+        // A query's own filters (source:, pays:…) make its own denominator: "Mali source:rfi" is the share of RFI's
+        // articles, so two outlets compare by their own volumes in one chart.
+        var ownTotals = counted.Select(c => c.Parsed.Filters.KeepsTheSameAs(filters)
+            ? totals : search.MonthCounts(null, c.Parsed.Filters, out _).ToDictionary(m => m.Month, m => m.Count)).ToList();
 
         var byMonth = totals.Where(t => YearMonth.TryParse(t.Key, out _)).ToDictionary(t => YearMonth.TryParse(t.Key, out var ym) ? ym!.Value : default, t => t.Value);
         // The window follows the corpus (as filtered), not the queries: every series is charted over the same months.
         var window = ChartRules.Window(byMonth, whole: whole);
         if (window is null) return new Trend(counted.Select(c => new TrendSeries(c.Query, [], c.Parsed.Notices)).ToList(), []);
         var span = YearMonth.Range(window.First, window.Last).ToList();
-        var series = counted.Select(c =>
+        var series = counted.Select((c, i) =>
         {
             var byMonth = c.Counts.ToDictionary(m => m.Month, m => m.Count);
-            var points = span.Select(m => new TrendPoint(m, byMonth.GetValueOrDefault(m.ToString()), totals.GetValueOrDefault(m.ToString()))).ToList();
+            var points = span.Select(m => new TrendPoint(m, byMonth.GetValueOrDefault(m.ToString()), ownTotals[i].GetValueOrDefault(m.ToString()))).ToList();
             return new TrendSeries(c.Query, points, c.Parsed.Notices);
         }).ToList();
         return new Trend(series, span) { Window = window };

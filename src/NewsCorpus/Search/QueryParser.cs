@@ -34,6 +34,11 @@ public sealed record SearchFilters(IReadOnlyList<string> Countries, YearMonth? F
     public IReadOnlyList<string> EntitySlugs => Entities ?? [];
     public IReadOnlyList<string> SourceSlugs => Sources ?? [];
     public bool IsEmpty => Countries.Count == 0 && From is null && To is null && EntitySlugs.Count == 0 && SourceSlugs.Count == 0;
+
+    /// <summary>Whether both keep the same articles (the record's own equality compares the lists by reference).</summary>
+    public bool KeepsTheSameAs(SearchFilters other) =>
+        From == other.From && To == other.To && Countries.SequenceEqual(other.Countries)
+        && EntitySlugs.SequenceEqual(other.EntitySlugs) && SourceSlugs.SequenceEqual(other.SourceSlugs);
 }
 
 public sealed record ParsedQuery(QueryNode? Root, SearchFilters Filters, IReadOnlyList<QueryNotice> Notices)

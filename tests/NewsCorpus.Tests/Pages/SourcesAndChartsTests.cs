@@ -162,6 +162,12 @@ public abstract class SourcesAndChartsTests(SourcesSite site)
         Assert.Equal(SourcesSite.Generated / 3, points.Sum(p => p.GetProperty("monthTotal").GetInt32()));
         Assert.All(points, p => Assert.Equal(p.GetProperty("monthTotal").GetInt32() >= 5, p.GetProperty("shareDrawn").GetBoolean()));
 
+        // Two outlets in one chart, each series over its own outlet's volume.
+        using var both = JsonDocument.Parse(await site.Client().GetStringAsync("/api/trends?q=Mali%20source:rfi&q=Mali%20source:le-monde&chart=all"));
+        var totals = both.RootElement.GetProperty("series").EnumerateArray()
+            .Select(s => s.GetProperty("points").EnumerateArray().Sum(p => p.GetProperty("monthTotal").GetInt32())).ToList();
+        Assert.Equal([SourcesSite.Generated / 3, 2 * SourcesSite.Generated / 3], totals);
+
         var page = await site.Page("/trends?q=Mali&q=Russie&source=le-monde");
         Assert.Equal("le-monde", page.QuerySelector("input#source")!.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector(".trend-chart polyline"));
