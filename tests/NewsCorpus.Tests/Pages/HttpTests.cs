@@ -135,6 +135,7 @@ public sealed class HttpTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("User-agent: *", robots);
         Assert.Contains("Disallow: /export/", robots);
         Assert.DoesNotContain("Disallow: /\n", robots);
+        Assert.DoesNotContain("Disallow: /search", robots);   // search results are what readers share and find
     }
 
     [Fact]
