@@ -141,7 +141,6 @@ public class ArticleMetadataTests
     public void The_shared_wikinews_set_parses_and_with_its_index_s_days_and_titles_as_headers()
     {
         var folder = WikinewsFolder;
-        Assert.NotNull(folder);
         var index = File.ReadAllLines(Path.Combine(folder, "index.tsv")).Skip(1).Select(l => l.Split('\t')).ToList();
         Assert.NotEmpty(index);
         foreach (var row in index)
@@ -158,7 +157,5 @@ public class ArticleMetadataTests
         }
     }
 
-    static string? WikinewsFolder =>
-        new[] { "/work/shared/data/wikinews-fr-2012", Path.Combine(Tests.Support.TestCorpus.SeedsFolder, "..", "tests", "NewsCorpus.Tests", "Data", "wikinews-fr-2012") }
-            .FirstOrDefault(f => File.Exists(Path.Combine(f, "index.tsv")) && Directory.Exists(Path.Combine(f, "articles")));
+    static string WikinewsFolder => Path.Combine(AppContext.BaseDirectory, "Data", "wikinews-fr-2012");
 }

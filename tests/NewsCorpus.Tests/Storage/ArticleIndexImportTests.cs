@@ -76,8 +76,7 @@ public class ArticleIndexImportTests
     [Fact]
     public void The_wikinews_set_imports_with_the_days_and_titles_of_its_index()
     {
-        var folder = new[] { "/work/shared/data/wikinews-fr-2012", Path.Combine(TestCorpus.SeedsFolder, "..", "tests", "NewsCorpus.Tests", "Data", "wikinews-fr-2012") }
-            .First(f => File.Exists(Path.Combine(f, "index.tsv")));
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "wikinews-fr-2012");
         using var corpus = new TestCorpus(withSeeds: false);
         foreach (var file in Directory.GetFiles(Path.Combine(folder, "articles"), "*.txt")) File.Copy(file, Path.Combine(corpus.Articles, Path.GetFileName(file)));
         var report = Import(corpus, Path.Combine(folder, "index.tsv"));
