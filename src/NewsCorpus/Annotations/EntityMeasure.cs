@@ -34,7 +34,7 @@ public static class EntityMeasure
         var articles = Directory.EnumerateFiles(articlesFolder, "*.txt").Order(StringComparer.Ordinal)
             .Select(path => ArticleParser.Parse(Path.GetFileName(path), File.ReadAllBytes(path)).Article)
             .OfType<ParsedArticle>().ToList();
-        var mentions = articles.ToDictionary(a => a.FileName, a => (IReadOnlyList<EntityMention>)a.Blocks.SelectMany(b => extractor.Extract(b.Text)).ToList());
+        var mentions = articles.ToDictionary(a => a.FileName, a => extractor.ExtractArticle(a.Blocks.Select(b => b.Text)));
         var resolver = new EntityResolver(aliases ?? EntityAliases.Default);
         foreach (var article in articles) resolver.AddArticle(mentions[article.FileName]);
         var catalog = resolver.Build();

@@ -38,7 +38,6 @@ public sealed partial class EntityExtractor
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
             if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
-            if (IsThing(start)) return null;
             if (single && IsPeople(start)) return null;
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
             if (!single && IsFirstName(start))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation

@@ -217,7 +217,13 @@ public sealed partial class EntityExtractor
 
             var key = EntityNames.Key(Surface(start, last, titleCaseCapitals: false));
             if (extractor.aliases.IsBlockedKey(key)) return last + 1;
-            var kind = extractor.aliases.FindByKey(key)?.Kind ?? Classify(start, last, orgHead);
+            var alias = extractor.aliases.FindByKey(key);
+            if (alias is null && IsThing(start))
+            {
+                things.Add(key);
+                return last + 1;
+            }
+            var kind = alias?.Kind ?? Classify(start, last, orgHead);
             if (kind is { } k) Add(start, last, k);
             return last + 1;
         }

@@ -38,7 +38,21 @@ public sealed partial class EntityExtractor
         foreach (var title in FrenchNameWords.TitlePhrases) titles.Add(title, true);
     }
 
-    public IReadOnlyList<EntityMention> Extract(string text)
+    public IReadOnlyList<EntityMention> Extract(string text) => Extract(text, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The mentions of a whole article, block by block: a name that one block announces as a thing ("le paquebot
+    /// Titanic", "l'ouragan Sandy") is no entity anywhere in the article, though other blocks name it bare.
+    /// </summary>
+    public IReadOnlyList<EntityMention> ExtractArticle(IEnumerable<string> blocks)
+    {
+        var things = new HashSet<string>(StringComparer.Ordinal);
+        var mentions = blocks.SelectMany(block => Extract(block, things)).ToList();
+        return things.Count == 0 ? mentions : mentions.Where(m => !things.Contains(EntityNames.Key(m.Surface))).ToList();
+    }
+
+    /// <param name="things">Keys of the names announced as things, filled as they are met.</param>
+    IReadOnlyList<EntityMention> Extract(string text, HashSet<string> things)
     {
         var words = SplitWords(text);
         var folded = new string[words.Count];
@@ -53,13 +67,14 @@ public sealed partial class EntityExtractor
             if (!w.Capitalised && !w.AllCaps) lowerForms.Add(w.Folded);
             else if (!w.SentenceStart) capitalisedInside.Add(w.Folded);
         }
-        return new Pass(this, text, words, folded, lowerForms, capitalisedInside).Run();
+        return new Pass(this, text, words, folded, lowerForms, capitalisedInside, things).Run();
     }
 
     /// <summary>The state of one Extract call, so the helpers can share it without long parameter lists.</summary>
     sealed partial class Pass(EntityExtractor extractor, string text, List<Word> words, string[] folded,
-        HashSet<string> lowerForms, HashSet<string> capitalisedInside)
+        HashSet<string> lowerForms, HashSet<string> capitalisedInside, HashSet<string> things)
     {
+        readonly HashSet<string> things = things;
         readonly EntityExtractor extractor = extractor;
         readonly string text = text;
         readonly List<Word> words = words;

@@ -96,7 +96,7 @@ internal static class FrenchNameWords
     /// </summary>
     public static readonly HashSet<string> ThingCues = Set("""
         paquebot paquebots navire navires bateau bateaux cargo cargos ferry sous-marin porte-avions fregate fregates
-        naufrage abordage accelerateur collisionneur detecteur detecteurs telescope satellite satellites sonde sondes
+        naufrage naufrages abordage accelerateur accelerateurs collisionneur detecteur detecteurs telescope satellite satellites sonde sondes
         fusee fusees robot console consoles ordinateur ordinateurs calculateur logiciel logiciels programme
         programmes modele modeles avion avions helicoptere vol vols appareil appareils vaccin medicament missile
         missiles ouragan ouragans cyclone tempete typhon boson particule mecanisme theoreme theorie accords accord

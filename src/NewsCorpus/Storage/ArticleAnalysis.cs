@@ -72,7 +72,7 @@ internal sealed class ArticleAnalysis
             Words = words.ConvertAll(w => new WordTally(w, tallies[w.Form])),
             Signature = MinHash.SignatureOfWords(exactWords),
             Countries = CountryMentions.Count(article).ToList(),
-            MentionLines = EntityIndex.MentionLines(article.Blocks.SelectMany(b => extractor.Extract(b.Text))),
+            MentionLines = EntityIndex.MentionLines(extractor.ExtractArticle(article.Blocks.Select(b => b.Text))),
             ParagraphHashes = Boilerplate.Hashes(article.Blocks).OfType<long>().Distinct().ToArray(),
         };
     }

@@ -106,4 +106,14 @@ public class EntityExtractorTests
     [Fact]
     public void A_province_named_after_its_article_is_a_place() =>
         Assert.Contains((EntityKind.Place, "Kapisa"), Extract("Les forces françaises ont rendu le contrôle de la province de la Kapisa, au nord-est."));
+
+    [Fact]
+    public void A_name_one_block_announces_as_a_thing_is_no_entity_in_the_whole_article()
+    {
+        string[] blocks = ["L'ouragan Sandy a touché la côte est.", "Selon Barack Obama, Sandy a fait 39 morts à New York."];
+        Assert.Contains(EntityExtractor.Default.Extract(blocks[1]), m => m.Surface == "Sandy");
+        var article = EntityExtractor.Default.ExtractArticle(blocks);
+        Assert.DoesNotContain(article, m => m.Surface == "Sandy");
+        Assert.Contains(article, m => m.Surface == "Barack Obama" && m.Kind == EntityKind.Person);
+    }
 }
