@@ -20,10 +20,16 @@ public readonly record struct AnalyzedWord(string Form, string Exact, string Ste
     /// </summary>
     public AnalyzedWord AsName() => this with
     {
-        Form = char.ToUpperInvariant(Form[0]) + Form[1..],
-        Stem = NameStem(Exact),
+        Form = NameForm ?? char.ToUpperInvariant(Form[0]) + Form[1..],
+        Stem = NameStemText ?? NameStem(Exact),
         CommonStem = NameKeepsStem ? Stem : null,
     };
+
+    // Made once per spelling when it can be a name (see FrenchAnalyzer), so that reading a name allocates nothing.
+    string? NameForm { get; init; }
+    string? NameStemText { get; init; }
+
+    internal AnalyzedWord WithNameSpelling() => this with { NameForm = char.ToUpperInvariant(Form[0]) + Form[1..], NameStemText = NameStem(Exact) };
 
     /// <summary>
     /// What the index holds for a name: the folded word marked by a private-use character (a token character to
@@ -82,7 +88,7 @@ public static class FrenchAnalyzer
         if (stop || form.Length < 2 || !char.IsUpper(FirstLetter(word, form)))
             return new AnalyzedWord(form, exact, stem, stop);
         var evidence = NameEvidence.Of(exact, allCapitals: !word.Any(char.IsLower));
-        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence, evidence.KeepsStem);
+        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence, evidence.KeepsStem).WithNameSpelling();
     }
 
     // "l'Afrique" is capitalised after its elision.
