@@ -68,10 +68,10 @@ public sealed class CountryDetector
     static readonly HashSet<string> NeedSupport = new(StringComparer.Ordinal) { "amerique" };
 
     static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches) =>
-        NeedSupport.Contains(Fold(text, match))
-        && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(Fold(text, other)));
+        NeedSupport.Contains(FoldedText(text, match))
+        && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(FoldedText(text, other)));
 
-    static string Fold(string text, CountryMatch match)
+    static string FoldedText(string text, CountryMatch match)
     {
         var folded = Folding.Fold(text.Substring(match.Start, match.Length));
         int apostrophe = folded.IndexOf('\'');

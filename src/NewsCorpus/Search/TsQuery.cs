@@ -91,8 +91,9 @@ public sealed class TsQuery
         Leaf? Stemmed(string text)
         {
             var words = QueryStems.Words(text);
+            if (words.Count == 0) return Exact(text);
             if (words.Count == 1 && stems.Of(words[0]).Demonyms.Count > 0) return WithDemonyms(words[0]);
-            if (words.Count == 0 || words.All(w => stems.Of(w).IsName)) return Exact(string.Join(" ", words.Select(w => w.Exact)) is { Length: > 0 } names ? names : text);
+            if (words.All(w => stems.Of(w).IsName)) return Exact(string.Join(" ", words.Select(w => w.Exact)));
             var p = Add(string.Join(" ", words.Select(w => w.Form)));
             return new Leaf("a.search_stems", $"plainto_tsquery('fr', {p})", $"plainto_tsquery('fr', {p})");
         }
@@ -100,14 +101,12 @@ public sealed class TsQuery
         // A country's name (kept whole when the corpus writes it as one) or any of its demonyms, stemmed.
         Leaf WithDemonyms(AnalyzedWord word)
         {
-            var name = Add(word.Exact);
-            var alternatives = new List<(string, string)>
-            {
-                stems.Of(word).IsName ? ("a.search_exact", $"plainto_tsquery('fr_exact', {name})") : ("a.search_stems", $"plainto_tsquery('fr', {name})"),
-            };
-            foreach (var demonym in stems.Of(word).Demonyms)
-                alternatives.Add(("a.search_exact", $"plainto_tsquery('fr_exact', {Add(demonym)})"));
-            return new Leaf(alternatives, "(" + string.Join(" || ", alternatives.Select(a => a.Item2.Replace("'fr_exact'", "'fr'"))) + ")");
+            var words = new[] { word.Exact }.Concat(stems.Of(word).Demonyms).Select(Add).ToList();
+            var alternatives = words.Select((p, i) => i == 0 && !stems.Of(word).IsName
+                ? ("a.search_stems", $"plainto_tsquery('fr', {p})")
+                : ("a.search_exact", $"plainto_tsquery('fr_exact', {p})")).ToList();
+            // ts_headline reads the text with the `fr` configuration, so the highlight asks in that one.
+            return new Leaf(alternatives, "(" + string.Join(" || ", words.Select(p => $"plainto_tsquery('fr', {p})")) + ")");
         }
 
         /// <summary>
