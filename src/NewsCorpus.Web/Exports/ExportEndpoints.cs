@@ -33,7 +33,7 @@ public static class ExportEndpoints
             .WithDescription("Tous les articles trouvés (sans limite), dans l’ordre de la page de recherche, en CSV ou JSON Lines. Mêmes paramètres que /search.");
         export.MapGetAndHead("/timeline/{month}.{format}", Month).WithName("exportMonth").ProducesDownload()
             .WithSummary("Exporter un mois")
-            .WithDescription("Tous les articles d’un mois, dans l’ordre de la page /timeline/{month}.");
+            .WithDescription("Tous les articles d’un mois (AAAA-MM) ou d’un jour (AAAA-MM-JJ), dans l’ordre de la page /timeline/{month}.");
         export.MapGetAndHead("/countries/{iso2}.{format}", Country).WithName("exportCountry").ProducesDownload()
             .WithSummary("Exporter les articles citant un pays")
             .WithDescription("Tous les articles citant le pays, du plus récent au plus ancien, éventuellement pour un seul mois.");
@@ -60,10 +60,14 @@ public static class ExportEndpoints
 
     static IResult Month(HttpContext http, CorpusDb db, [Description(Parameters.Month)] string month, [Description(Parameters.Format)] string format)
     {
+        int? day = null;
+        if (DateOnly.TryParseExact(month, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            (month, day) = ($"{date:yyyy-MM}", date.Day);
         if (!YearMonth.TryParse(month, out var ym)) return Results.NotFound();
         var key = ym.Value.ToString();
-        var keys = db.Articles.Where(a => a.Month == key).OldestFirst().Select(a => a.Key).AsEnumerable();
-        return Download(http, format, $"newscorpus-{key}", new ArticleRows(Connection(db)).Read(keys));
+        var inMonth = db.Articles.Where(a => a.Month == key);
+        var keys = (day is null ? inMonth : inMonth.Where(a => a.Day == day)).OldestFirst().Select(a => a.Key).AsEnumerable();
+        return Download(http, format, day is null ? $"newscorpus-{key}" : $"newscorpus-{key}-{day:D2}", new ArticleRows(Connection(db)).Read(keys));
     }
 
     static IResult Country(HttpContext http, CorpusDb db,

@@ -36,7 +36,8 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text, Corpu
         Articles = months.Sum(m => m.Count);
         FirstMonth = months.MinBy(m => m.Key)?.Key;
         LastMonth = months.MaxBy(m => m.Key)?.Key;
-        Histogram = MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
+        Histogram = await MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}")
+            .WithDays(Request.Query, MonthBars.DaysOf(db.Articles), day => $"/timeline/{day:yyyy-MM-dd}");
         Duplicates = await db.DuplicateFiles.CountAsync();
         Rejected = await db.RejectedFiles.CountAsync();
         CountryCount = await db.CountryMonths.Select(c => c.Iso2).Distinct().CountAsync();

@@ -8,7 +8,8 @@ using NewsCorpus.Analysis;
 namespace NewsCorpus.Articles;
 
 /// <summary>A paragraph of text, a section heading, or a caption, credit or byline (<see cref="Credits"/>).</summary>
-public enum BlockKind { Paragraph, Heading, Caption }
+/// <param name="Headline">The text's own first line when it is the story's headline (scraped pages and press exports start so): the title, not the lead.</param>
+public enum BlockKind { Paragraph, Heading, Caption, Headline }
 
 public sealed record Block(BlockKind Kind, string Text);
 
@@ -40,6 +41,8 @@ public sealed record ParsedArticle(
     public string DateText => Day is { } d ? $"{Month}-{d:D2}" : Month.ToString();
 
     public string Lead => Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph)?.Text ?? "";
+    /// <summary>The headline the text starts with, if it does (<see cref="BlockKind.Headline"/>).</summary>
+    public string? Headline => Blocks.Count > 0 && Blocks[0].Kind == BlockKind.Headline ? Blocks[0].Text : null;
     public string Headings => string.Join("\n", Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text));
     public string PlainBody => string.Join("\n\n", Blocks.Select(b => b.Text));
 
@@ -143,7 +146,7 @@ public static partial class ArticleParser
         if (!blocks.Any(b => b.Kind == BlockKind.Paragraph))
             return ParseResult.Fail(fileName, first + 1, "no body text after the date line");
 
-        return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, header.Title ?? DeriveTitle(blocks), blocks, warnings)
+        return ParseResult.Ok(new ParsedArticle(id, fileName, number, date, header.Title ?? HeadlineOf(blocks) ?? DeriveTitle(blocks), blocks, warnings)
         {
             Day = day, Source = header.Source, Url = header.Url, Author = header.Author, TitleGiven = header.Title is not null,
         });
@@ -192,7 +195,7 @@ public static partial class ArticleParser
         foreach (var (key, field) in new[] { ("title", record.Title), ("source", record.Source), ("url", record.Url), ("author", record.Author) })
             if (field is not null) header.Set(key, key, field, line, warnings);
         var id = RecordId(record, fileName);
-        return ParseResult.Ok(new ParsedArticle(id, fileName, null, date, header.Title ?? DeriveTitle(blocks), blocks, warnings)
+        return ParseResult.Ok(new ParsedArticle(id, fileName, null, date, header.Title ?? HeadlineOf(blocks) ?? DeriveTitle(blocks), blocks, warnings)
         {
             Day = day, Source = header.Source, Url = header.Url, Author = header.Author, TitleGiven = header.Title is not null,
         });
@@ -405,7 +408,8 @@ public static partial class ArticleParser
         var blocks = new List<Block>(paragraphs.Count);
         for (int i = 0; i < paragraphs.Count; i++)
         {
-            var kind = i == 0 ? BlockKind.Paragraph
+            var kind = i == 0 && paragraphs.Count > 1 && LooksLikeHeadline(paragraphs[0]) ? BlockKind.Headline
+                : i == 0 || i == 1 && blocks[0].Kind == BlockKind.Headline ? BlockKind.Paragraph
                 : Credits.IsCredit(paragraphs[i]) ? BlockKind.Caption
                 : i < paragraphs.Count - 1 && LooksLikeHeading(paragraphs[i]) ? BlockKind.Heading
                 : BlockKind.Paragraph;
@@ -413,6 +417,23 @@ public static partial class ArticleParser
         }
         return blocks;
     }
+
+    /// <summary>
+    /// A first paragraph that reads as a headline: one short line that is not a sentence (no full stop, colon or
+    /// comma at its end; a question mark or a closing quote may end a headline), not a credit.
+    /// </summary>
+    static bool LooksLikeHeadline(string paragraph) =>
+        paragraph.Length <= MaxHeadlineLength
+        && paragraph.Split(' ').Length <= MaxHeadlineWords
+        && !".!:;…,".Contains(paragraph[^1])
+        && (char.IsUpper(paragraph[0]) || char.IsDigit(paragraph[0]) || paragraph[0] is '«' or '"')
+        && Sentences.Split(paragraph).Count() == 1
+        && !Credits.IsCredit(paragraph);
+
+    const int MaxHeadlineLength = 160;
+    const int MaxHeadlineWords = 25;
+
+    static string? HeadlineOf(List<Block> blocks) => blocks.Count > 0 && blocks[0].Kind == BlockKind.Headline ? blocks[0].Text : null;
 
     static bool LooksLikeHeading(string paragraph) =>
         paragraph.Length <= MaxHeadingLength

@@ -25,6 +25,24 @@ public sealed record YearSlot(int Year, int Count) : ChartSlot;
 /// <summary><see cref="Months"/> consecutive months without an article, from <see cref="From"/> to <see cref="To"/>.</summary>
 public sealed record GapSlot(YearMonth From, YearMonth To, int Months) : ChartSlot;
 
+/// <summary>A day's articles, when the window is one month and the articles give their day.</summary>
+public sealed record DaySlot(DateOnly Day, int Count) : ChartSlot;
+
+/// <summary>A week's articles (Monday to Sunday, cut to the window at its ends), for a window of a few months.</summary>
+public sealed record WeekSlot(DateOnly First, DateOnly Last, int Count) : ChartSlot;
+
+/// <summary>A run of days (or whole weeks) without an article, drawn as one narrow gap.</summary>
+public sealed record DayGapSlot(DateOnly From, DateOnly To) : ChartSlot
+{
+    public int Days => To.DayNumber - From.DayNumber + 1;
+}
+
+/// <summary>How many articles fall on a day of a month; <see cref="Day"/> null for those the data dates to the month only.</summary>
+public sealed record DatedCount(YearMonth Month, int? Day, int Count);
+
+/// <summary>What one bar of a chart stands for.</summary>
+public enum ChartStep { Day, Week, Month, Year }
+
 /// <summary>
 /// The rules every chart follows (the home histogram, country and entity pages, search facets, trends), in one
 /// place: which months to show, how empty stretches are drawn, and when a share rests on too few articles to draw.
@@ -43,9 +61,30 @@ public static class ChartRules
     /// <summary>A window longer than this many months is drawn a bar a year (30 years of stray dates are 30 bars, not 360).</summary>
     public const int MaxMonthBars = 60;
 
+    /// <summary>A window of at most this many months is drawn a bar a week when the articles give their day (at most 27 bars).</summary>
+    public const int MaxWeekBarMonths = 6;
+
+    static int MonthsIn(ChartWindow window) => (window.Last.Year - window.First.Year) * 12 + window.Last.Month - window.First.Month + 1;
+
+    /// <summary>Whether the bars of this window could be days or weeks, so the day of each article is worth reading.</summary>
+    public static bool WantsDays(ChartWindow window) => MonthsIn(window) <= MaxWeekBarMonths;
+
+    /// <summary>
+    /// The granularity that fits the window: a bar a day for one month, a week for up to
+    /// <see cref="MaxWeekBarMonths"/> months, a month up to <see cref="MaxMonthBars"/>, else a year. Days and weeks
+    /// only when <paramref name="daysKnown"/>: when some article of the window gives its day.
+    /// </summary>
+    public static ChartStep Step(ChartWindow window, bool daysKnown)
+    {
+        int months = MonthsIn(window);
+        if (months > MaxMonthBars) return ChartStep.Year;
+        if (daysKnown && months == 1) return ChartStep.Day;
+        if (daysKnown && months <= MaxWeekBarMonths) return ChartStep.Week;
+        return ChartStep.Month;
+    }
+
     /// <summary>Whether a window is drawn by year rather than by month.</summary>
-    public static bool ByYear(ChartWindow window) =>
-        (window.Last.Year - window.First.Year) * 12 + window.Last.Month - window.First.Month + 1 > MaxMonthBars;
+    public static bool ByYear(ChartWindow window) => Step(window, daysKnown: false) == ChartStep.Year;
 
     /// <summary>Whether a share computed over a month's <paramref name="monthTotal"/> articles is worth a point on a chart.</summary>
     public static bool ShareIsDrawn(int monthTotal) => monthTotal >= MinArticlesForShare;
@@ -150,4 +189,58 @@ public static class ChartRules
         FlushEmpty();
         return slots;
     }
+
+    /// <summary>
+    /// The window's days (<see cref="ChartStep.Day"/>) or weeks (<see cref="ChartStep.Week"/>) in order, empty ones
+    /// included, except that <see cref="MinCollapsedRun"/> or more empty slots in a row become one
+    /// <see cref="DayGapSlot"/>. Articles dated to the month only have no place among them: <see cref="MonthOnly"/>
+    /// counts them, for the chart to say so.
+    /// </summary>
+    public static IReadOnlyList<ChartSlot> DaySlots(IEnumerable<DatedCount> counts, ChartWindow window, ChartStep step)
+    {
+        if (step is not (ChartStep.Day or ChartStep.Week)) throw new ArgumentOutOfRangeException(nameof(step), step, "days or weeks only");
+        var first = new DateOnly(window.First.Year, window.First.Month, 1);
+        var last = new DateOnly(window.Last.Year, window.Last.Month, DateTime.DaysInMonth(window.Last.Year, window.Last.Month));
+        var perDay = new Dictionary<DateOnly, int>();
+        foreach (var c in counts)
+            if (c.Day is { } day && window.Contains(c.Month) && day >= 1 && day <= DateTime.DaysInMonth(c.Month.Year, c.Month.Month))
+            {
+                var date = new DateOnly(c.Month.Year, c.Month.Month, day);
+                perDay[date] = perDay.GetValueOrDefault(date) + c.Count;
+            }
+
+        var slots = new List<ChartSlot>();
+        var empty = new List<ChartSlot>();
+        void FlushEmpty()
+        {
+            if (empty.Count >= MinCollapsedRun) slots.Add(new DayGapSlot(Start(empty[0]), End(empty[^1])));
+            else slots.AddRange(empty);
+            empty.Clear();
+        }
+        for (var from = first; from <= last;)
+        {
+            // A week runs Monday to Sunday; the first and last are cut to the window.
+            var to = step == ChartStep.Day ? from : Min(last, from.AddDays((7 - ((int)from.DayOfWeek + 6) % 7) - 1));
+            int count = 0;
+            for (var d = from; d <= to; d = d.AddDays(1)) count += perDay.GetValueOrDefault(d);
+            ChartSlot slot = step == ChartStep.Day ? new DaySlot(from, count) : new WeekSlot(from, to, count);
+            if (count == 0) empty.Add(slot);
+            else
+            {
+                FlushEmpty();
+                slots.Add(slot);
+            }
+            from = to.AddDays(1);
+        }
+        FlushEmpty();
+        return slots;
+
+        static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+        static DateOnly Start(ChartSlot s) => s is DaySlot d ? d.Day : ((WeekSlot)s).First;
+        static DateOnly End(ChartSlot s) => s is DaySlot d ? d.Day : ((WeekSlot)s).Last;
+    }
+
+    /// <summary>The articles of the window that the data dates to the month only (no place on a day or week bar).</summary>
+    public static int MonthOnly(IEnumerable<DatedCount> counts, ChartWindow window) =>
+        counts.Where(c => c.Day is null && window.Contains(c.Month)).Sum(c => c.Count);
 }

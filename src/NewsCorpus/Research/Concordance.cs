@@ -108,7 +108,7 @@ public static class Concordance
             using (var r = read.ExecuteReader())
             {
                 if (!r.Read()) continue;
-                (id, month, title, text) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Replace("## ", ""));
+                (id, month, title, text) = (r.GetString(0), r.GetString(1), r.GetString(2), NewsCorpus.Articles.ArticleMarkdown.PlainText(r.GetString(3)));
             }
             var words = FrenchAnalyzer.AnalyzeText(text).ToList();
             var matched = highlighter.Matches(words);

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using NewsCorpus.Analysis;
+using NewsCorpus.Articles;
+using NewsCorpus.Charts;
 using NewsCorpus.Export;
 using Npgsql;
 
@@ -128,6 +130,39 @@ public abstract class CorpusSearch(DbConnection connection)
         var (parsed, sort) = Prepare(request);
         if (!parsed.HasText && parsed.Filters.IsEmpty) return [];
         return Keys(parsed, sort) ?? [];
+    }
+
+    /// <summary>Above this many matches in a chart's window, a search's chart stays a bar a month: counting by day reads every match's row.</summary>
+    public const int MaxMatchesCountedByDay = 20_000;
+
+    /// <summary>
+    /// The search's matches from <paramref name="first"/> to <paramref name="last"/> (within its own date filter),
+    /// counted by day, for a chart of a few months drawn by week or day. Empty when there are more than
+    /// <see cref="MaxMatchesCountedByDay"/> of them or the time budget runs out: the chart then stays by month.
+    /// </summary>
+    public List<DatedCount> CountByDay(SearchRequest request, YearMonth first, YearMonth last)
+    {
+        var filters = request.Filters with
+        {
+            From = request.Filters.From is { } from && from > first ? from : first,
+            To = request.Filters.To is { } to && to < last ? to : last,
+        };
+        var counts = new Dictionary<(string Month, int? Day), int>();
+        try
+        {
+            var keys = AllKeys(request with { Filters = filters, Sort = SearchSort.Oldest }).Take(MaxMatchesCountedByDay + 1).ToList();
+            if (keys.Count > MaxMatchesCountedByDay) return [];
+            foreach (var chunk in keys.Chunk(1000))
+                foreach (var (month, day, count) in Rows($"SELECT month, day, count(*) FROM articles WHERE article_key IN ({string.Join(",", chunk)}) GROUP BY month, day", [],
+                    r => (r.GetString(0), r.IsDBNull(1) ? (int?)null : r.GetInt32(1), Convert.ToInt32(r.GetValue(2)))))
+                    counts[(month, day)] = counts.GetValueOrDefault((month, day)) + count;
+        }
+        catch (Exception e) when (QueryBudget.IsInterruption(e))
+        {
+            return [];
+        }
+        return counts.Where(c => YearMonth.TryParse(c.Key.Month, out _))
+            .Select(c => new DatedCount(YearMonth.TryParse(c.Key.Month, out var m) ? m.Value : default, c.Key.Day, c.Value)).ToList();
     }
 
     /// <summary>

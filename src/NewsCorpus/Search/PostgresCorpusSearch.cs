@@ -176,7 +176,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             rows = Rows($"""
                 SELECT a.article_key, a.id, a.month, a.title,
                     ts_headline('fr', a.title, {highlight}, @title_options),
-                    ts_headline('fr', replace(left(coalesce(a.search_body, a.body), {NewsCorpus.Storage.Postgres.PostgresSchema.MaxIndexedBodyChars}), '## ', ''), {highlight}, @snippet_options)
+                    ts_headline('fr', replace(regexp_replace(left(coalesce(a.search_body, a.body), {NewsCorpus.Storage.Postgres.PostgresSchema.MaxIndexedBodyChars}), '^# [^\n]*\n\n', ''), '## ', ''), {highlight}, @snippet_options)
                 FROM articles a WHERE a.article_key = ANY(@keys)
                 """, p, r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Marked(r.GetString(4)), Marked(r.GetString(5))));
         }

@@ -212,5 +212,5 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
 
     // The lead when it has a match (or nothing matches at all), otherwise the body: the snippet should show why.
     static string SnippetSource(Highlighter highlighter, string lead, string body) =>
-        highlighter.IsEmpty || highlighter.Matches(lead).Count > 0 ? lead : body.Replace("## ", "");
+        highlighter.IsEmpty || highlighter.Matches(lead).Count > 0 ? lead : NewsCorpus.Articles.ArticleMarkdown.PlainText(body, withHeadline: false);
 }

@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 11;   // 11: day, source, url, author (issue 16); 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
+    public const int Version = 12;   // 12: a text's own headline is a block of its own, not the lead; 11: day, source, url, author (issue 16); 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
 
     const string Ddl = """
         CREATE TABLE articles (

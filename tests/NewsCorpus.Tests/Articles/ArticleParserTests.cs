@@ -110,6 +110,36 @@ public class ArticleParserTests
             a.Blocks.Select(b => (b.Kind, b.Text)));
     }
 
+    [Theory]
+    [InlineData("France : encore un suicide de postier en Bretagne")]
+    [InlineData("France : faut-il croire en la suite d'Envoyé spécial ?")]
+    [InlineData("Jean-Marie Le Pen traite sa fille de « petite-bourgeoise »")]
+    [InlineData("2012 : l'année du Boson de Higgs")]
+    public void A_headline_on_the_text_s_first_line_is_the_title_not_the_lead(string headline)
+    {
+        var a = Parse($"date 2012-05-29\n\n{headline}\n\nUn postier a été retrouvé mort. Le syndicat l'a révélé.\n\nLa Poste a réagi.").Article!;
+        Assert.Equal(headline, a.Title);
+        Assert.Equal(headline, a.Headline);
+        Assert.Equal("Un postier a été retrouvé mort. Le syndicat l'a révélé.", a.Lead);
+        Assert.Equal([BlockKind.Headline, BlockKind.Paragraph, BlockKind.Paragraph], a.Blocks.Select(b => b.Kind));
+        // Stored and read back as it was, and still part of the text (the same body hash as before it had a kind of its own).
+        Assert.Equal(a.Blocks, ArticleMarkdown.ToBlocks(ArticleMarkdown.FromBlocks(a.Blocks)));
+        Assert.StartsWith(headline + "\n\n", a.PlainBody);
+    }
+
+    [Theory]
+    [InlineData("Un postier a été retrouvé mort.\n\nLa Poste a réagi.")]                        // a sentence
+    [InlineData("Par Jeanne Martin\n\nLa Poste a réagi.")]                                       // a byline
+    [InlineData("France : encore un suicide de postier en Bretagne")]                          // the whole text
+    [InlineData("Bamako, le 5 octobre :\n\nLa Poste a réagi.")]                                   // a dateline that announces what follows
+    public void A_first_line_that_is_no_headline_stays_the_lead(string text)
+    {
+        var a = Parse($"date 2012-05-29\n\n{text}").Article!;
+        Assert.Null(a.Headline);
+        Assert.NotEqual(BlockKind.Headline, a.Blocks[0].Kind);
+        Assert.Equal(a.Blocks.First(b => b.Kind == BlockKind.Paragraph).Text, a.Lead);
+    }
+
     [Fact]
     public void A_name_without_the_standard_shape_gets_an_id_from_the_content()
     {

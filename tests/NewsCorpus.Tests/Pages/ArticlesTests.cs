@@ -11,9 +11,26 @@ public abstract class ArticlesTests(SiteFixture site)
     public sealed class HostileSiteOnPostgres : HostileSite { protected override bool OnPostgres => true; }
 
     /// <summary>The seeds plus one article whose text tries to inject markup.</summary>
+    public const string HeadlinedId = "00000000000000ef";
+
+    /// <summary>The seeds, one article whose text tries to inject markup, and one that starts with its headline as scraped pages do.</summary>
     public class HostileSite : SiteFixture
     {
-        protected override void AddArticles(TestCorpus corpus) => corpus.Write($"900_{HostileId}.txt", """
+        protected override void AddArticles(TestCorpus corpus)
+        {
+            corpus.Write($"901_{HeadlinedId}.txt", """
+                date 2023-12-05
+
+                Tombouctou : les mausolées reconstruits
+
+                Les maçons de Tombouctou ont achevé la reconstruction des mausolées détruits en 2012.
+
+                Les travaux ont duré deux ans.
+                """);
+            WriteHostile(corpus);
+        }
+
+        static void WriteHostile(TestCorpus corpus) => corpus.Write($"900_{HostileId}.txt", """
             date 2023-12 <script>alert('x')</script> Un texte <img src=x onerror=alert(1)> piégé.
 
             Un [lien](javascript:alert(1)) et un [autre](https://example.org/ok) et <a href="javascript:alert(2)" onclick="x()">brut</a>.
@@ -32,6 +49,23 @@ public abstract class ArticlesTests(SiteFixture site)
             doc.QuerySelectorAll(".article-body h2").Select(h => h.TextContent));
         var chips = doc.QuerySelectorAll(".meta a.chip:not(.entity)").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["/countries/ru", "/countries/bf", "/countries/ml"], chips);
+    }
+
+    [StoreFact]
+    public async Task A_headline_written_as_the_text_s_first_line_is_the_title_shown_once_and_the_snippet_is_the_lead()
+    {
+        var doc = await site.Page($"/articles/{HeadlinedId}");
+        Assert.Equal("Tombouctou : les mausolées reconstruits", doc.QuerySelector("h1")!.TextContent.Trim());
+        var body = doc.QuerySelector(".article-body")!;
+        Assert.DoesNotContain("les mausolées reconstruits", body.TextContent);
+        Assert.StartsWith("Les maçons de Tombouctou", body.QuerySelector("p")!.TextContent);
+
+        var search = await site.Page("/search?q=maçons");
+        var snippet = Assert.Single(search.QuerySelectorAll(".snippet")).TextContent;
+        Assert.Contains("maçons de Tombouctou ont achevé", snippet);
+        Assert.DoesNotContain("reconstruits", snippet);
+        // The headline is still searched, as the title.
+        Assert.Single((await site.Page("/search?q=reconstruits")).QuerySelectorAll(".snippet"));
     }
 
     [StoreFact]

@@ -70,8 +70,73 @@ public abstract class SourcesAndChartsTests(SourcesSite site)
         Assert.Equal(12, (await site.Page(year2023)).QuerySelectorAll(".histogram svg a").Length);   // 2023-01 … 2023-12, December empty
 
         var range = await site.Page("/?chart-from=2023-03&chart-to=2023-04");
-        Assert.Equal(2, range.QuerySelectorAll(".histogram svg a").Length);
         Assert.Equal("2023-03", range.QuerySelector(".chart-range input[name=chart-from]")!.GetAttribute("value"));
+    }
+
+    /// <summary>Each bar's count, from the name its link gives it ("… : 12 article(s)").</summary>
+    static List<(string Name, string Href, int Count)> Bars(AngleSharp.Dom.IElement figure) =>
+        figure.QuerySelectorAll("svg a").Select(a => (a.GetAttribute("aria-label")!, a.GetAttribute("href")!,
+            int.Parse(Regex.Match(a.GetAttribute("aria-label")!, @" : (\d+) article").Groups[1].Value))).ToList();
+
+    [StoreFact]
+    public async Task A_few_months_are_drawn_a_bar_a_week_holding_the_same_articles_as_their_months()
+    {
+        var months = Bars((await site.Page("/")).QuerySelector(".histogram")!);
+        int marchAndApril = months.Where(b => b.Name.StartsWith("mars 2023") || b.Name.StartsWith("avril 2023")).Sum(b => b.Count);
+        Assert.True(marchAndApril > 0);
+
+        var figure = (await site.Page("/?chart-from=2023-03&chart-to=2023-04")).QuerySelector(".histogram")!;
+        var weeks = Bars(figure);
+        Assert.Contains("Une semaine par barre", figure.QuerySelector(".chart-range")!.TextContent);
+        // 1 March 2023 is a Wednesday: the first week is cut to the window, the others run Monday to Sunday.
+        Assert.StartsWith("Du 1er mars 2023 au 5 mars 2023", weeks[0].Name);
+        Assert.StartsWith("Du 6 mars 2023 au 12 mars 2023", weeks[1].Name);
+        Assert.InRange(weeks.Count, 8, 10);
+        Assert.Equal(marchAndApril, weeks.Sum(w => w.Count));
+        Assert.Equal("/?chart-from=2023-03&chart-to=2023-03", weeks[0].Href);   // a week opens its month, a bar a day
+        Assert.Equal("Semaine", figure.QuerySelector("table th")!.TextContent);
+    }
+
+    [StoreFact]
+    public async Task One_month_is_drawn_a_bar_a_day_and_a_day_opens_the_articles_of_that_day()
+    {
+        var figure = (await site.Page("/?chart-from=2023-03&chart-to=2023-03")).QuerySelector(".histogram")!;
+        Assert.Contains("Un jour par barre", figure.QuerySelector(".chart-range")!.TextContent);
+        var days = Bars(figure);
+        Assert.All(days, d => Assert.Matches(@"^/timeline/2023-03-\d\d$", d.Href));
+        var busiest = days.MaxBy(d => d.Count);
+        var day = await site.Page(busiest.Href);
+        var date = day.QuerySelector("h1")!.ChildNodes[0].TextContent.Trim();
+        Assert.Equal(busiest.Name.Split(" : ")[0], date);
+        var listed = day.QuerySelectorAll(".result .date").Select(d => d.TextContent).ToList();
+        Assert.Equal(busiest.Count, listed.Count);
+        Assert.All(listed, d => Assert.Equal(date, d));
+        // The month page draws its days too, the day shown marked.
+        Assert.Single(day.QuerySelectorAll(".histogram rect.bar.selected"));
+        Assert.Equal("/timeline/2023-03", day.QuerySelector(".breadcrumb a[href='/timeline/2023-03']")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Client().GetAsync("/timeline/2023-02-30")).StatusCode);
+    }
+
+    [StoreFact]
+    public async Task Articles_dated_to_the_month_only_are_counted_beside_the_day_bars()
+    {
+        // The two seeds are dated to October and November 2023 only.
+        var figure = (await site.Page("/?chart-from=2023-10&chart-to=2023-11")).QuerySelector(".histogram")!;
+        Assert.Contains("2 article(s) datés du mois seulement n’y figurent pas.", figure.QuerySelector(".chart-range")!.TextContent);
+        var november = (await site.Page("/?chart-from=2023-11&chart-to=2023-11")).QuerySelector(".histogram")!;
+        Assert.DoesNotContain("Un jour par barre", november.TextContent);   // no article of November gives its day: a month bar
+        Assert.Single(november.QuerySelectorAll("svg a"));
+    }
+
+    [StoreFact]
+    public async Task The_search_chart_of_a_few_months_counts_its_matches_by_week()
+    {
+        var all = Bars((await site.Page("/search?q=Mali")).QuerySelector(".histogram")!);
+        var figure = (await site.Page("/search?q=Mali&chart-from=2023-05&chart-to=2023-07")).QuerySelector(".histogram")!;
+        Assert.Contains("Une semaine par barre", figure.QuerySelector(".chart-range")!.TextContent);
+        int inWindow = all.Where(b => b.Name.Contains("mai 2023") || b.Name.Contains("juin 2023") || b.Name.Contains("juillet 2023")).Sum(b => b.Count);
+        Assert.True(inWindow > 0);
+        Assert.Equal(inWindow, Bars(figure).Sum(w => w.Count));
     }
 
     [StoreFact]

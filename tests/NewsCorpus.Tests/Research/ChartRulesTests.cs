@@ -88,4 +88,53 @@ public class ChartRulesTests
         Assert.False(ChartRules.ShareIsDrawn(4));
         Assert.True(ChartRules.ShareIsDrawn(5));
     }
+
+    static ChartWindow Months(string first, string last) => new(M(first), M(last), 0, 0, 0, true);
+
+    [Theory]
+    [InlineData("2023-03", "2023-03", true, ChartStep.Day)]
+    [InlineData("2023-03", "2023-03", false, ChartStep.Month)]
+    [InlineData("2023-03", "2023-04", true, ChartStep.Week)]
+    [InlineData("2023-01", "2023-06", true, ChartStep.Week)]
+    [InlineData("2023-01", "2023-07", true, ChartStep.Month)]
+    [InlineData("2019-01", "2023-12", true, ChartStep.Month)]
+    [InlineData("2018-12", "2023-12", true, ChartStep.Year)]
+    public void The_bars_fit_the_span_and_are_days_or_weeks_only_when_the_articles_give_their_day(string first, string last, bool daysKnown, ChartStep expected)
+    {
+        var window = Months(first, last);
+        Assert.Equal(expected, ChartRules.Step(window, daysKnown));
+        Assert.Equal(expected is ChartStep.Day or ChartStep.Week || !daysKnown && ChartRules.Step(window, true) is ChartStep.Day or ChartStep.Week, ChartRules.WantsDays(window));
+    }
+
+    [Fact]
+    public void A_month_by_day_keeps_every_dated_article_and_collapses_long_empty_runs()
+    {
+        var window = Months("2024-02", "2024-02");
+        DatedCount[] counts = [new(M("2024-02"), 1, 3), new(M("2024-02"), 2, 1), new(M("2024-02"), 4, 2), new(M("2024-02"), 29, 5),
+            new(M("2024-02"), null, 7), new(M("2024-03"), 1, 9)];
+        var slots = ChartRules.DaySlots(counts, window, ChartStep.Day);
+        Assert.Equal(11, slots.OfType<DaySlot>().Sum(d => d.Count));   // the month-only and the March articles are not in a day bar
+        Assert.Equal(7, ChartRules.MonthOnly(counts, window));
+        // 1, 2, an empty 3rd alone (a bar), 4, then 5–28 empty (one gap), 29.
+        Assert.Equal([1, 2, 3, 4], slots.OfType<DaySlot>().Take(4).Select(d => d.Day.Day));
+        var gap = Assert.Single(slots.OfType<DayGapSlot>());
+        Assert.Equal((new DateOnly(2024, 2, 5), new DateOnly(2024, 2, 28), 24), (gap.From, gap.To, gap.Days));
+        Assert.Equal(new DateOnly(2024, 2, 29), ((DaySlot)slots[^1]).Day);
+    }
+
+    [Fact]
+    public void Weeks_run_monday_to_sunday_cut_to_the_window_and_cover_every_day_once()
+    {
+        var window = Months("2023-03", "2023-04");
+        var counts = Enumerable.Range(1, 31).Select(d => new DatedCount(M("2023-03"), d, 1))
+            .Concat(Enumerable.Range(1, 30).Select(d => new DatedCount(M("2023-04"), d, 2))).ToList();
+        var weeks = ChartRules.DaySlots(counts, window, ChartStep.Week).Cast<WeekSlot>().ToList();
+        Assert.Equal((new DateOnly(2023, 3, 1), new DateOnly(2023, 3, 5)), (weeks[0].First, weeks[0].Last));   // Wednesday to Sunday
+        Assert.All(weeks.Skip(1), w => Assert.Equal(DayOfWeek.Monday, w.First.DayOfWeek));
+        Assert.All(weeks.SkipLast(1), w => Assert.Equal(DayOfWeek.Sunday, w.Last.DayOfWeek));
+        Assert.Equal(new DateOnly(2023, 4, 30), weeks[^1].Last);
+        Assert.Equal(31 + 60, weeks.Sum(w => w.Count));
+        Assert.Equal(61, weeks.Sum(w => w.Last.DayNumber - w.First.DayNumber + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChartRules.DaySlots(counts, window, ChartStep.Month));
+    }
 }

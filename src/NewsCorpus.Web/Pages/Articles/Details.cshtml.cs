@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NewsCorpus.Analysis;
 using NewsCorpus.Articles;
 using NewsCorpus.Storage;
 
@@ -38,7 +39,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
         }
         Article = article;
         Month = YearMonth.TryParse(article.Month, out var ym) ? ym.Value : default;
-        var (content, repeated) = await SplitBoilerplate(article.Body);
+        var (content, repeated) = await SplitBoilerplate(WithoutTitle(ArticleMarkdown.ToBlocks(article.Body), article.Title));
         (BodyHtml, Repeated) = (ArticleHtml.Render(content), repeated);
         Countries = await db.ArticleCountries.Where(c => c.ArticleKey == article.Key).OrderByDescending(c => c.Weight).ToListAsync();
         Entities = (await db.ArticleEntities.Where(x => x.ArticleKey == article.Key)
@@ -51,7 +52,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
             """).ToListAsync();
         // Similar by what the article says, not by the promotion it shares with others.
-        var plain = string.Join("\n\n", article.Lead, article.Headings, content.Replace("## ", ""));
+        var plain = string.Join("\n\n", article.Lead, article.Headings, ArticleMarkdown.PlainText(content));
         Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
         // Reading order, the timeline's.
@@ -61,13 +62,21 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
     }
 
     /// <summary>
+    /// The blocks to show under the page's title: the text's own headline is that title, shown once; a headline other
+    /// than the title (an index gave another) stays, as a heading.
+    /// </summary>
+    static List<Block> WithoutTitle(List<Block> blocks, string title) =>
+        blocks.Where(b => b.Kind != BlockKind.Headline || Folding.Fold(b.Text).Trim() != Folding.Fold(title).Trim())
+            .Select(b => b.Kind == BlockKind.Headline ? b with { Kind = BlockKind.Heading } : b).ToList();
+
+    /// <summary>
     /// The body's Markdown without its boilerplate paragraphs, and those paragraphs rendered, with their number of
     /// articles. Boilerplate is not the article's content: the page folds it out of the text into a closed disclosure
     /// after it, where it stays readable (the article is shown whole, as filed) without being read as the story.
     /// </summary>
-    async Task<(string Content, List<(string Html, int Articles)> Repeated)> SplitBoilerplate(string body)
+    async Task<(string Content, List<(string Html, int Articles)> Repeated)> SplitBoilerplate(List<Block> blocks)
     {
-        var blocks = ArticleMarkdown.ToBlocks(body);
+        var body = ArticleMarkdown.FromBlocks(blocks);
         var hashes = Boilerplate.Hashes(blocks);
         var candidates = hashes.OfType<long>().Distinct().Cast<object>().ToArray();
         if (candidates.Length == 0) return (body, []);

@@ -52,8 +52,9 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         var months = await db.CountryMonths.Where(m => m.Iso2 == country.Iso2).Select(m => new { Key = m.Month, Count = m.Articles, m.Mentions }).ToListAsync();
         Mentions = months.Sum(m => m.Mentions);
         SelectedMonth = YearMonth.TryParse(month, out var ym) ? ym.Value.ToString() : null;
-        Histogram = MonthBars.Create(text["Articles citant {0}, par mois", country.Name], months.Select(m => (m.Key, m.Count)),
-            m => $"/countries/{country.Iso2}?month={m}", SelectedMonth);
+        Histogram = await MonthBars.Create(text["Articles citant {0}, par mois", country.Name], months.Select(m => (m.Key, m.Count)),
+            m => $"/countries/{country.Iso2}?month={m}", SelectedMonth)
+            .WithDays(Request.Query, MonthBars.DaysOf(mentions.Select(c => c.Article)));
 
         CoMentionsView = new CoMentions.View(
             await CoMentions.CountriesWith(db, country.Iso2),

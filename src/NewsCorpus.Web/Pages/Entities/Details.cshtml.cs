@@ -37,8 +37,9 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         var articleKeys = mentions.Select(x => x.ArticleKey);
 
         var months = await mentions.GroupBy(x => x.Article.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Histogram = MonthBars.Create(text["Articles citant {0}, par mois", entity.Name], months.Select(m => (m.Key, m.Count)),
-            m => $"/search?entity={entity.Slug}&from={m}&to={m}");
+        Histogram = await MonthBars.Create(text["Articles citant {0}, par mois", entity.Name], months.Select(m => (m.Key, m.Count)),
+            m => $"/search?entity={entity.Slug}&from={m}&to={m}")
+            .WithDays(Request.Query, MonthBars.DaysOf(mentions.Select(x => x.Article)));
         Countries = await CoMentions.Countries(db, articleKeys);
         Related = await CoMentions.Entities(db, articleKeys, except: entity.Key);
 
@@ -46,7 +47,7 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
             .Take(SentenceArticles)
             .Select(x => new { x.Article.Id, x.Article.Month, x.Article.Lead, x.Article.Body, x.Surfaces })
             .ToListAsync();
-        Quotes = newest.SelectMany(a => SentencesNaming(a.Body.Replace("## ", ""), a.Surfaces.Split('\n'))
+        Quotes = newest.SelectMany(a => SentencesNaming(ArticleMarkdown.PlainText(a.Body), a.Surfaces.Split('\n'))
             .Take(3).Select(s => new Quote(a.Id, a.Month, s))).Take(12).ToList();
 
         int total = entity.Articles;

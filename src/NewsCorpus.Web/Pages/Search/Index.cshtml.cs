@@ -24,7 +24,7 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
 
     public bool Submitted => Request.Query.Count > 0;
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         ViewData["Query"] = Query.Q;
         HasSources = !string.IsNullOrEmpty(Query.Source) || db.Articles.Any(a => a.Source != null);
@@ -33,9 +33,11 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
         ViewData["FeedTitle"] = string.IsNullOrWhiteSpace(Query.Q)
             ? text["Recherche : articles les plus récents"].Value
             : text["Recherche « {0} » : articles les plus récents", Query.Q].Value;
-        Results = CorpusSearch.For(db.OpenConnection()).Search(Query.ToSearch());
-        Histogram = MonthBars.Create(text["Résultats par mois"], Results.Months.Select(m => (m.Month, m.Count)),
-            m => Link(from: m.ToString(), to: m.ToString()));
+        var search = CorpusSearch.For(db.OpenConnection());
+        Results = search.Search(Query.ToSearch());
+        Histogram = await MonthBars.Create(text["Résultats par mois"], Results.Months.Select(m => (m.Month, m.Count)),
+            m => Link(from: m.ToString(), to: m.ToString()))
+            .WithDays(Request.Query, (first, last) => Task.FromResult(search.CountByDay(Query.ToSearch(), first, last)));
         Pager = new Pager(Results.Page, Results.PageCount, n => Link(page: n));
     }
 

@@ -17,8 +17,14 @@ public static class Display
     /// </summary>
     public static string Date(string? month, int? day) =>
         day is { } d && YearMonth.TryParse(month, out var m) && d >= 1 && d <= DateTime.DaysInMonth(m.Value.Year, m.Value.Month)
-            ? new DateTime(m.Value.Year, m.Value.Month, d).ToString("d MMMM yyyy", CultureInfo.CurrentCulture)
+            ? Date(new DateOnly(m.Value.Year, m.Value.Month, d))
             : Month(month);
+
+    /// <summary>A day in words: "1er octobre 2023" (French writes the first of the month as an ordinal), "5 October 2023".</summary>
+    public static string Date(DateOnly day) =>
+        day.Day == 1 && CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "fr"
+            ? "1er " + day.ToString("MMMM yyyy", CultureInfo.CurrentCulture)
+            : day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>With the culture's thousands separator: 12 345 in French, 12,345 in English.</summary>
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);

@@ -39,8 +39,9 @@ public sealed class DetailsModel(CorpusDb db, IStringLocalizer<UiText> text) : P
         var articles = db.Articles.Where(a => a.Source != null && spellings.Contains(a.Source));
 
         var months = await articles.GroupBy(a => a.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Histogram = MonthBars.Create(text["Articles de {0}, par mois", Name], months.Select(m => (m.Key, m.Count)),
-            m => $"/search?source={slug}&from={m}&to={m}");
+        Histogram = await MonthBars.Create(text["Articles de {0}, par mois", Name], months.Select(m => (m.Key, m.Count)),
+            m => $"/search?source={slug}&from={m}&to={m}")
+            .WithDays(Request.Query, MonthBars.DaysOf(articles));
         var keys = articles.Select(a => a.Key);
         Countries = await CoMentions.Countries(db, keys);
         Related = await CoMentions.Entities(db, keys);

@@ -18,7 +18,8 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
     public async Task OnGetAsync()
     {
         var months = await db.Articles.GroupBy(a => a.Month).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        Histogram = MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}");
+        Histogram = await MonthBars.Create(text["Articles par mois"], months.Select(m => (m.Key, m.Count)), m => $"/timeline/{m}")
+            .WithDays(Request.Query, MonthBars.DaysOf(db.Articles), day => $"/timeline/{day:yyyy-MM-dd}");
         if (Histogram.Bars.Count == 0) return;
         // Whole years, January to December, so a year's empty months show as empty.
         int first = Histogram.Bars[0].Month.Year, last = Histogram.Bars[^1].Month.Year;

@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 6;   // 6: day, source, url, author, with the SQLite store's version 11; 5: rebuilt with the SQLite store's version 10
+    public const int Version = 7;   // 7: headlines, with the SQLite store's version 12; 6: day, source, url, author, with the SQLite store's version 11; 5: rebuilt with the SQLite store's version 10
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
