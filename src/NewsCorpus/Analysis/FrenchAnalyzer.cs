@@ -29,7 +29,9 @@ public readonly record struct AnalyzedWord(string Form, string Exact, string Ste
     string? NameForm { get; init; }
     string? NameStemText { get; init; }
 
-    internal AnalyzedWord WithNameSpelling() => this with { NameForm = char.ToUpperInvariant(Form[0]) + Form[1..], NameStemText = NameStem(Exact) };
+    /// <param name="acronym">Written as an acronym: its name keeps its capitals (PSA, not Psa).</param>
+    internal AnalyzedWord WithNameSpelling(bool acronym) =>
+        this with { NameForm = acronym ? Form.ToUpperInvariant() : char.ToUpperInvariant(Form[0]) + Form[1..], NameStemText = NameStem(Exact) };
 
     /// <summary>
     /// What the index holds for a name: the folded word marked by a private-use character (a token character to
@@ -87,8 +89,10 @@ public static class FrenchAnalyzer
         var stem = StemOf(exact);
         if (stop || form.Length < 2 || !char.IsUpper(FirstLetter(word, form)))
             return new AnalyzedWord(form, exact, stem, stop);
-        var evidence = NameEvidence.Of(exact, allCapitals: !word.Any(char.IsLower));
-        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence, evidence.KeepsStem).WithNameSpelling();
+        // The word as written after its elision: "ONU" in "l'ONU".
+        var written = word.Length >= form.Length ? word[^form.Length..] : word;
+        var evidence = NameEvidence.Of(exact, allCapitals: !word.Any(char.IsLower), writtenInCapitals: !written.Any(char.IsLower));
+        return new AnalyzedWord(form, exact, stem, stop, evidence.AtSentenceStart, evidence.InSentence, evidence.KeepsStem).WithNameSpelling(evidence.Acronym);
     }
 
     // "l'Afrique" is capitalised after its elision.

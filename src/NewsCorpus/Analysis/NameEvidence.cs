@@ -12,8 +12,12 @@ namespace NewsCorpus.Analysis;
 /// "armée" still finds "Armées" while "Hollande" looks for the name alone.
 /// </summary>
 /// <param name="KeepsStem">A common word that is no place: read as a name, it keeps its stem beside the name.</param>
-public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence, bool KeepsStem)
+/// <param name="Acronym">A short word written in capitals that is no place (PSA, l'ONU, CGT): read as a name, it keeps its capitals.</param>
+public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence, bool KeepsStem, bool Acronym = false)
 {
+    /// <summary>Capitals this long or shorter read as an acronym; longer ones are more often a headline's words.</summary>
+    const int MaxAcronymLength = 5;
+
     /// <summary>A place this large is a name even where a capital proves nothing ("Paris", "Gaza").</summary>
     const int LargePlace = 100_000;
 
@@ -22,10 +26,12 @@ public readonly record struct NameEvidence(bool AtSentenceStart, bool InSentence
 
     /// <param name="folded">The word folded (<see cref="Folding.Fold"/>).</param>
     /// <param name="allCapitals">Whether it is written in capitals only ("MALI", "ONU").</param>
-    public static NameEvidence Of(string folded, bool allCapitals)
+    /// <param name="writtenInCapitals">Whether the word itself, after any elision, is in capitals ("l'ONU").</param>
+    public static NameEvidence Of(string folded, bool allCapitals, bool writtenInCapitals = false)
     {
         bool unknown = !FrenchLexicon.HasFoldedForm(folded);
         bool place = CountryWords.Value.Contains(folded) || Places.Named(folded).Any(p => p.Population >= LargePlace);
-        return new(unknown || place, allCapitals ? unknown || place : true, KeepsStem: !unknown && !place);
+        return new(unknown || place, allCapitals ? unknown || place : true, KeepsStem: !unknown && !place,
+            Acronym: (allCapitals || writtenInCapitals) && !place && folded.Length <= MaxAcronymLength);
     }
 }

@@ -69,6 +69,17 @@ public class FrenchAnalyzerTests
         Assert.Equal("parmi", words.Single(w => w.Exact == "parmi").Form);
     }
 
+    [Fact]
+    public void An_acronym_keeps_its_capitals_a_name_or_a_headline_in_capitals_does_not()
+    {
+        var words = FrenchAnalyzer.AnalyzeText("Selon la CGT, l'ONU et PSA, le MALI vit une CRISE. Le groupe Wagner nie.").Select(w => w.Word).ToList();
+        string FormOf(string exact) => words.Single(w => w.Exact == exact).Form;
+        Assert.Equal(("CGT", "ONU", "PSA"), (FormOf("cgt"), FormOf("onu"), FormOf("psa")));
+        Assert.Equal("Mali", FormOf("mali"));      // a country in capitals is its name
+        Assert.Equal("crise", FormOf("crise"));    // a French word in capitals is that word
+        Assert.Equal("Wagner", FormOf("wagner"));
+    }
+
     /// <summary>
     /// Accents typed or not, capitals or not: one word to the analysis, for every word of Snowball's French
     /// vocabulary (the stem and the stop-word flag depend on the folded word alone).

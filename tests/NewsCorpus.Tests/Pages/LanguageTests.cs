@@ -188,14 +188,14 @@ public class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     /// <summary>
-    /// Every text the pages pass to the localizer (T["…"] in views, text["…"] in code) has its English in
+    /// Every text the pages pass to the localizer (T["…"] or T.GetString("…") in views, text["…"] in code) has its English in
     /// UiText.en.resx, and the file holds no text that is no longer used.
     /// </summary>
     [Fact]
     public void Every_interface_text_has_an_english_translation()
     {
         var web = Path.Combine(BrowserSite.RepositoryRoot, "src", "NewsCorpus.Web");
-        var key = new Regex(@"\b(?:T|text)\[""((?:[^""\\]|\\.)*)""");
+        var key = new Regex(@"\b(?:T|text)(?:\[|\.GetString\()""((?:[^""\\]|\\.)*)""");
         var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .SelectMany(f => key.Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
