@@ -31,7 +31,10 @@ public static class StartupImport
             }
             new CorpusImporter(options.DatabasePath, logger, options.EntityAliasesPath) { IndexPath = index }.Import(folder);
             if (options.Provider == CorpusProvider.Postgres)
+            {
                 new PostgresPublisher(options.ConnectionString!, logger).Publish(options.DatabasePath);
+                CheckSearchIndexes(options, logger);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException)
         {
@@ -39,12 +42,24 @@ public static class StartupImport
         }
     }
 
+    // A store published where the rum extension was missing still works, with today's slower plan: said once here.
+    static void CheckSearchIndexes(CorpusOptions options, ILogger logger)
+    {
+        using var connection = PostgresPublisher.Open(options.ConnectionString!);
+        if (!PostgresSchema.SearchIndexesAreRum(connection))
+            logger.LogWarning("The PostgreSQL store's search indexes are GIN, not RUM (the rum extension was missing when it was published): ranked searches score every match with ts_rank, slower on a large corpus. Install postgresql-15-rum on every server and import again");
+    }
+
     static void CheckVersion(CorpusOptions options, ILogger logger)
     {
         try
         {
             var (found, expected) = options.SchemaVersion();
-            if (found == expected) return;
+            if (found == expected)
+            {
+                if (options.Provider == CorpusProvider.Postgres) CheckSearchIndexes(options, logger);
+                return;
+            }
             if (options.Provider == CorpusProvider.Postgres)
                 logger.LogError("The PostgreSQL store has schema version {Found}, this site needs {Expected}: import the articles (the CLI's import command with --provider postgres)",
                     found, expected);

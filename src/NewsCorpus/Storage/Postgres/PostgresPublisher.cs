@@ -24,6 +24,9 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
+    /// <summary>Whether the search indexes are RUM when the extension can be had (the default); false keeps GIN.</summary>
+    public bool UseRum { get; init; } = true;
+
     public PublishReport Publish(string stagingDatabase, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
@@ -87,6 +90,9 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         Replace(staging, pg, tx, "boilerplate", "paragraph_hash, articles", [Int8, Int4], cancel);
         Replace(staging, pg, tx, "rejected_files", "source_path, file_name, line, reason", [Text, Text, Int4, Text], cancel);
         Replace(staging, pg, tx, "meta", "key, value", [Text, Text], cancel);
+
+        if (!PostgresSchema.EnsureSearchIndexes(pg, tx, UseRum) && UseRum)
+            logger.LogWarning("The rum extension is not available on this PostgreSQL server (install postgresql-15-rum; a superuser runs CREATE EXTENSION rum once): the search indexes are GIN, and a ranked search scores every match, slower on a large corpus");
 
         cancel.ThrowIfCancellationRequested();
         tx.Commit();
