@@ -162,10 +162,10 @@ public static class BenchCommand
         var published = PostgresBenchmark.Publish(s.Database, s.Postgres!);
         var sb = new StringBuilder("### PostgreSQL\n\n");
         sb.AppendLine(string.Create(Inv, $"PostgreSQL {published.ServerVersion} on the same machine (a cluster as initdb makes it: default settings, 128 MB shared buffers), the same corpus and queries.")).AppendLine();
-        sb.AppendLine("| publication (first, into an empty database) | articles | time | articles/s | ANALYZE | database size | GIN indexes |");
+        sb.AppendLine("| publication (first, into an empty database) | articles | time | articles/s | ANALYZE | database size | search indexes |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         sb.AppendLine(string.Create(Inv,
-            $"| SQLite store → PostgreSQL (binary COPY, tsvector computed by PostgreSQL) | {published.Articles:N0} | {published.Publish.TotalSeconds:F1} s | {published.Articles / published.Publish.TotalSeconds:N0} | {published.Analyze.TotalSeconds:F1} s | {Mb(published.DatabaseBytes)} | {Mb(published.TextIndexBytes)} |"));
+            $"| SQLite store → PostgreSQL (binary COPY, tsvector computed by PostgreSQL) | {published.Articles:N0} | {published.Publish.TotalSeconds:F1} s | {published.Articles / published.Publish.TotalSeconds:N0} | {published.Analyze.TotalSeconds:F1} s | {Mb(published.DatabaseBytes)} | {Mb(published.TextIndexBytes)} ({(published.Rum ? "RUM" : "GIN")}) |"));
         sb.AppendLine().AppendLine("An import on PostgreSQL is the SQLite import above (the analysis) followed by this publication.").AppendLine();
 
         output.WriteLine("PostgreSQL: search…");

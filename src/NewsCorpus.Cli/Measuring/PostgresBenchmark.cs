@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace NewsCorpus.Cli.Measuring;
 
-public sealed record PublishFigures(int Articles, TimeSpan Publish, TimeSpan Analyze, long DatabaseBytes, long TextIndexBytes, string ServerVersion);
+public sealed record PublishFigures(int Articles, TimeSpan Publish, TimeSpan Analyze, long DatabaseBytes, long TextIndexBytes, string ServerVersion, bool Rum);
 
 /// <summary>
 /// The same corpus on PostgreSQL: a first publication of the imported SQLite store into an emptied database,
@@ -32,9 +32,10 @@ public static class PostgresBenchmark
                    pg_relation_size('ix_articles_search_stems') + pg_relation_size('ix_articles_search_exact'),
                    current_setting('server_version')
             """, pg);
+        bool rum = PostgresSchema.SearchIndexesAreRum(pg);
         using var reader = sizes.ExecuteReader();
         reader.Read();
-        return new PublishFigures(report.Inserted, report.Elapsed, analyzeTime, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2));
+        return new PublishFigures(report.Inserted, report.Elapsed, analyzeTime, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), rum);
     }
 
     public static List<SearchClassFigures> Search(string connectionString, List<SearchCase> cases, int maxRuns, TimeSpan totalBudget, TextWriter log)

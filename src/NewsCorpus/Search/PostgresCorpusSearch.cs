@@ -43,10 +43,30 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         return cmd;
     }
 
+    /// <summary>
+    /// The planner prices <c>tsvector @@ tsquery</c> as a cheap operator, but on a row it means reading the
+    /// article's tsvector out of TOAST: for a common word it picks a sequential scan that took 0.9 s where the
+    /// bitmap scan of the RUM index took 30 ms (100,000 articles; RUM checks even phrases in the index, so its
+    /// matches need no recheck). Until disposed, the session is told to prefer the index, and RUM's ordering gets
+    /// the memory to sort its candidates without a temporary file. Only with RUM: without it the plan is as before.
+    /// </summary>
+    IDisposable? PreferSearchIndexes(ParsedQuery parsed)
+    {
+        if (!parsed.HasText || !RankedFromIndex) return null;
+        Scalar("SET enable_seqscan = off; SET work_mem = '16MB'", []);
+        return new Reset(() =>
+        {
+            if (connection.State != System.Data.ConnectionState.Open) return;
+            // In a failed transaction the SET is undone with it, and RESET would fail.
+            try { Scalar("RESET enable_seqscan; RESET work_mem", []); } catch (PostgresException) { }
+        });
+    }
+
     protected override Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize)
     {
         var (where, rank, query, order, parameters) = Source(parsed);
         if (where is null) return null;
+        using var plan = PreferSearchIndexes(parsed);
         // By date the rank is not needed, and ts_rank reads every match's tsvector.
         bool ranked = sort == SearchSort.Relevance && parsed.HasText;
         if (!ranked) rank = "0";
@@ -115,6 +135,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     {
         var (where, _, _, _, parameters) = Source(parsed);
         if (where is null) return null;
+        using var plan = PreferSearchIndexes(parsed);
         return Rows($"SELECT a.month, count(*)::int FROM articles a WHERE {where} GROUP BY a.month ORDER BY a.month", parameters,
             r => new MonthCount(r.GetString(0), r.GetInt32(1)));
     }
