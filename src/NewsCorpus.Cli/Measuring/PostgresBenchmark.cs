@@ -32,7 +32,7 @@ public static class PostgresBenchmark
                    pg_relation_size('ix_articles_search_stems') + pg_relation_size('ix_articles_search_exact'),
                    current_setting('server_version')
             """, pg);
-        bool rum = PostgresSchema.SearchIndexesAreRum(pg);
+        bool rum = PostgresSchema.SearchIndexes(pg)?.Rum == true;
         using var reader = sizes.ExecuteReader();
         reader.Read();
         return new PublishFigures(report.Inserted, report.Elapsed, analyzeTime, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), rum);

@@ -46,7 +46,7 @@ public static class StartupImport
     static void CheckSearchIndexes(CorpusOptions options, ILogger logger)
     {
         using var connection = PostgresPublisher.Open(options.ConnectionString!);
-        if (!PostgresSchema.SearchIndexesAreRum(connection))
+        if (PostgresSchema.SearchIndexes(connection)?.Rum != true)
             logger.LogWarning("The PostgreSQL store's search indexes are GIN, not RUM (the rum extension was missing when it was published): ranked searches score every match with ts_rank, slower on a large corpus. Install postgresql-15-rum on every server and import again");
     }
 

@@ -20,9 +20,11 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     public const int RankedCandidates = 200;
 
     int? timeoutSeconds;
-    bool? rankedFromIndex;
+    (int Publication, bool Rum)? searchIndexes;
 
-    bool RankedFromIndex => rankedFromIndex ??= NewsCorpus.Storage.Postgres.PostgresSchema.SearchIndexesAreRum(connection);
+    (int Publication, bool Rum) SearchIndexes => searchIndexes ??= NewsCorpus.Storage.Postgres.PostgresSchema.SearchIndexes(connection) ?? (0, false);
+
+    bool RankedFromIndex => SearchIndexes.Rum;
 
     // Npgsql cancels a statement that outlives its command timeout (whole seconds, so a budget under one second is one).
     protected override IDisposable StartBudget()
@@ -167,6 +169,8 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         if (parsed.HasText && ts is null) return (null, "0", "", null, parameters);
         if (ts is not null) parameters.AddRange(ts.Parameters);
         var where = (ts?.Condition ?? "TRUE") + FilterConditions(parsed.Filters, parameters);
+        // Always true, and what lets the planner use the RUM indexes, partial up to their publication (see PostgresSchema).
+        if (ts is not null && RankedFromIndex) where += $" AND a.published_in <= {SearchIndexes.Publication}";
         if (parsed.Filters.SourceSlugs.Count > 0)
         {
             // Outlets are few: their names are matched to the slugs here, and the names bound as one array.

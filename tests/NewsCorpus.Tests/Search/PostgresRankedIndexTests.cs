@@ -51,8 +51,8 @@ public sealed class PostgresRankedIndexTests : IDisposable
         corpus.Import();
         using var rum = Open(Publish(rum: true));
         using var gin = Open(Publish(rum: false));
-        Assert.True(PostgresSchema.SearchIndexesAreRum(rum));
-        Assert.False(PostgresSchema.SearchIndexesAreRum(gin));
+        Assert.True(PostgresSchema.SearchIndexes(rum)?.Rum);
+        Assert.False(PostgresSchema.SearchIndexes(gin)?.Rum);
         int found = 0;
         foreach (var query in Queries)
         {

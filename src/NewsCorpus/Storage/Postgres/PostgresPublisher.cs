@@ -36,6 +36,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         using var tx = pg.BeginTransaction();
         PostgresSchema.Execute(pg, tx, $"SELECT pg_advisory_xact_lock({PublishLock})");
         bool created = PostgresSchema.Ensure(pg, tx);
+        int publication = PostgresSchema.StartPublication(pg, tx);
 
         var published = ArticleStates(pg, tx);
         var wanted = ArticleStates(staging);
@@ -62,7 +63,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         if (moved.Count > 0)
         {
             using var cmd = new NpgsqlCommand("""
-                UPDATE articles a SET cluster_key = u.cluster_key, cluster_size = u.cluster_size
+                UPDATE articles a SET cluster_key = u.cluster_key, cluster_size = u.cluster_size, published_in = DEFAULT
                 FROM unnest(@keys, @clusters, @sizes) AS u(article_key, cluster_key, cluster_size)
                 WHERE a.article_key = u.article_key
                 """, pg, tx);
@@ -91,7 +92,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         Replace(staging, pg, tx, "rejected_files", "source_path, file_name, line, reason", [Text, Text, Int4, Text], cancel);
         Replace(staging, pg, tx, "meta", "key, value", [Text, Text], cancel);
 
-        if (!PostgresSchema.EnsureSearchIndexes(pg, tx, UseRum) && UseRum)
+        if (!PostgresSchema.EnsureSearchIndexes(pg, tx, publication, rowsChanged: created || insert.Count > 0 || moved.Count > 0, UseRum) && UseRum)
             logger.LogWarning("The rum extension is not available on this PostgreSQL server (install postgresql-15-rum; a superuser runs CREATE EXTENSION rum once): the search indexes are GIN, and a ranked search scores every match, slower on a large corpus");
 
         cancel.ThrowIfCancellationRequested();

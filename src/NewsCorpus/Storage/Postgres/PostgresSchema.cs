@@ -69,7 +69,9 @@ public static class PostgresSchema
                 setweight(to_tsvector('fr', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED,
             search_exact tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('fr_exact', title || ' ' || headings), 'A') ||
-                setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED
+                setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED,
+            -- The publication that wrote the row (see EnsureSearchIndexes); set by the publisher for its session.
+            published_in integer NOT NULL DEFAULT current_setting('newscorpus.publication')::integer
         );
         CREATE INDEX ix_articles_month ON articles (month, day, number, id);
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
@@ -158,6 +160,11 @@ public static class PostgresSchema
             value        text NOT NULL
         );
 
+        CREATE TABLE search_indexes (
+            publication  integer NOT NULL,  -- the last publication the search indexes hold
+            rum          boolean NOT NULL
+        );
+
         INSERT INTO corpus_schema (version) VALUES ({{Version}});
         """;
 
@@ -165,7 +172,7 @@ public static class PostgresSchema
     static readonly string[] OwnTables =
     [
         "corpus_schema", "article_countries", "article_entities", "near_duplicates", "entities", "country_months",
-        "country_pairs", "country_entities", "boilerplate", "duplicate_files", "rejected_files", "words", "meta", "articles",
+        "country_pairs", "country_entities", "boilerplate", "duplicate_files", "rejected_files", "words", "meta", "search_indexes", "articles",
     ];
 
     /// <summary>The version the database carries, 0 when it has no NewsCorpus tables.</summary>
@@ -189,38 +196,58 @@ public static class PostgresSchema
     }
 
     /// <summary>
-    /// Creates the two search indexes, or rebuilds them when they are of the other kind. RUM (the `rum` extension)
-    /// keeps each word's positions in the index, so a ranked search orders its candidates by <c>column &lt;=&gt; query</c>
-    /// without reading a row (see PostgresCorpusSearch); without the extension they are GIN, as before, and a ranked
-    /// search scores every match with ts_rank. Run after the rows are copied: an index built at once is faster than
-    /// one grown row by row.
+    /// The publication about to be written: new and updated rows carry it (<c>published_in</c>), so the RUM indexes
+    /// of the last one, whose predicate stops at it, never receive them. Call first in the publication's transaction.
+    /// </summary>
+    public static int StartPublication(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        int publication = (SearchIndexes(connection, tx)?.Publication ?? 0) + 1;
+        Execute(connection, tx, $"SET LOCAL newscorpus.publication = {publication}");
+        return publication;
+    }
+
+    /// <summary>
+    /// Builds the search indexes of <paramref name="publication"/> when the rows changed (or the indexes are missing or
+    /// of the other kind), in place of the last ones. RUM (the `rum` extension) keeps each word's positions in the
+    /// index, so a ranked search orders its candidates by <c>column &lt;=&gt; query</c> without reading a row (see
+    /// PostgresCorpusSearch); without the extension they are GIN, as before, and a ranked search scores every match.
+    /// A RUM index is never written to, only built: rum 1.3.13 logs a page split of an insert in a way a hot standby
+    /// (or crash recovery) cannot replay, and stops on ("WAL contains references to invalid pages", rum issue 179).
+    /// So each RUM index holds the rows up to its publication (a partial index), the publication's rows go past it,
+    /// and a new index is built beside it; the old one is dropped at the end, which holds readers back only from
+    /// there to the commit. GIN indexes are written to as rows arrive.
     /// </summary>
     /// <returns>true when the indexes are RUM.</returns>
-    public static bool EnsureSearchIndexes(NpgsqlConnection connection, NpgsqlTransaction tx, bool useRum)
+    public static bool EnsureSearchIndexes(NpgsqlConnection connection, NpgsqlTransaction tx, int publication, bool rowsChanged, bool useRum)
     {
         bool rum = useRum && CreateRumExtension(connection, tx);
-        if (SearchIndexesAreRum(connection, tx) == rum && SearchIndexCount(connection, tx) == 2) return rum;
-        var method = rum ? "rum" : "gin";
-        var opclass = rum ? " rum_tsvector_ops" : "";
+        var current = SearchIndexes(connection, tx);
+        if (current is { } c && c.Rum == rum && !(rum && rowsChanged) && SearchIndexCount(connection, tx) == 2) return rum;
+        var (method, opclass, predicate) = rum ? ("rum", " rum_tsvector_ops", $" WHERE published_in <= {publication}") : ("gin", "", "");
         Execute(connection, tx, $"""
+            CREATE INDEX ix_articles_search_stems_next ON articles USING {method} (search_stems{opclass}){predicate};
+            CREATE INDEX ix_articles_search_exact_next ON articles USING {method} (search_exact{opclass}){predicate};
             DROP INDEX IF EXISTS ix_articles_search_stems, ix_articles_search_exact;
-            CREATE INDEX ix_articles_search_stems ON articles USING {method} (search_stems{opclass});
-            CREATE INDEX ix_articles_search_exact ON articles USING {method} (search_exact{opclass});
+            ALTER INDEX ix_articles_search_stems_next RENAME TO ix_articles_search_stems;
+            ALTER INDEX ix_articles_search_exact_next RENAME TO ix_articles_search_exact;
+            DELETE FROM search_indexes;
+            INSERT INTO search_indexes (publication, rum) VALUES ({publication}, {rum});
             """);
         return rum;
     }
 
     /// <summary>
-    /// Whether the store's search indexes are RUM: what the search asks before ordering by the index. False on a
-    /// store built without the extension (or before this schema).
+    /// The kind of the store's search indexes and the last publication they hold, null before the first (or on a
+    /// store of another schema). A search on RUM indexes states <c>published_in &lt;= publication</c>, so that the
+    /// planner may use them.
     /// </summary>
-    public static bool SearchIndexesAreRum(NpgsqlConnection connection, NpgsqlTransaction? tx = null)
+    public static (int Publication, bool Rum)? SearchIndexes(NpgsqlConnection connection, NpgsqlTransaction? tx = null)
     {
         using var cmd = new NpgsqlCommand("""
-            SELECT count(*) = 2 FROM pg_class c JOIN pg_am am ON am.oid = c.relam
-            WHERE c.oid IN (to_regclass('ix_articles_search_stems'), to_regclass('ix_articles_search_exact')) AND am.amname = 'rum'
+            SELECT CASE WHEN to_regclass('search_indexes') IS NULL THEN NULL
+                ELSE (SELECT ARRAY[publication, rum::int] FROM search_indexes LIMIT 1) END
             """, connection, tx);
-        return (bool)cmd.ExecuteScalar()!;
+        return cmd.ExecuteScalar() is int[] row ? (row[0], row[1] == 1) : null;
     }
 
     static long SearchIndexCount(NpgsqlConnection connection, NpgsqlTransaction tx)
