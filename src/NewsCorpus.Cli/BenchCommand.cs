@@ -172,6 +172,8 @@ public static class BenchCommand
         var search = PostgresBenchmark.Search(s.Postgres!, cases, s.MaxRuns, TimeSpan.FromSeconds(s.SearchSeconds), output);
         sb.Append(SearchSection(search, cases, "#### Search on PostgreSQL",
             "`CorpusSearch.For(NpgsqlConnection).Search(…)` (count, top 20 with ts_headline snippets, facets, word forms, suggestions) against a naive ranked top 20 on the same tsvector columns (`… WHERE search_stems @@ q ORDER BY ts_rank(…) DESC LIMIT 20`), in ms."));
+        // Printed now as well: the page load that follows runs for minutes and could end the run.
+        output.Write(sb.ToString());
 
         output.WriteLine("PostgreSQL: pages…");
         sb.Append(PageSection(s, webDll, cases, output, "#### Pages on PostgreSQL", "--Corpus:Provider=Postgres", $"--ConnectionStrings:Corpus={s.Postgres}"));
