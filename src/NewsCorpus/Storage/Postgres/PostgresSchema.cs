@@ -243,11 +243,11 @@ public static class PostgresSchema
     /// </summary>
     public static (int Publication, bool Rum)? SearchIndexes(NpgsqlConnection connection, NpgsqlTransaction? tx = null)
     {
-        using var cmd = new NpgsqlCommand("""
-            SELECT CASE WHEN to_regclass('search_indexes') IS NULL THEN NULL
-                ELSE (SELECT ARRAY[publication, rum::int] FROM search_indexes LIMIT 1) END
-            """, connection, tx);
-        return cmd.ExecuteScalar() is int[] row ? (row[0], row[1] == 1) : null;
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('search_indexes') IS NOT NULL", connection, tx))
+            if (!(bool)exists.ExecuteScalar()!) return null;
+        using var cmd = new NpgsqlCommand("SELECT publication, rum FROM search_indexes LIMIT 1", connection, tx);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.GetBoolean(1)) : null;
     }
 
     static long SearchIndexCount(NpgsqlConnection connection, NpgsqlTransaction tx)
