@@ -42,12 +42,12 @@ public static class StartupImport
         }
     }
 
-    // A store published where the rum extension was missing still works, with today's slower plan: said once here.
+    // A store without RUM indexes works, with the plan that scores every match: said once here.
     static void CheckSearchIndexes(CorpusOptions options, ILogger logger)
     {
         using var connection = PostgresPublisher.Open(options.ConnectionString!);
         if (PostgresSchema.SearchIndexes(connection)?.Rum != true)
-            logger.LogWarning("The PostgreSQL store's search indexes are GIN, not RUM (the rum extension was missing when it was published): ranked searches score every match with ts_rank, slower on a large corpus. Install postgresql-15-rum on every server and import again");
+            logger.LogWarning("The PostgreSQL store's search indexes are GIN, not RUM (published without --rum, or the rum extension was missing): ranked searches score every match with ts_rank, slow for common words on a large corpus. The README says how to have RUM, and why it is not the default");
     }
 
     static void CheckVersion(CorpusOptions options, ILogger logger)

@@ -29,7 +29,7 @@ public sealed class PostgresReplicaTests : IDisposable
     {
         new CorpusGenerator(seed: 41).WriteTo(corpus.Articles, 200);
         corpus.Import();
-        new PostgresPublisher(Primary).Publish(corpus.Database);
+        new PostgresPublisher(Primary) { UseRum = true }.Publish(corpus.Database);
         WaitForReplay();
 
         // As the README tells a team: the site never imports and reads the replica's connection string.
@@ -54,7 +54,7 @@ public sealed class PostgresReplicaTests : IDisposable
         foreach (var file in Directory.GetFiles(more)) File.Move(file, Path.Combine(corpus.Articles, "more-" + Path.GetFileName(file)));
         corpus.Write($"050_{NewArticle}.txt", "date 2024-03-02\ntitle: Une hydrolienne au large de Dakar\n\nUne hydrolienne produit de l'électricité au large de Dakar.");
         corpus.Import();
-        new PostgresPublisher(Primary).Publish(corpus.Database);
+        new PostgresPublisher(Primary) { UseRum = true }.Publish(corpus.Database);
         WaitForReplay();
 
         // Replayed: the site sees the new import stamp within its check interval and drops its cached pages.

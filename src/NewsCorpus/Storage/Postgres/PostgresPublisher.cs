@@ -24,8 +24,13 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
-    /// <summary>Whether the search indexes are RUM when the extension can be had (the default); false keeps GIN.</summary>
-    public bool UseRum { get; init; } = true;
+    /// <summary>
+    /// Whether the search indexes are RUM when the extension can be had; false (the default) keeps GIN. Not the
+    /// default because Debian's rum 1.3.13 crashed PostgreSQL backends (a segfault reading an index's positions)
+    /// under concurrent searches of a 100,000-article store, and a crashed backend restarts every session of the
+    /// server (docs/benchmarks.md, 2026-12-05).
+    /// </summary>
+    public bool UseRum { get; init; }
 
     public PublishReport Publish(string stagingDatabase, CancellationToken cancel = default)
     {
@@ -93,7 +98,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         Replace(staging, pg, tx, "meta", "key, value", [Text, Text], cancel);
 
         if (!PostgresSchema.EnsureSearchIndexes(pg, tx, publication, rowsChanged: created || insert.Count > 0 || moved.Count > 0, UseRum) && UseRum)
-            logger.LogWarning("The rum extension is not available on this PostgreSQL server (install postgresql-15-rum; a superuser runs CREATE EXTENSION rum once): the search indexes are GIN, and a ranked search scores every match, slower on a large corpus");
+            logger.LogWarning("RUM indexes were asked for, but the rum extension is not available on this PostgreSQL server (install postgresql-15-rum; a superuser runs CREATE EXTENSION rum once): the search indexes are GIN, and a ranked search scores every match, slower on a large corpus");
 
         cancel.ThrowIfCancellationRequested();
         tx.Commit();
