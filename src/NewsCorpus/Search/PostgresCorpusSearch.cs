@@ -6,7 +6,7 @@ using Npgsql;
 namespace NewsCorpus.Search;
 
 /// <summary>
-/// Search on the PostgreSQL store: the tsvector columns and their RUM (else GIN) indexes, ts_rank, and ts_headline
+/// Search on the PostgreSQL store: the tsvector columns and their GIN (or, opt-in, RUM) indexes, ts_rank, and ts_headline
 /// for the rows shown only. The matches are evaluated once, in a materialized CTE that the count and the facets
 /// read in the same statement as the page: no temporary table, so it runs on a read-only replica too.
 /// </summary>
