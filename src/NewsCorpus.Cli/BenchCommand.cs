@@ -31,24 +31,25 @@ public static class BenchCommand
         var webDll = new Option<FileInfo?>("--web-dll") { Description = "The built site (default: src/NewsCorpus.Web/bin/Release/net10.0/NewsCorpus.Web.dll, else Debug)" };
         var output = new Option<FileInfo?>("--out") { Description = "Markdown file whose bench section (between bench markers) is replaced by the results" };
         var postgres = new Option<string?>("--postgres") { Description = "Also measure on PostgreSQL: a connection string to a database whose NewsCorpus tables are replaced" };
+        var postgresRum = new Option<bool>("--postgres-rum") { Description = "With --postgres: publish with RUM search indexes (as `import --rum`)" };
         var only = new Option<string?>("--only") { Description = "Run one phase alone: 'import' (the importer and the reference, no search or pages)" };
         only.AcceptOnlyFromAmong("import");
         var command = new Command("bench", "Measure import, search and pages on one corpus against the targets of issue #7")
         {
-            corpus, db, queries, searchSeconds, pageSeconds, connections, skipImport, requestLogs, webDll, output, postgres, only,
+            corpus, db, queries, searchSeconds, pageSeconds, connections, skipImport, requestLogs, webDll, output, postgres, only, postgresRum,
         };
         command.SetAction(parse => Run(new Settings(
             parse.GetValue(corpus)!,
             parse.GetValue(db)?.FullName ?? Path.Combine(Path.GetTempPath(), "newscorpus-bench", "corpus.db"),
             parse.GetValue(queries), parse.GetValue(searchSeconds), parse.GetValue(pageSeconds), parse.GetValue(connections),
             parse.GetValue(skipImport), parse.GetValue(requestLogs), parse.GetValue(webDll)?.FullName, parse.GetValue(output)?.FullName,
-            parse.GetValue(postgres), parse.GetValue(only) == "import"),
+            parse.GetValue(postgres), parse.GetValue(only) == "import", parse.GetValue(postgresRum)),
             Console.Out, Console.Error));
         return command;
     }
 
     public sealed record Settings(DirectoryInfo Corpus, string Database, int MaxRuns, int SearchSeconds, int PageSeconds, int Connections,
-        bool SkipImport, bool RequestLogs, string? WebDll, string? Output, string? Postgres = null, bool ImportOnly = false)
+        bool SkipImport, bool RequestLogs, string? WebDll, string? Output, string? Postgres = null, bool ImportOnly = false, bool PostgresRum = false)
     {
         public string ReferenceDatabase => Path.ChangeExtension(Database, ".reference.db");
     }
@@ -159,19 +160,21 @@ public static class BenchCommand
     static string PostgresSection(Settings s, string webDll, List<SearchCase> cases, TextWriter output)
     {
         output.WriteLine("PostgreSQL: publication…");
-        var published = PostgresBenchmark.Publish(s.Database, s.Postgres!);
+        var published = PostgresBenchmark.Publish(s.Database, s.Postgres!, s.PostgresRum);
         var sb = new StringBuilder("### PostgreSQL\n\n");
         sb.AppendLine(string.Create(Inv, $"PostgreSQL {published.ServerVersion} on the same machine (a cluster as initdb makes it: default settings, 128 MB shared buffers), the same corpus and queries.")).AppendLine();
-        sb.AppendLine("| publication (first, into an empty database) | articles | time | articles/s | ANALYZE | database size | GIN indexes |");
+        sb.AppendLine("| publication (first, into an empty database) | articles | time | articles/s | ANALYZE | database size | search indexes |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         sb.AppendLine(string.Create(Inv,
-            $"| SQLite store → PostgreSQL (binary COPY, tsvector computed by PostgreSQL) | {published.Articles:N0} | {published.Publish.TotalSeconds:F1} s | {published.Articles / published.Publish.TotalSeconds:N0} | {published.Analyze.TotalSeconds:F1} s | {Mb(published.DatabaseBytes)} | {Mb(published.TextIndexBytes)} |"));
+            $"| SQLite store → PostgreSQL (binary COPY, tsvector computed by PostgreSQL) | {published.Articles:N0} | {published.Publish.TotalSeconds:F1} s | {published.Articles / published.Publish.TotalSeconds:N0} | {published.Analyze.TotalSeconds:F1} s | {Mb(published.DatabaseBytes)} | {Mb(published.TextIndexBytes)} ({(published.Rum ? "RUM" : "GIN")}) |"));
         sb.AppendLine().AppendLine("An import on PostgreSQL is the SQLite import above (the analysis) followed by this publication.").AppendLine();
 
         output.WriteLine("PostgreSQL: search…");
         var search = PostgresBenchmark.Search(s.Postgres!, cases, s.MaxRuns, TimeSpan.FromSeconds(s.SearchSeconds), output);
         sb.Append(SearchSection(search, cases, "#### Search on PostgreSQL",
             "`CorpusSearch.For(NpgsqlConnection).Search(…)` (count, top 20 with ts_headline snippets, facets, word forms, suggestions) against a naive ranked top 20 on the same tsvector columns (`… WHERE search_stems @@ q ORDER BY ts_rank(…) DESC LIMIT 20`), in ms."));
+        // Printed now as well: the page load that follows runs for minutes and could end the run.
+        output.Write(sb.ToString());
 
         output.WriteLine("PostgreSQL: pages…");
         sb.Append(PageSection(s, webDll, cases, output, "#### Pages on PostgreSQL", "--Corpus:Provider=Postgres", $"--ConnectionStrings:Corpus={s.Postgres}"));

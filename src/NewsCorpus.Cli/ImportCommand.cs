@@ -23,10 +23,11 @@ public static class ImportCommand
         var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
         provider.AcceptOnlyFromAmong("sqlite", "postgres");
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, with --provider postgres (the SQLite file of --db is then the importer's working store)" };
-        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, format, index, db, aliases, provider, connection };
+        var rum = new Option<bool>("--rum") { Description = "With --provider postgres: build the search indexes with the rum extension (ranked searches from the index; see the README for its known crash)" };
+        var command = new Command("import", "Import (or re-import) a folder of article files") { folder, format, index, db, aliases, provider, connection, rum };
         command.SetAction(parse => Run(AsFileOrFolder(parse.GetValue(folder)!), parse.GetValue(db)?.FullName ?? CorpusPaths.DefaultDatabase, Console.Out, Console.Error,
             parse.GetValue(aliases)?.FullName, parse.GetValue(provider) == "postgres" ? parse.GetValue(connection) ?? "" : null,
-            ArticleFormats.Parse(parse.GetValue(format)), parse.GetValue(index)?.FullName));
+            ArticleFormats.Parse(parse.GetValue(format)), parse.GetValue(index)?.FullName, parse.GetValue(rum)));
         return command;
     }
 
@@ -37,7 +38,7 @@ public static class ImportCommand
     /// <param name="format">How to read the one file given; null: as its extension says. Not for a folder.</param>
     /// <param name="indexPath">A CSV or TSV index adding metadata to the article files (<see cref="NewsCorpus.Articles.ArticleIndex"/>).</param>
     public static int Run(FileSystemInfo folder, string database, TextWriter output, TextWriter errors, string? aliasesPath = null, string? postgres = null,
-        ArticleFormat? format = null, string? indexPath = null)
+        ArticleFormat? format = null, string? indexPath = null, bool rum = false)
     {
         if (indexPath is not null && !File.Exists(indexPath))
         {
@@ -79,7 +80,7 @@ public static class ImportCommand
             return 2;
         }
         progress.Finish();
-        if (postgres is not null && !Publish(database, postgres, output, errors)) return 2;
+        if (postgres is not null && !Publish(database, postgres, output, errors, rum)) return 2;
 
         foreach (var warning in report.Warnings) output.WriteLine($"warning: {warning}");
         foreach (var dup in report.Duplicates) output.WriteLine($"duplicate: {dup.FileName} is a copy of {dup.OriginalId}");
@@ -90,13 +91,13 @@ public static class ImportCommand
         return report.Rejected.Count > 0 ? 1 : 0;
     }
 
-    static bool Publish(string database, string connectionString, TextWriter output, TextWriter errors)
+    static bool Publish(string database, string connectionString, TextWriter output, TextWriter errors, bool rum)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine("Publishing to PostgreSQL");
         try
         {
-            var published = new PostgresPublisher(connectionString).Publish(database);
+            var published = new PostgresPublisher(connectionString) { UseRum = rum }.Publish(database);
             output.WriteLine(string.Create(inv,
                 $"postgres: written {published.Inserted}, removed {published.Deleted}, moved between clusters {published.ClustersMoved}, per-corpus tables {(published.DerivedReplaced ? "replaced" : "unchanged")}, time {published.Elapsed.TotalSeconds:F2}s"));
             return true;

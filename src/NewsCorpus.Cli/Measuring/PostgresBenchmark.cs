@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace NewsCorpus.Cli.Measuring;
 
-public sealed record PublishFigures(int Articles, TimeSpan Publish, TimeSpan Analyze, long DatabaseBytes, long TextIndexBytes, string ServerVersion);
+public sealed record PublishFigures(int Articles, TimeSpan Publish, TimeSpan Analyze, long DatabaseBytes, long TextIndexBytes, string ServerVersion, bool Rum);
 
 /// <summary>
 /// The same corpus on PostgreSQL: a first publication of the imported SQLite store into an emptied database,
@@ -13,7 +13,7 @@ public sealed record PublishFigures(int Articles, TimeSpan Publish, TimeSpan Ana
 /// </summary>
 public static class PostgresBenchmark
 {
-    public static PublishFigures Publish(string sqliteStore, string connectionString)
+    public static PublishFigures Publish(string sqliteStore, string connectionString, bool rum)
     {
         using (var connection = PostgresPublisher.Open(connectionString))
         {
@@ -21,7 +21,7 @@ public static class PostgresBenchmark
             using var drop = new NpgsqlCommand("DROP TABLE IF EXISTS corpus_schema", connection);
             drop.ExecuteNonQuery();
         }
-        var report = new PostgresPublisher(connectionString).Publish(sqliteStore);
+        var report = new PostgresPublisher(connectionString) { UseRum = rum }.Publish(sqliteStore);
         using var pg = PostgresPublisher.Open(connectionString);
         // After a bulk load an operator runs ANALYZE (autovacuum would, later): the planner needs the statistics.
         var clock = Stopwatch.StartNew();
@@ -32,9 +32,10 @@ public static class PostgresBenchmark
                    pg_relation_size('ix_articles_search_stems') + pg_relation_size('ix_articles_search_exact'),
                    current_setting('server_version')
             """, pg);
+        bool built = PostgresSchema.SearchIndexes(pg)?.Rum == true;
         using var reader = sizes.ExecuteReader();
         reader.Read();
-        return new PublishFigures(report.Inserted, report.Elapsed, analyzeTime, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2));
+        return new PublishFigures(report.Inserted, report.Elapsed, analyzeTime, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), built);
     }
 
     public static List<SearchClassFigures> Search(string connectionString, List<SearchCase> cases, int maxRuns, TimeSpan totalBudget, TextWriter log)
@@ -45,13 +46,15 @@ public static class PostgresBenchmark
         using var raw = new NpgsqlConnection(connectionString);
         raw.Open();
 
+        // Partial RUM indexes are used only by a query that states their predicate (see PostgresSchema).
+        var rumPredicate = PostgresSchema.SearchIndexes(raw) is { Rum: true } indexes ? $" AND a.published_in <= {indexes.Publication}" : "";
         SearchResults App(SearchCase c) => search.Search(SearchRequest.FromForm(c.Query, c.Country, c.From, c.To, c.Sort));
         // The least PostgreSQL can do for the words of the query: its match, ranked, top 20; no filters, facets or snippets.
         int Raw(SearchCase c)
         {
             var ts = TsQuery.Compile(QueryParser.Parse(c.Query).Root, QueryStems.WithoutCorpus);
             if (ts is null) return 0;
-            using var cmd = new NpgsqlCommand($"SELECT a.article_key, {ts.Rank} AS rank FROM articles a WHERE {ts.Condition} ORDER BY rank DESC LIMIT 20", raw);
+            using var cmd = new NpgsqlCommand($"SELECT a.article_key, {ts.Rank} AS rank FROM articles a WHERE {ts.Condition}{rumPredicate} ORDER BY rank DESC LIMIT 20", raw);
             foreach (var (name, value) in ts.Parameters) cmd.Parameters.AddWithValue(name.TrimStart('@'), value);
             using var reader = cmd.ExecuteReader();
             int rows = 0;

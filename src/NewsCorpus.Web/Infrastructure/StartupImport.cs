@@ -31,7 +31,10 @@ public static class StartupImport
             }
             new CorpusImporter(options.DatabasePath, logger, options.EntityAliasesPath) { IndexPath = index }.Import(folder);
             if (options.Provider == CorpusProvider.Postgres)
+            {
                 new PostgresPublisher(options.ConnectionString!, logger).Publish(options.DatabasePath);
+                CheckSearchIndexes(options, logger);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException)
         {
@@ -39,12 +42,24 @@ public static class StartupImport
         }
     }
 
+    // A store without RUM indexes works, with the plan that scores every match: said once here.
+    static void CheckSearchIndexes(CorpusOptions options, ILogger logger)
+    {
+        using var connection = PostgresPublisher.Open(options.ConnectionString!);
+        if (PostgresSchema.SearchIndexes(connection)?.Rum != true)
+            logger.LogWarning("The PostgreSQL store's search indexes are GIN, not RUM (published without --rum, or the rum extension was missing): ranked searches score every match with ts_rank, slow for common words on a large corpus. The README says how to have RUM, and why it is not the default");
+    }
+
     static void CheckVersion(CorpusOptions options, ILogger logger)
     {
         try
         {
             var (found, expected) = options.SchemaVersion();
-            if (found == expected) return;
+            if (found == expected)
+            {
+                if (options.Provider == CorpusProvider.Postgres) CheckSearchIndexes(options, logger);
+                return;
+            }
             if (options.Provider == CorpusProvider.Postgres)
                 logger.LogError("The PostgreSQL store has schema version {Found}, this site needs {Expected}: import the articles (the CLI's import command with --provider postgres)",
                     found, expected);

@@ -21,6 +21,14 @@ public sealed class TsQuery
 
     public required List<(string Name, object Value)> Parameters { get; init; }
 
+    /// <summary>
+    /// A column and a tsquery that every match satisfies (<c>Column @@ Query</c> follows from <see cref="Condition"/>),
+    /// for a RUM index to order candidates by <c>Column &lt;=&gt; Query</c>: the required words and phrases that
+    /// are looked for in one column, all of them (so words close together rank first). Null when no part of the
+    /// query is bound to one column (a country's name and its demonyms span both, say).
+    /// </summary>
+    public (string Column, string Query)? Order { get; init; }
+
     /// <param name="stems">What each ordinary word looks for: a word the corpus writes as a name is looked for as that exact word.</param>
     public static TsQuery? Compile(QueryNode? root, QueryStems stems)
     {
@@ -37,6 +45,7 @@ public sealed class TsQuery
             Rank = ranks.Count == 0 ? "0" : string.Join(" + ", ranks),
             Highlight = leaves.Count == 0 ? "''::tsquery" : "(" + string.Join(" || ", leaves.Select(l => l.Highlight)) + ")",
             Parameters = builder.Parameters,
+            Order = builder.Implied(root),
         };
     }
 
@@ -107,6 +116,27 @@ public sealed class TsQuery
                 : ("a.search_exact", $"plainto_tsquery('fr_exact', {p})")).ToList();
             // ts_headline reads the text with the `fr` configuration, so the highlight asks in that one.
             return new Leaf(alternatives, "(" + string.Join(" || ", words.Select(p => $"plainto_tsquery('fr', {p})")) + ")");
+        }
+
+        /// <summary>A column and a tsquery that every article matching <paramref name="node"/> satisfies, or null (see <see cref="Order"/>).</summary>
+        public (string Column, string Query)? Implied(QueryNode node)
+        {
+            switch (node)
+            {
+                case AndNode a:
+                    // The required parts bound to one column, in the column most of them use (the stems on a tie).
+                    var parts = a.Include.Select(Implied).OfType<(string Column, string Query)>().ToList();
+                    if (parts.Count == 0) return null;
+                    var column = parts.GroupBy(p => p.Column).OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "a.search_stems" ? 0 : 1).First().Key;
+                    return (column, "(" + string.Join(" && ", parts.Where(p => p.Column == column).Select(p => p.Query)) + ")");
+                case OrNode o:
+                    var options = o.Options.Select(Implied).ToList();
+                    if (options.Count == 0 || options.Any(x => x is null) || options.Select(x => x!.Value.Column).Distinct().Count() > 1) return null;
+                    return (options[0]!.Value.Column, "(" + string.Join(" || ", options.Select(x => x!.Value.Query)) + ")");
+                default:
+                    if (Leaf(node) is not { } leaf || leaf.Alternatives.Select(x => x.Column).Distinct().Count() > 1) return null;
+                    return (leaf.Alternatives[0].Column, "(" + string.Join(" || ", leaf.Alternatives.Select(x => x.Query)) + ")");
+            }
         }
 
         /// <summary>

@@ -33,6 +33,18 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    public const string StandbyVariable = "NEWSCORPUS_TEST_POSTGRES_STANDBY";
+
+    static string? StandbyServer => Environment.GetEnvironmentVariable(StandbyVariable) is { Length: > 0 } s ? s : null;
+
+    public static string? StandbySkipReason => (Server is not null && StandbyServer is not null) || InCi ? null
+        : $"No PostgreSQL hot standby: set {Variable} to a primary and {StandbyVariable} to its streaming replica (.ci/run starts both)";
+
+    /// <summary>The standby's connection string to the same database as <paramref name="connectionString"/> on the primary.</summary>
+    public static string OnStandby(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(StandbyServer ?? throw new InvalidOperationException($"{StandbyVariable} is not set: this test needs a hot standby of the primary (.ci/run starts one)"))
+        { Database = new NpgsqlConnectionStringBuilder(connectionString).Database }.ConnectionString;
+
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;

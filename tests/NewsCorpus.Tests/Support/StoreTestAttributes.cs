@@ -25,6 +25,12 @@ public sealed class PostgresFactAttribute : FactAttribute
     public PostgresFactAttribute() => Skip = PostgresServer.SkipReason;
 }
 
+/// <summary>A test that needs PostgreSQL and a hot standby of it.</summary>
+public sealed class PostgresStandbyFactAttribute : FactAttribute
+{
+    public PostgresStandbyFactAttribute() => Skip = PostgresServer.StandbySkipReason;
+}
+
 static class StoreSkip
 {
     public static string? Reason(ITestMethod method) =>

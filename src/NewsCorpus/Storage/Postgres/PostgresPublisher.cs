@@ -24,6 +24,14 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
 
     readonly ILogger logger = logger ?? NullLogger.Instance;
 
+    /// <summary>
+    /// Whether the search indexes are RUM when the extension can be had; false (the default) keeps GIN. Not the
+    /// default because Debian's rum 1.3.13 crashed PostgreSQL backends (a segfault reading an index's positions)
+    /// under concurrent searches of a 100,000-article store, and a crashed backend restarts every session of the
+    /// server (docs/benchmarks.md, 2026-12-05).
+    /// </summary>
+    public bool UseRum { get; init; }
+
     public PublishReport Publish(string stagingDatabase, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
@@ -33,6 +41,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         using var tx = pg.BeginTransaction();
         PostgresSchema.Execute(pg, tx, $"SELECT pg_advisory_xact_lock({PublishLock})");
         bool created = PostgresSchema.Ensure(pg, tx);
+        int publication = PostgresSchema.StartPublication(pg, tx);
 
         var published = ArticleStates(pg, tx);
         var wanted = ArticleStates(staging);
@@ -59,7 +68,7 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         if (moved.Count > 0)
         {
             using var cmd = new NpgsqlCommand("""
-                UPDATE articles a SET cluster_key = u.cluster_key, cluster_size = u.cluster_size
+                UPDATE articles a SET cluster_key = u.cluster_key, cluster_size = u.cluster_size, published_in = DEFAULT
                 FROM unnest(@keys, @clusters, @sizes) AS u(article_key, cluster_key, cluster_size)
                 WHERE a.article_key = u.article_key
                 """, pg, tx);
@@ -87,6 +96,9 @@ public sealed class PostgresPublisher(string connectionString, ILogger? logger =
         Replace(staging, pg, tx, "boilerplate", "paragraph_hash, articles", [Int8, Int4], cancel);
         Replace(staging, pg, tx, "rejected_files", "source_path, file_name, line, reason", [Text, Text, Int4, Text], cancel);
         Replace(staging, pg, tx, "meta", "key, value", [Text, Text], cancel);
+
+        if (!PostgresSchema.EnsureSearchIndexes(pg, tx, publication, rowsChanged: created || insert.Count > 0 || moved.Count > 0, UseRum) && UseRum)
+            logger.LogWarning("RUM indexes were asked for, but the rum extension is not available on this PostgreSQL server (install postgresql-15-rum; a superuser runs CREATE EXTENSION rum once): the search indexes are GIN, and a ranked search scores every match, slower on a large corpus");
 
         cancel.ThrowIfCancellationRequested();
         tx.Commit();

@@ -9,7 +9,7 @@ namespace NewsCorpus.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 7;   // 7: headlines, with the SQLite store's version 12; 6: day, source, url, author, with the SQLite store's version 11; 5: rebuilt with the SQLite store's version 10
+    public const int Version = 7;   // 7: headlines, with the SQLite store's version 12, and RUM search indexes when asked for; 6: day, source, url, author, with the SQLite store's version 11; 5: rebuilt with the SQLite store's version 10
 
     /// <summary>
     /// PostgreSQL indexes at most this many characters of an article body: a tsvector is limited to 1 MB,
@@ -69,13 +69,13 @@ public static class PostgresSchema
                 setweight(to_tsvector('fr', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED,
             search_exact tsvector GENERATED ALWAYS AS (
                 setweight(to_tsvector('fr_exact', title || ' ' || headings), 'A') ||
-                setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED
+                setweight(to_tsvector('fr_exact', left(coalesce(search_body, body), {{MaxIndexedBodyChars}})), 'B')) STORED,
+            -- The publication that wrote the row (see EnsureSearchIndexes); set by the publisher for its session.
+            published_in integer NOT NULL DEFAULT current_setting('newscorpus.publication')::integer
         );
         CREATE INDEX ix_articles_month ON articles (month, day, number, id);
         CREATE INDEX ix_articles_cluster ON articles (cluster_key) WHERE cluster_key IS NOT NULL;
         CREATE INDEX ix_articles_source ON articles (source, month) WHERE source IS NOT NULL;
-        CREATE INDEX ix_articles_search_stems ON articles USING gin (search_stems);
-        CREATE INDEX ix_articles_search_exact ON articles USING gin (search_exact);
 
         CREATE TABLE article_countries (
             iso2         text COLLATE "C" NOT NULL,
@@ -160,6 +160,11 @@ public static class PostgresSchema
             value        text NOT NULL
         );
 
+        CREATE TABLE search_indexes (
+            publication  integer NOT NULL,  -- the last publication the search indexes hold
+            rum          boolean NOT NULL
+        );
+
         INSERT INTO corpus_schema (version) VALUES ({{Version}});
         """;
 
@@ -167,7 +172,7 @@ public static class PostgresSchema
     static readonly string[] OwnTables =
     [
         "corpus_schema", "article_countries", "article_entities", "near_duplicates", "entities", "country_months",
-        "country_pairs", "country_entities", "boilerplate", "duplicate_files", "rejected_files", "words", "meta", "articles",
+        "country_pairs", "country_entities", "boilerplate", "duplicate_files", "rejected_files", "words", "meta", "search_indexes", "articles",
     ];
 
     /// <summary>The version the database carries, 0 when it has no NewsCorpus tables.</summary>
@@ -188,6 +193,89 @@ public static class PostgresSchema
         Execute(connection, tx, "DROP TABLE IF EXISTS " + string.Join(", ", OwnTables) + " CASCADE");
         Execute(connection, tx, Tables);
         return true;
+    }
+
+    /// <summary>
+    /// The publication about to be written: new and updated rows carry it (<c>published_in</c>), so the RUM indexes
+    /// of the last one, whose predicate stops at it, never receive them. Call first in the publication's transaction.
+    /// </summary>
+    public static int StartPublication(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        int publication = (SearchIndexes(connection, tx)?.Publication ?? 0) + 1;
+        Execute(connection, tx, $"SET LOCAL newscorpus.publication = {publication}");
+        return publication;
+    }
+
+    /// <summary>
+    /// Builds the search indexes of <paramref name="publication"/> when the rows changed (or the indexes are missing or
+    /// of the other kind), in place of the last ones. RUM (the `rum` extension) keeps each word's positions in the
+    /// index, so a ranked search orders its candidates by <c>column &lt;=&gt; query</c> without reading a row (see
+    /// PostgresCorpusSearch); without the extension they are GIN, as before, and a ranked search scores every match.
+    /// A RUM index is never written to, only built: rum 1.3.13 logs a page split of an insert in a way a hot standby
+    /// (or crash recovery) cannot replay, and stops on ("WAL contains references to invalid pages", rum issue 179).
+    /// So each RUM index holds the rows up to its publication (a partial index), the publication's rows go past it,
+    /// and a new index is built beside it; the old one is dropped at the end, which holds readers back only from
+    /// there to the commit. GIN indexes are written to as rows arrive.
+    /// </summary>
+    /// <returns>true when the indexes are RUM.</returns>
+    public static bool EnsureSearchIndexes(NpgsqlConnection connection, NpgsqlTransaction tx, int publication, bool rowsChanged, bool useRum)
+    {
+        bool rum = useRum && CreateRumExtension(connection, tx);
+        var current = SearchIndexes(connection, tx);
+        if (current is { } c && c.Rum == rum && !(rum && rowsChanged) && SearchIndexCount(connection, tx) == 2) return rum;
+        var (method, opclass, predicate) = rum ? ("rum", " rum_tsvector_ops", $" WHERE published_in <= {publication}") : ("gin", "", "");
+        Execute(connection, tx, $"""
+            CREATE INDEX ix_articles_search_stems_next ON articles USING {method} (search_stems{opclass}){predicate};
+            CREATE INDEX ix_articles_search_exact_next ON articles USING {method} (search_exact{opclass}){predicate};
+            DROP INDEX IF EXISTS ix_articles_search_stems, ix_articles_search_exact;
+            ALTER INDEX ix_articles_search_stems_next RENAME TO ix_articles_search_stems;
+            ALTER INDEX ix_articles_search_exact_next RENAME TO ix_articles_search_exact;
+            DELETE FROM search_indexes;
+            INSERT INTO search_indexes (publication, rum) VALUES ({publication}, {rum});
+            """);
+        return rum;
+    }
+
+    /// <summary>
+    /// The kind of the store's search indexes and the last publication they hold, null before the first (or on a
+    /// store of another schema). A search on RUM indexes states <c>published_in &lt;= publication</c>, so that the
+    /// planner may use them.
+    /// </summary>
+    public static (int Publication, bool Rum)? SearchIndexes(NpgsqlConnection connection, NpgsqlTransaction? tx = null)
+    {
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('search_indexes') IS NOT NULL", connection, tx))
+            if (!(bool)exists.ExecuteScalar()!) return null;
+        using var cmd = new NpgsqlCommand("SELECT publication, rum FROM search_indexes LIMIT 1", connection, tx);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.GetBoolean(1)) : null;
+    }
+
+    static long SearchIndexCount(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_class WHERE oid IN (to_regclass('ix_articles_search_stems'), to_regclass('ix_articles_search_exact'))", connection, tx);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    // The rum extension is not trusted: creating it takes a superuser (or an administrator who created it once,
+    // README). A role that may not is answered with an error, which must not end the publication's transaction.
+    static bool CreateRumExtension(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        using (var installed = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'rum')", connection, tx))
+            if ((bool)installed.ExecuteScalar()!) return true;
+        using (var available = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'rum')", connection, tx))
+            if (!(bool)available.ExecuteScalar()!) return false;
+        tx.Save("rum");
+        try
+        {
+            Execute(connection, tx, "CREATE EXTENSION IF NOT EXISTS rum");
+            tx.Release("rum");
+            return true;
+        }
+        catch (PostgresException)
+        {
+            tx.Rollback("rum");
+            return false;
+        }
     }
 
     internal static void Execute(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql)
