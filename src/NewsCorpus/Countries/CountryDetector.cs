@@ -67,9 +67,30 @@ public sealed class CountryDetector
     // Words that name a country only when the text names it otherwise too: "l'Amérique" is as often the continent.
     static readonly HashSet<string> NeedSupport = new(StringComparer.Ordinal) { "amerique" };
 
-    static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches) =>
-        NeedSupport.Contains(FoldedText(text, match))
-        && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(FoldedText(text, other)));
+    // The capital that is also the seat of a union's institutions: "Bruxelles a salué", "les exigences de
+    // Bruxelles" are the European Union, which is no country. It names Belgium where it is a place ("à Bruxelles")
+    // or when the text names Belgium otherwise.
+    static readonly HashSet<string> UnionSeats = new(StringComparer.Ordinal) { "bruxelles" };
+
+    static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches)
+    {
+        var folded = FoldedText(text, match);
+        if (UnionSeats.Contains(folded))
+            return !IsAfterPlacePreposition(text, match.Start)
+                && !matches.Any(other => other.Iso2 == match.Iso2 && !UnionSeats.Contains(FoldedText(text, other)));
+        return NeedSupport.Contains(folded)
+            && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(FoldedText(text, other)));
+    }
+
+    // "à Bruxelles", "vers Bruxelles", "depuis Bruxelles": the word before says where.
+    static bool IsAfterPlacePreposition(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && text[end - 1] is ' ' or '\u00A0') end--;
+        int begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1])) begin--;
+        return Folding.Fold(text[begin..end]) is "a" or "vers" or "depuis" or "pres";
+    }
 
     static string FoldedText(string text, CountryMatch match)
     {
@@ -226,6 +247,11 @@ public sealed class CountryDetector
         if (count == 1 && form.Capital && (IsPartOfCompoundName(text, words, i) || IsEventOfTheCity(text, words, i))) return false;
         if (count == 1 && IsInLanguageList(text, words, i)) return false;
         if (IsAntiquity(text, words, i, count)) return false;
+        // "l'Amérique française", "l'Afrique portugaise": a demonym qualifying a continent names a cultural or
+        // colonial area, not today's country.
+        if (!form.ProperNoun && !form.Exact && i > 0 && (Continents.Contains(words[i - 1].Folded) || words[i - 1].Folded == "amerique")
+            && IsSpaceGap(text, words[i - 1].End, words[i].TokenStart))
+            return false;
 
         // "George Washington", "Denzel Washington": a capitalised word right before that does not start a sentence.
         if (form.PersonName && i > 0)

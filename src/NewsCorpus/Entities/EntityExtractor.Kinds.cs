@@ -184,6 +184,9 @@ public sealed partial class EntityExtractor
             foreach (var place in places)
             {
                 if (place.Kind is PlaceKind.Departement or PlaceKind.Region) return true;
+                // A state or province has no population here: its name is enough unless it is also a person's name
+                // or an ordinary word ("Victoria", "Hidalgo", "Marche").
+                if (place.Kind == PlaceKind.Subdivision) { if (!personName && !commonWord) return true; continue; }
                 int needed = place.Kind == PlaceKind.City ? 20_000 : 10_000;
                 if (personName || commonWord) needed = 100_000;
                 if (place.Kind == PlaceKind.City && (personName || commonWord)) needed = 1_000_000;
