@@ -38,7 +38,7 @@ public sealed partial class EntityExtractor
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
             if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
-            if (single && IsPeople(start)) return null;
+            if ((single || IsOneHyphenedWord(start, last) && folded[last].EndsWith('s')) && IsPeople(start)) return null;   // "les Touareg", "les Pieds-Noirs"
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
             if (!single && IsFirstName(start))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation
                 return RestIsSurname(start + 1, last) ? EntityKind.Person : HasEnglishOrganisationWord(start, last) ? EntityKind.Organisation : null;
@@ -55,17 +55,23 @@ public sealed partial class EntityExtractor
             if (EndsWithPlace(start, last)) return EntityKind.Place;   // "Iju de Lagos"
             // An ordinary noun with a complement names a thing after someone or something ("Boson de Higgs",
             // "Maison des Marins"), not an organisation: organisations open with a head word.
-            if (IsCommonWord(start) && HasLowercaseConnector(start, last)) return null;
+            if ((IsCommonWord(start) || lowerForms.Contains(folded[start])) && HasLowercaseConnector(start, last)) return null;
             bool hasConnector = false, hasCommonWord = false;
             for (int k = start; k <= last; k++)
             {
                 if (!words[k].Capitalised && !words[k].AllCaps) { hasConnector = true; continue; }
-                if (FrenchNameWords.NotNames.Contains(folded[k])) return null;
+                if (FrenchNameWords.NotNames.Contains(folded[k]) && !IsAcronymOfName(k)) return null;
                 if (lowerForms.Contains(folded[k]) || IsCommonWord(k)) hasCommonWord = true;
             }
             // Two or three capitalised words that are no French words are a person's name ("Nadim Houry");
             // ordinary words make it an organisation's ("Bouygues Travaux Publics").
             return hasConnector || hasCommonWord || !LooksLikePersonName(start, last) ? EntityKind.Organisation : EntityKind.Person;
+        }
+
+        bool IsOneHyphenedWord(int start, int last)
+        {
+            for (int k = start + 1; k <= last; k++) if (words[k].JoinBefore != Join.Hyphen) return false;
+            return true;
         }
 
         bool HasLowercaseConnector(int start, int last)
@@ -135,6 +141,7 @@ public sealed partial class EntityExtractor
             {
                 if (FrenchNameWords.PersonParticles.Contains(folded[k]) || words[k].Capitalised && IsFirstName(k)) continue;
                 if (IsNameParticle(k, last)) continue;   // "Jean-Marie Le Pen", "Charles de Gaulle"
+                if (CountryAt(k) > 0 && IsSurnameAfterFirstName(k)) continue;   // "François Hollande"
                 if (FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return false;   // "Betty Moore Foundation"
                 if (!words[k].Capitalised) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k])) return false;
@@ -227,7 +234,9 @@ public sealed partial class EntityExtractor
             if (k < 0 || !Joined(start)) return false;
             if (folded[k] is "le" or "la" or "l" or "les" && k > 0 && Joined(k)) k--;   // "abordage du paquebot par le Storstad" stops at "par"
             if (FrenchNameWords.ThingCues.Contains(folded[k]) && !words[k].Capitalised) return true;
-            // "naufrage du Titanic", "accords d'Évian", "accélérateur de particules LHC"
+            // "naufrage du Titanic", "accords d'Évian", "accélérateur de particules LHC"; but "le programme de
+            // François Hollande" is his: a first name and a surname make a person.
+            if (IsFirstName(start) && start + 1 < WordCount && words[start + 1].Capitalised && words[start + 1].JoinBefore == Join.Space) return false;
             if (folded[k] is "de" or "d" or "du" or "des" && k > 0 && Joined(k)) k--;
             else if (k > 1 && !words[k].Capitalised && folded[k - 1] is "de" or "d" && Joined(k) && Joined(k - 1)) k -= 2;
             else return false;
@@ -246,6 +255,19 @@ public sealed partial class EntityExtractor
             while (k >= 0 && !words[k].Capitalised && IsCountryWord(folded[k]) && Joined(k)) k--;   // "l'agence russe"
             if (k < 0) return null;
             if (FrenchNameWords.OrganisationCues.Contains(folded[k])) return EntityKind.Organisation;
+            // "la secte islamiste Boko Haram", "la compagnie aérienne X": one or two adjectives after the cue.
+            for (int m = k, adjectives = 0; m > 0 && adjectives < 2 && !words[m].Capitalised && IsAdjective(folded[m]) && Joined(m); m--, adjectives++)
+                if (FrenchNameWords.OrganisationCues.Contains(folded[m - 1]) && !words[m - 1].Capitalised) return EntityKind.Organisation;
+            int of = folded[k] is "la" or "l" && k > 0 && Joined(k) && folded[k - 1] is "de" or "d" ? k - 1 : k;
+            if (folded[of] is "de" or "d" or "du" or "des" && of > 0 && Joined(of))
+            {
+                // "les membres d'Ansar Eddine", "le parti des Frères musulmans", "secrétaire général de la Francophonie"
+                int head = of - 1;
+                if (head >= 0 && (FrenchNameWords.GroupMemberNouns.Contains(folded[head])
+                    || FrenchNameWords.TitleWords.Contains(folded[head]) && !FrenchNameWords.PlaceTitles.Contains(folded[head])
+                    || FrenchNameWords.OrganisationCues.Contains(folded[head]) && !words[head].Capitalised))
+                    return EntityKind.Organisation;
+            }
             if (FrenchNameWords.PersonCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Person;
             if (FrenchNameWords.PlaceCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Place;
             if (folded[k] is "la" or "l" && k > 1 && Joined(k) && folded[k - 1] is "de" or "d") k--;   // "la province de la Kapisa"
@@ -255,6 +277,11 @@ public sealed partial class EntityExtractor
         }
 
         bool IsCountryWord(string f) => extractor.countryWords.Contains(f);
+
+        // "islamiste", "aérienne", "armé": the adjectives that qualify a cue word before the name it announces.
+        static bool IsAdjective(string f) =>
+            IsDescriptiveWord(f) || f.Length > 4 && (f.EndsWith("iste") || f.EndsWith("istes") || f.EndsWith("enne") || f.EndsWith("aise") || f.EndsWith("ais") || f.EndsWith("ain") || f.EndsWith("aine"))
+            || f is "arme" or "armee" or "armes" or "armees" or "public" or "publique" or "prive" or "privee";
 
     }
 }

@@ -10,8 +10,15 @@ public sealed partial class EntityExtractor
         bool Joined(int k) => words[k].JoinBefore != Join.Break;
 
         bool IsNameStart(int k) =>
-            words[k].Capitalised && !words[k].Digit && !FrenchNameWords.NotNames.Contains(folded[k]) && !IsRomanOrdinal(k)
+            words[k].Capitalised && !words[k].Digit && (!FrenchNameWords.NotNames.Contains(folded[k]) || IsAcronymOfName(k)) && !IsRomanOrdinal(k)
             && (CountryAt(k) == 0 || CountryOpensName(k));
+
+        // "SUD-PTT", "le syndicat SUD": a word in capitals that is otherwise a common word ("sud") is an acronym when
+        // another acronym is hyphened to it or an organisation's cue word precedes it.
+        bool IsAcronymOfName(int k) =>
+            words[k].AllCaps && !words[k].Heading && words[k].Length >= 3
+            && (k + 1 < WordCount && words[k + 1].JoinBefore == Join.Hyphen && words[k + 1].AllCaps
+                || k > 0 && Joined(k) && FrenchNameWords.OrganisationCues.Contains(folded[k - 1]) && !words[k - 1].Capitalised);
 
         // "France Télécom", "France 5": a one-word country directly followed by a capitalised word that names no
         // country, or by a short number, is the start of a brand, not the country.
@@ -83,6 +90,10 @@ public sealed partial class EntityExtractor
                     i = AddPerson(i + 1);   // "B. Obama", "J-M Ayrault": an initial announces a surname
                     continue;
                 }
+                // "l'ONG Human Rights Watch": an acronym of ordinary life says what the name after it is, and is no part of it.
+                if (known == 0 && words[i].AllCaps && FrenchNameWords.CommonAcronyms.Contains(folded[i])
+                    && i + 1 < WordCount && words[i + 1].JoinBefore == Join.Space && IsNameStart(i + 1))
+                { i++; continue; }
                 if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
                 if (IsArticleOfName(i)) { i = AddArticleName(i); continue; }
                 if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
@@ -206,8 +217,25 @@ public sealed partial class EntityExtractor
         {
             bool orgHead = (words[start].Capitalised || IsLowercaseMinistry(start))
                 && (FrenchNameWords.OrganisationHeads.Contains(folded[start]) || FrenchNameWords.FacilityHeads.ContainsKey(folded[start]));
-            int last = SpanEnd(start, orgHead);
+            // "le parti des Frères musulmans": a name announced as an organisation's takes its adjectives too.
+            int last = SpanEnd(start, orgHead, adjectives: orgHead || known == 0 && CueBefore(start) == EntityKind.Organisation);
             if (known > 0 && start + known - 1 > last) last = start + known - 1;
+            // "Airbus A330", "McDonnel Douglas MD-83": a model's code names a product, and the words before it its
+            // maker, even where the words before announce a thing ("l'appareil de type …").
+            // "la Poste portugaise", "la Marine indienne": an ordinary word made a name, with a nationality after it,
+            // is that country's institution.
+            bool national = known == 0 && !orgHead && last == start && !words[start].SentenceStart && IsCommonWord(start)
+                && last + 1 < WordCount && words[last + 1].JoinBefore == Join.Space && !words[last + 1].Capitalised && CountryAt(last + 1) > 0;
+            if (national) last += CountryAt(last + 1);
+            int end = last;
+            while (known == 0 && last > start && IsModelCode(last)) last--;
+            if (last < end)
+            {
+                var makerKey = EntityNames.Key(Surface(start, last, titleCaseCapitals: false));
+                if (!extractor.aliases.IsBlockedKey(makerKey))
+                    Add(start, last, extractor.aliases.FindByKey(makerKey)?.Kind ?? EntityKind.Organisation);
+                return end + (words[end].AllCaps && end + 1 < WordCount && words[end + 1].Digit ? 2 : 1);
+            }
             // A known name is complete: "Conseil de sécurité | de l'ONU".
             if (known > 0 && last > start + known - 1 && IsConnector(folded[start + known], orgHead: true)) last = start + known - 1;
             bool isKnown = known > 0 && start + known - 1 == last;
@@ -223,7 +251,7 @@ public sealed partial class EntityExtractor
                 things.Add(key);
                 return last + 1;
             }
-            var kind = alias?.Kind ?? Classify(start, last, orgHead);
+            var kind = alias?.Kind ?? (national ? EntityKind.Organisation : Classify(start, last, orgHead));
             if (kind is { } k) Add(start, last, k);
             return last + 1;
         }
@@ -233,8 +261,10 @@ public sealed partial class EntityExtractor
         /// "de/du/des/d'" ("Afrique de l'Ouest"); organisations also take "et", countries and lower-case adjectives
         /// ("Forces armées maliennes", "Ministère de la Défense et des Anciens Combattants").
         /// </summary>
-        int SpanEnd(int start, bool orgHead)
+        /// <param name="adjectives">Whether lower-case adjectives continue the name (an organisation's head or cue before it).</param>
+        int SpanEnd(int start, bool orgHead, bool? adjectives = null)
         {
+            bool takesAdjectives = adjectives ?? orgHead;
             int last = start, k = start + 1, lowercaseTaken = 0;
             while (k < WordCount && Joined(k))
             {
@@ -254,12 +284,15 @@ public sealed partial class EntityExtractor
                     && words[k + 1].Capitalised && w.Length <= 3)
                 { last = k + 1; k += 2; continue; }
                 if (orgHead && country > 0 && !w.Capitalised) { last = k + country - 1; k += country; continue; }   // "Forces armées maliennes"
-                if (!w.Capitalised && !w.Elision && orgHead && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
+                if (!w.Capitalised && !w.Elision && takesAdjectives && (orgHead || country == 0) && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
                 {
                     lowercaseTaken++;
                     last = k++;
                     continue;
                 }
+                // "Science and Technology Facilities Council", "Bank of America": English connectors are no French words.
+                if (folded[k] is "of" or "and" or "for" && k + 1 < WordCount && Joined(k + 1) && words[k + 1].Capitalised && words[k - 1].Capitalised)
+                { last = k + 1; k += 2; continue; }
                 if (IsConnectorStart(folded[k], orgHead) && !(folded[k] is "et" or "pour" && !NextIsConnector(k)))
                 {
                     int m = k;
@@ -269,7 +302,8 @@ public sealed partial class EntityExtractor
                         int countryAfter = CountryAt(m);
                         if (countryAfter > 0 && orgHead) { last = m + countryAfter - 1; k = last + 1; continue; }
                         if (countryAfter == 0 && words[m].Capitalised
-                            && (orgHead || !FrenchNameWords.NotNames.Contains(folded[m]) && extractor.knownNames.Match(folded, m, Joined, out _) == 0))
+                            && (orgHead || (!FrenchNameWords.NotNames.Contains(folded[m]) || folded[m] is "nord" or "sud" or "est" or "ouest")   // "Amérique du Nord"
+                                && extractor.knownNames.Match(folded, m, Joined, out _) == 0))
                         { last = m; k = m + 1; continue; }
                         if (countryAfter == 0 && orgHead && !words[m].Capitalised && lowercaseTaken < 4 && IsDescriptiveWord(folded[m]))
                         {
@@ -283,6 +317,10 @@ public sealed partial class EntityExtractor
             }
             return last;
         }
+
+        // "A330", "MD-83", "737-800": letters with digits, or capitals hyphened to a number.
+        bool IsModelCode(int k) =>
+            !words[k].Digit && (CountDigits(k) > 0 || (words[k].AllCaps || words[k].Length <= 3) && k + 1 < WordCount && words[k + 1].Digit && words[k + 1].JoinBefore == Join.Hyphen);
 
         // "Air France", "Radio France": a one-word country right after a capitalised ordinary word ends a brand.
         bool IsCountryInBrand(int k) =>
@@ -330,7 +368,8 @@ public sealed partial class EntityExtractor
             for (int k = start; k <= last; k++)
             {
                 var w = words[k];
-                if (k > start && !words[k - 1].Elision) sb.Append(w.JoinBefore == Join.Hyphen ? '-' : ' ');
+                if (k > start && !words[k - 1].Elision)
+                    sb.Append(w.JoinBefore == Join.Hyphen ? "-" : text.AsSpan(words[k - 1].End, w.Start - words[k - 1].End).Contains('&') ? " & " : " ");
                 var s = text.Substring(w.Start, w.Length);
                 if (k == start && char.IsLower(s[0])) s = char.ToUpperInvariant(s[0]) + s[1..];   // "ministère" opening a name
                 if (w.Elision) s = s[..^1] + "'";

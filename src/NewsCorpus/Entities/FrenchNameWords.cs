@@ -86,7 +86,18 @@ internal static class FrenchNameWords
     public static readonly HashSet<string> OrganisationCues = Set("""
         agence groupe societe compagnie banque fonds organisation entreprise firme conglomerat mouvement parti
         milice coalition alliance chaine journal quotidien hebdomadaire media site radio television agences
-        groupes societes compagnies organisations
+        groupes societes compagnies organisations syndicat syndicats secte sectes ong association federation
+        confederation fondation institut laboratoire constructeur avionneur operateur editeur fabricant assureur
+        transporteur magazine mensuel club
+        """);
+
+    /// <summary>
+    /// Plural nouns of the people a group is made of: "les membres d'Ansar Eddine", "les combattants du MNLA".
+    /// After them and "de", a name is the group's (a first name is still a person's: the extractor asks first).
+    /// </summary>
+    public static readonly HashSet<string> GroupMemberNouns = Set("""
+        membres militants combattants islamistes jihadistes djihadistes rebelles miliciens adherents syndiques
+        salaries employes dirigeants responsables fondateurs actionnaires
         """);
 
     /// <summary>
@@ -179,6 +190,15 @@ internal static class FrenchNameWords
         joseph kamala olaf xi narendra recep abdel-fattah mahamat faure patrice macky bola paul-henri sergey
         roch marc christian blaise thomas yusuf kemi bruno marine eric dominique michel
         """);
+
+    /// <summary>The single words of <see cref="TitlePhrases"/> that a complement follows: "secrétaire général de la Francophonie".</summary>
+    public static readonly HashSet<string> TitleWords = TitlePhrases.SelectMany(p => p)
+        .Where(w => w.Length > 3 && w is not ("etat" or "major" or "armee" or "armees" or "republique" or "transition"
+            or "gouvernement" or "diplomatie" or "faso" or "division" or "brigade" or "generale"))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Titles whose complement is a place: "le maire de Noyal", "le préfet de Corse".</summary>
+    public static readonly HashSet<string> PlaceTitles = Set("maire prefet gouverneur depute senateur consul ambassadeur ambassadrice juge procureur");
 
     /// <summary>Lower-case connectors that may join the words of an organisation or place name.</summary>
     public static bool IsNameConnector(string folded) => folded is "de" or "du" or "des" or "la" or "le" or "les";
