@@ -81,12 +81,17 @@ public sealed partial class EntityExtractor
         }
 
         // "X de Lagos": a name that says in which known place it is, with no head word of an organisation.
-        bool EndsWithPlace(int start, int last)
+        bool EndsWithPlace(int start, int last) => PlaceAfterDe(start, last) > 0;
+
+        /// <summary>
+        /// Where the known place of "X de Lagos" starts, 0 when the name is not an unknown one-word name, "de" and a
+        /// place of the gazetteer (a compound the gazetteer knows whole, "Rio de Janeiro", is one place).
+        /// </summary>
+        int PlaceAfterDe(int start, int last)
         {
-            for (int k = last; k > start + 1; k--)
-                if (folded[k - 1] is "de" or "d" or "du" && !words[k - 1].Capitalised)
-                    return IsPlaceName(k, last) && !IsCommonWord(start);
-            return false;
+            if (last < start + 2 || folded[start + 1] is not ("de" or "d" or "du") || words[start + 1].Capitalised) return 0;
+            if (IsCommonWord(start) || lowerForms.Contains(folded[start]) || IsFirstName(start) || IsPlaceName(start, last)) return 0;
+            return IsPlaceName(start + 2, last) ? start + 2 : 0;
         }
 
         /// <summary>Two or three capitalised words, none an ordinary French word, a place or a region.</summary>
@@ -180,6 +185,7 @@ public sealed partial class EntityExtractor
         {
             var surface = Surface(start, last, titleCaseCapitals: false);
             if (FrenchNameWords.WorldRegions.Contains(start == last ? folded[start] : Folding.Fold(surface))) return true;   // "Proche-Orient"
+            if (last == start + 1 && !words[last].Capitalised && FrenchNameWords.WorldRegions.Contains(folded[start])) return true;   // "Afrique occidentale"
             if (LexiconLookups.IsCapitalCity(surface)) return true;   // in French: "Addis-Abeba", "Pékin"
             var places = LexiconLookups.PlacesNamed(surface);
             if (places.Count == 0) return false;
@@ -277,6 +283,15 @@ public sealed partial class EntityExtractor
         }
 
         bool IsCountryWord(string f) => extractor.countryWords.Contains(f);
+
+        // "au Vietnam": a spelling the extractor's country words lack but the country detector knows is a country.
+        bool IsCountryName(int start, int last)
+        {
+            var surface = text.Substring(words[start].Start, words[last].End - words[start].Start);
+            if (LexiconLookups.IsCapitalCity(surface)) return false;   // Bamako is the town, Mali the country
+            var matches = Countries.CountryDetector.Default.Find(surface);
+            return matches.Count == 1 && matches[0].Start == 0 && matches[0].Length == words[last].End - words[start].Start;
+        }
 
         // "islamiste", "aérienne", "armé": the adjectives that qualify a cue word before the name it announces.
         static bool IsAdjective(string f) =>

@@ -57,7 +57,13 @@ public sealed partial class EntityExtractor
             {
                 int country = CountryAt(i);
                 int known = words[i].Capitalised || words[i].AllCaps || words[i].Heading ? extractor.knownNames.Match(folded, i, Joined, out _) : 0;
-                if (country > 0 && country >= known && !CountryOpensName(i)) { i += country; continue; }
+                if (country > 0 && country >= known && !CountryOpensName(i))
+                {
+                    // "France-Afrique", "Chine-Afrique": a country hyphened to a continent names a relation, not a place.
+                    i += country;
+                    if (i < WordCount && words[i].JoinBefore == Join.Hyphen && FrenchNameWords.WorldRegions.Contains(folded[i])) i++;
+                    continue;
+                }
 
                 int title = TitleAt(i);
                 if (title > 0)
@@ -96,7 +102,8 @@ public sealed partial class EntityExtractor
                 { i++; continue; }
                 if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
                 if (IsArticleOfName(i)) { i = AddArticleName(i); continue; }
-                if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
+                if ((FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) || FrenchNameWords.VenueHeads.Contains(folded[i]) && (facility = EntityKind.Place) == EntityKind.Place)
+                    && !words[i].Capitalised
                     && FacilityNameStart(i) is var nameStart and > 0)
                 {
                     int last = SpanEnd(nameStart, orgHead: false);
@@ -139,6 +146,11 @@ public sealed partial class EntityExtractor
             int k = head + 1;
             if (k < WordCount && Joined(k) && !words[k].Capitalised && IsDescriptiveWord(folded[k])) k++;
             if (k < WordCount && Joined(k) && folded[k] is "de" or "d" or "du" && folded[head] is "universite" or "ecole" or "musee" or "aeroport" or "gare" or "rue" or "avenue" or "boulevard" or "pont" or "quai")
+                k++;
+            // "le centre des Congrès", "le palais des Sports": a venue named by its complement; "le centre de Lyon"
+            // is the middle of the town.
+            else if (k + 1 < WordCount && Joined(k) && folded[k] is "des" or "du" && folded[head] is "centre" or "palais" or "parc" or "stade" or "salle" or "maison"
+                && Joined(k + 1) && words[k + 1].Capitalised && !IsPlaceName(k + 1, k + 1) && CountryAt(k + 1) == 0)
                 k++;
             return k < WordCount && Joined(k) && IsNameStart(k) ? k : 0;
         }
@@ -251,8 +263,15 @@ public sealed partial class EntityExtractor
                 things.Add(key);
                 return last + 1;
             }
+            // "la banlieue d'Iju de Lagos": an unknown name, "de" and a known town are two places, the one in the other.
+            if (alias is null && !orgHead && PlaceAfterDe(start, last) is var town and > 0)
+            {
+                Add(start, town - 2, EntityKind.Place);
+                Add(town, last, EntityKind.Place);
+                return last + 1;
+            }
             var kind = alias?.Kind ?? (national ? EntityKind.Organisation : Classify(start, last, orgHead));
-            if (kind is { } k) Add(start, last, k);
+            if (kind is { } k && !(k == EntityKind.Place && IsCountryName(start, last))) Add(start, last, k);
             return last + 1;
         }
 
@@ -270,6 +289,10 @@ public sealed partial class EntityExtractor
             {
                 var w = words[k];
                 if (w.Digit && k == start + 1 && CountryOpensName(start)) { last = k++; continue; }   // "France 5"
+                // "l'Amérique française", "l'Afrique occidentale": a continent and its adjective name a region.
+                if (k == start + 1 && !w.Capitalised && w.JoinBefore == Join.Space && FrenchNameWords.WorldRegions.Contains(folded[start])
+                    && (CountryAt(k) == 1 || IsRegionAdjective(folded[k])))
+                { last = k; break; }
                 if (IsRomanOrdinal(k)) break;
                 if (w.Digit) break;
                 int country = CountryAt(k);
@@ -318,6 +341,10 @@ public sealed partial class EntityExtractor
             return last;
         }
 
+        // "occidentale", "francophone", "subsaharienne", "latine": what sets a region apart within a continent.
+        static bool IsRegionAdjective(string f) =>
+            f.EndsWith("ale") || f.EndsWith("ales") || f.EndsWith("phone") || f.EndsWith("ienne") || f is "latine" or "noire";
+
         // "A330", "MD-83", "737-800": letters with digits, or capitals hyphened to a number.
         bool IsModelCode(int k) =>
             !words[k].Digit && (CountDigits(k) > 0 || (words[k].AllCaps || words[k].Length <= 3) && k + 1 < WordCount && words[k + 1].Digit && words[k + 1].JoinBefore == Join.Hyphen);
@@ -340,7 +367,7 @@ public sealed partial class EntityExtractor
         // Lower-case words that continue an organisation's name: domains and adjectives ("mondiale", "atomique").
         static bool IsDescriptiveWord(string f) =>
             FrenchNameWords.RoleDomains.Contains(f) || f is "unies" or "unis" or "islam" or "musulmans" or "patrie" or "stabilisation"
-            || f.Length > 4 && (f.EndsWith("ale") || f.EndsWith("ales") || f.EndsWith("aux") || f.EndsWith("al")
+            || f.Length > 4 && (f.EndsWith("ale") || f.EndsWith("itime") || f.EndsWith("ales") || f.EndsWith("aux") || f.EndsWith("al")
                 || f.EndsWith("ique") || f.EndsWith("iques") || f.EndsWith("aire") || f.EndsWith("aires")
                 || f.EndsWith("ienne") || f.EndsWith("iennes") || f.EndsWith("ien") || f.EndsWith("iens")
                 || f.EndsWith("aine") || f.EndsWith("aines") || f.EndsWith("ee") || f.EndsWith("ees") || f.EndsWith("elle")

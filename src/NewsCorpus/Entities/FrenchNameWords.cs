@@ -136,6 +136,9 @@ internal static class FrenchNameWords
         ["pavillon"] = EntityKind.Place, ["site"] = EntityKind.Place, ["quai"] = EntityKind.Place, ["musee"] = EntityKind.Organisation,
     };
 
+    /// <summary>Lower-case words for a venue that a name follows, directly or after "des/du": "le centre des Congrès".</summary>
+    public static readonly HashSet<string> VenueHeads = Set("centre salle maison");
+
     /// <summary>
     /// Acronyms of ordinary life (economy, work, health, everyday objects, units): written in capitals like an
     /// organisation's initials, but naming a thing, not an actor.
