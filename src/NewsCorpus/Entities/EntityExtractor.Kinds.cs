@@ -33,7 +33,15 @@ public sealed partial class EntityExtractor
             if (single && words[start].Length == 1) return null;   // a letter alone: "38 degrés C"
             if (FrenchNameWords.EventHeads.Contains(first) || !single && FrenchNameWords.EventHeads.Contains(folded[start + 1])) return null;
             if (orgHead && FrenchNameWords.FacilityHeads.TryGetValue(first, out var facilityKind)) return single ? null : facilityKind;
-            if (orgHead) return single ? null : EntityKind.Organisation;
+            // "au Sénat", "le Parlement": a head word alone, capitalised inside a sentence and never in lower case in the
+            // article, is the institution.
+            if (orgHead) return !single ? EntityKind.Organisation
+                : !words[start].SentenceStart && words[start].Capitalised && !words[start].AllCaps && !lowerForms.Contains(first)
+                  && !(start + 1 < WordCount && Joined(start + 1) && (folded[start + 1] is "de" or "d" or "du" or "des" || words[start + 1].Capitalised))   // the head of a longer name cut short
+                  && !(start > 0 && words[start - 1].Elision && words[start - 1].SentenceStart)
+                  && !(start > 0 && folded[start - 1] == "au") ? EntityKind.Organisation : null;   // "au" is also "to the": "au Congrès"
+            // "Stop Online Piracy Act": a law.
+            if (!single && folded[last] is "act" or "bill") return null;
             if (!single && CountryOpensName(start)) return EntityKind.Organisation;   // "France Télécom"
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
@@ -65,8 +73,13 @@ public sealed partial class EntityExtractor
             }
             // Two or three capitalised words that are no French words are a person's name ("Nadim Houry");
             // ordinary words make it an organisation's ("Bouygues Travaux Publics").
-            return hasConnector || hasCommonWord || !LooksLikePersonName(start, last) ? EntityKind.Organisation : EntityKind.Person;
+            if (hasConnector || hasCommonWord || !LooksLikePersonName(start, last)) return EntityKind.Organisation;
+            // French puts no article before a person's name: "du Flight Director", "les Flight Directors" name a thing.
+            return AfterArticle(start) ? null : EntityKind.Person;
         }
+
+        bool AfterArticle(int start) =>
+            start > 0 && Joined(start) && !words[start - 1].Capitalised && folded[start - 1] is "le" or "la" or "l" or "les" or "du" or "des" or "au" or "aux" or "ces" or "ce" or "cet";
 
         bool IsOneHyphenedWord(int start, int last)
         {
@@ -276,7 +289,16 @@ public sealed partial class EntityExtractor
             }
             if (FrenchNameWords.PersonCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Person;
             if (FrenchNameWords.PlaceCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Place;
+            // "à Jalo et Ojla": a name coordinated with a place just found is a place.
+            if (folded[k] is "et" or "ou" && k > 0 && found.Count > 0 && found[^1].Kind == EntityKind.Place && found[^1].Start + found[^1].Length == words[k - 1].End)
+                return EntityKind.Place;
             if (folded[k] is "la" or "l" && k > 1 && Joined(k) && folded[k - 1] is "de" or "d") k--;   // "la province de la Kapisa"
+            if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.EventNouns.Contains(folded[k - 1]) && !words[k - 1].Capitalised)
+                return EntityKind.Place;   // "le tournoi de Wimbledon"
+            // "la province orientale de Cyrénaïque": an adjective between the place word and "de".
+            if (folded[k] is "de" or "d" or "du" && k > 1 && Joined(k) && !words[k - 1].Capitalised && IsAdjective(folded[k - 1])
+                && FrenchNameWords.PlaceCues.Contains(folded[k - 2]) && folded[k - 2] is not "a" and not "en" and not "au" && Joined(k - 1))
+                return EntityKind.Place;
             if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.PlaceCues.Contains(folded[k - 1]) && folded[k - 1] is not "a" and not "en")
                 return EntityKind.Place;
             return null;

@@ -145,7 +145,7 @@ public sealed partial class EntityExtractor
         {
             int k = head + 1;
             if (k < WordCount && Joined(k) && !words[k].Capitalised && IsDescriptiveWord(folded[k])) k++;
-            if (k < WordCount && Joined(k) && folded[k] is "de" or "d" or "du" && folded[head] is "universite" or "ecole" or "musee" or "aeroport" or "gare" or "rue" or "avenue" or "boulevard" or "pont" or "quai")
+            if (k < WordCount && Joined(k) && folded[k] is "de" or "d" or "du" && folded[head] is "universite" or "ecole" or "musee" or "aeroport" or "gare" or "rue" or "avenue" or "boulevard" or "pont" or "quai" or "chateau" or "place")
                 k++;
             // "le centre des Congrès", "le palais des Sports": a venue named by its complement; "le centre de Lyon"
             // is the middle of the town.
@@ -261,6 +261,7 @@ public sealed partial class EntityExtractor
             if (alias is null && IsThing(start))
             {
                 things.Add(key);
+                MarkExpansionAsThing(last);
                 return last + 1;
             }
             // "la banlieue d'Iju de Lagos": an unknown name, "de" and a known town are two places, the one in the other.
@@ -304,7 +305,7 @@ public sealed partial class EntityExtractor
                 if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k) || IsCountryInBrand(k))) { last = k++; continue; }
                 // "Noyal-sur-Vilaine", "Ille-et-Vilaine", "Pointe-à-Callière": a small word between hyphens.
                 if (!w.Capitalised && w.JoinBefore == Join.Hyphen && k + 1 < WordCount && words[k + 1].JoinBefore == Join.Hyphen
-                    && words[k + 1].Capitalised && w.Length <= 3)
+                    && words[k + 1].Capitalised && w.Length <= 4)   // "Aulnay-sous-Bois"
                 { last = k + 1; k += 2; continue; }
                 if (orgHead && country > 0 && !w.Capitalised) { last = k + country - 1; k += country; continue; }   // "Forces armées maliennes"
                 if (!w.Capitalised && !w.Elision && takesAdjectives && (orgHead || country == 0) && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
@@ -345,6 +346,14 @@ public sealed partial class EntityExtractor
         static bool IsRegionAdjective(string f) =>
             f.EndsWith("ale") || f.EndsWith("ales") || f.EndsWith("phone") || f.EndsWith("ienne") || f is "latine" or "noire";
 
+        // "le programme ACE (Automatic Computing Engine)": the name in brackets right after a thing's is the same thing.
+        void MarkExpansionAsThing(int last)
+        {
+            int k = last + 1;
+            if (k >= WordCount || !words[k].Capitalised || !text.AsSpan(words[last].End, words[k].Start - words[last].End).Trim().SequenceEqual("(")) return;
+            things.Add(EntityNames.Key(Surface(k, SpanEnd(k, orgHead: false), titleCaseCapitals: false)));
+        }
+
         // "A330", "MD-83", "737-800": letters with digits, or capitals hyphened to a number.
         bool IsModelCode(int k) =>
             !words[k].Digit && (CountDigits(k) > 0 || (words[k].AllCaps || words[k].Length <= 3) && k + 1 < WordCount && words[k + 1].Digit && words[k + 1].JoinBefore == Join.Hyphen);
@@ -366,7 +375,8 @@ public sealed partial class EntityExtractor
 
         // Lower-case words that continue an organisation's name: domains and adjectives ("mondiale", "atomique").
         static bool IsDescriptiveWord(string f) =>
-            FrenchNameWords.RoleDomains.Contains(f) || f is "unies" or "unis" or "islam" or "musulmans" or "patrie" or "stabilisation"
+            FrenchNameWords.RoleDomains.Contains(f) || f is "unies" or "unis" or "islam" or "musulmans" or "patrie" or "stabilisation" or "gauche" or "droite"
+            || f.Length > 6 && (f.EndsWith("el") || f.EndsWith("els"))   // "constitutionnel"
             || f.Length > 4 && (f.EndsWith("ale") || f.EndsWith("itime") || f.EndsWith("ales") || f.EndsWith("aux") || f.EndsWith("al")
                 || f.EndsWith("ique") || f.EndsWith("iques") || f.EndsWith("aire") || f.EndsWith("aires")
                 || f.EndsWith("ienne") || f.EndsWith("iennes") || f.EndsWith("ien") || f.EndsWith("iens")

@@ -79,7 +79,7 @@ internal static class FrenchNameWords
         gendarmerie police garde brigade bataillon regiment division escadron service services autorite reseau
         caisse commissariat haut-commissariat observatoire gauche droite journal gazette revue radio chaine
         television
-        ambassade consulat chambre senat parlement comite secretariat delegation mission croix
+        ambassade consulat chambre senat parlement comite secretariat delegation mission croix congres
         """);
 
     /// <summary>Lower-case words just before a name that say it is an organisation: "l'agence russe Rosatom".</summary>
@@ -111,7 +111,13 @@ internal static class FrenchNameWords
         fusee fusees robot console consoles ordinateur ordinateurs calculateur logiciel logiciels programme
         programmes modele modeles avion avions helicoptere vol vols appareil appareils vaccin medicament missile
         missiles ouragan ouragans cyclone tempete typhon boson particule mecanisme theoreme theorie accords accord
-        traite protocole operation plan
+        traite protocole operation plan serie series feuilleton film films emission emissions livre livres roman
+        romans album albums chanson chansons spectacle opera baptise baptisee baptises baptisees
+        """);
+
+    /// <summary>Events held in a place, whose complement is that place: "le tournoi de Wimbledon", "le festival de Cannes".</summary>
+    public static readonly HashSet<string> EventNouns = Set("""
+        tournoi tournois festival festivals sommet sommets jeux marathon salon championnat championnats rallye open
         """);
 
     /// <summary>Words just before a name that say it is a place: "à Kidal", "la région de Kidal".</summary>
