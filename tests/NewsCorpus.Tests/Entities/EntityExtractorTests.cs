@@ -153,4 +153,27 @@ public class EntityExtractorTests
         var mentions = EntityExtractor.Default.ExtractArticle(["Découverte du Quark de Planck", "Le quark de Planck a enfin été observé."]);
         Assert.DoesNotContain(mentions, m => m.Surface == "Quark de Planck");
     }
+
+    [Theory]
+    [InlineData("Les pilotes ont suivi les consignes du Flight Planner sans douter.", "Flight Planner")]
+    [InlineData("On l'a découvert dans la série Marc Duval, sur une chaîne publique.", "Marc Duval")]
+    [InlineData("Le réseau (baptisé Vidéopac) a vécu trente ans.", "Vidéopac")]
+    [InlineData("Il lance le programme ACE (Analytical Calculus Engine) en 1945.", "Analytical Calculus Engine")]
+    [InlineData("Le texte ressemble au Digital Privacy Act américain.", "Digital Privacy Act")]
+    public void Things_works_and_laws_are_no_people_or_organisations(string text, string name) =>
+        Assert.DoesNotContain(EntityExtractor.Default.ExtractArticle([text]), m => m.Surface == name);
+
+    [Theory]
+    [InlineData("Elle a remporté le tournoi de Kelmora.", "Kelmora")]
+    [InlineData("Des incidents ont eu lieu à Kufra et Tazirbu.", "Tazirbu")]
+    [InlineData("On a volé des bulletins dans la province orientale de Fezzanie.", "Fezzanie")]
+    public void Event_venues_coordinated_names_and_provinces_are_places(string text, string name) =>
+        Assert.Contains((EntityKind.Place, name), Extract(text));
+
+    [Fact]
+    public void A_lone_institution_head_inside_a_sentence_is_the_institution()
+    {
+        Assert.Contains((EntityKind.Organisation, "Sénat"), Extract("Le texte adopté par le Sénat sera publié."));
+        Assert.DoesNotContain(Extract("L'Association des parents a voté."), m => m.Name == "Association");
+    }
 }
