@@ -29,7 +29,10 @@ public sealed class CountryDetector
         var known = new HashSet<string>(lexicon.Words);
         known.UnionWith(Continents);
         knownWords = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        capitalNames = lexicon.CapitalNames.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> capitalNames;
 
     /// <summary>Forms generated from the data that more than one country claims and the overlay does not settle.</summary>
     internal IReadOnlyCollection<string> AmbiguousForms => lexicon.AmbiguousForms;
@@ -74,12 +77,12 @@ public sealed class CountryDetector
 
     static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches)
     {
-        var folded = FoldedText(text, match);
+        var folded = SupportWord(text, match);
         if (UnionSeats.Contains(folded))
             return !IsAfterPlacePreposition(text, match.Start)
-                && !matches.Any(other => other.Iso2 == match.Iso2 && !UnionSeats.Contains(FoldedText(text, other)));
+                && !matches.Any(other => other.Iso2 == match.Iso2 && !UnionSeats.Contains(SupportWord(text, other)));
         return NeedSupport.Contains(folded)
-            && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(FoldedText(text, other)));
+            && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(SupportWord(text, other)));
     }
 
     // "à Bruxelles", "vers Bruxelles", "depuis Bruxelles": the word before says where.
@@ -92,9 +95,21 @@ public sealed class CountryDetector
         return Folding.Fold(text[begin..end]) is "a" or "vers" or "depuis" or "pres";
     }
 
-    static string FoldedText(string text, CountryMatch match)
+    /// <summary>The folded match when it is a word of NeedSupport or UnionSeats ("l'Amérique" → "amerique"), else "".</summary>
+    static string SupportWord(string text, CountryMatch match)
     {
-        var folded = Folding.Fold(text.Substring(match.Start, match.Length));
+        // Most matches are plain Latin words: folded a character at a time, and only the few that could be in
+        // NeedSupport or UnionSeats made strings (folding a whole string goes through the case tables).
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        var raw = text.AsSpan(match.Start, match.Length);
+        var latin = raw.Length <= MaxFoldedToken ? FoldLatin(raw, buffer) : [];
+        if (!latin.IsEmpty || raw.IsEmpty)
+        {
+            int cut = latin.IndexOf('\'') is var a and (1 or 2) ? a + 1 : 0;
+            var word = latin[cut..];
+            return word.SequenceEqual("amerique") ? "amerique" : word.SequenceEqual("bruxelles") ? "bruxelles" : "";
+        }
+        var folded = Folding.Fold(raw.ToString());
         int apostrophe = folded.IndexOf('\'');
         return apostrophe is 1 or 2 ? folded[(apostrophe + 1)..] : folded;   // l'Amérique, qu'Amérique
     }
@@ -108,8 +123,8 @@ public sealed class CountryDetector
         for (int m = 0; m < matches.Count; m++)
         {
             var match = matches[m];
+            if (!IsCapitalName(text.AsSpan(match.Start, match.Length))) continue;
             var name = text.Substring(match.Start, match.Length);
-            if (!lexicon.CapitalNames.Contains(Folding.Fold(name))) continue;
             // Only when the text names the other country and not the capital's own, and the other city is a real
             // city: Paris is not the small Paris of Texas because a text on France mentions the United States.
             if (matches.Count(other => other.Iso2 == match.Iso2) > 1) continue;
@@ -123,6 +138,13 @@ public sealed class CountryDetector
                 }
             }
         }
+    }
+
+    bool IsCapitalName(ReadOnlySpan<char> raw)
+    {
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        var latin = raw.Length <= MaxFoldedToken ? FoldLatin(raw, buffer) : [];
+        return latin.IsEmpty ? lexicon.CapitalNames.Contains(Folding.Fold(raw.ToString())) : capitalNames.Contains(latin);
     }
 
     /// <summary>The longest form starting at word i whose context rules accept it; a rejected form leaves room for a shorter one.</summary>
@@ -304,6 +326,8 @@ public sealed class CountryDetector
         "exposition", "congres", "processus", "format", "pacte", "declaration",
     };
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> eventHeads = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// "les jeux de Beyrouth", "le protocole de Kyoto", "les accords d'Oslo": a capital after an event's name and "de"
     /// names the event, held there or signed there, not the country.
@@ -312,9 +336,13 @@ public sealed class CountryDetector
     {
         var word = words[i];
         int head;
-        if (word.Start > word.TokenStart) head = Folding.Fold(text[word.TokenStart..word.Start]) is "d'" ? i - 1 : -1;   // d'Oslo
+        if (word.Start > word.TokenStart) head = word.Start - word.TokenStart == 2 && text[word.TokenStart] is 'd' or 'D' ? i - 1 : -1;   // d'Oslo
         else head = i >= 2 && RawWord(text, words[i - 1]) is "de" or "du" ? i - 2 : -1;
-        return head >= 0 && EventHeads.Contains(Folding.Fold(text.Substring(words[head].TokenStart, words[head].End - words[head].TokenStart)));
+        if (head < 0) return false;
+        var raw = text.AsSpan(words[head].TokenStart, words[head].End - words[head].TokenStart);
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        var latin = raw.Length <= MaxFoldedToken ? FoldLatin(raw, buffer) : [];
+        return latin.IsEmpty ? EventHeads.Contains(Folding.Fold(raw.ToString())) : eventHeads.Contains(latin);
     }
 
     /// <summary>
@@ -360,7 +388,9 @@ public sealed class CountryDetector
     {
         int after = i + count;
         if (after < words.Length && RawWord(text, words[after]) is "antique" or "antiques") return true;
-        return i > 0 && Folding.Fold(RawWord(text, words[i - 1])) == "antiquite";
+        // Checked on the letters first: folding every word before a country ("président") is dear.
+        return i > 0 && words[i - 1].Length == "antiquite".Length && text[words[i - 1].Start] is 'a' or 'A'
+            && Folding.Fold(RawWord(text, words[i - 1])) == "antiquite";
     }
 
     static string RawWord(string text, Word word) => text.Substring(word.Start, word.Length);

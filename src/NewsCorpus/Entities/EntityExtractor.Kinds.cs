@@ -177,7 +177,7 @@ public sealed partial class EntityExtractor
         bool IsWellKnownPlace(int k)
         {
             var name = text.Substring(words[k].Start, words[k].Length);
-            return LexiconLookups.IsCapitalCity(name)
+            return LexiconLookups.IsFoldedCapitalCity(folded[k])
                 || LexiconLookups.PlacesNamed(name).Any(p => p.Kind is PlaceKind.Region || p.Population >= 500_000);
         }
 
@@ -197,9 +197,11 @@ public sealed partial class EntityExtractor
         bool IsPlaceName(int start, int last)
         {
             var surface = Surface(start, last, titleCaseCapitals: false);
-            if (FrenchNameWords.WorldRegions.Contains(start == last ? folded[start] : Folding.Fold(surface))) return true;   // "Proche-Orient"
+            // A word's folded form is at hand; folding is dear (the case tables), so a longer name is folded once.
+            var foldedName = start == last ? folded[start] : Folding.Fold(surface);
+            if (FrenchNameWords.WorldRegions.Contains(foldedName)) return true;   // "Proche-Orient"
             if (last == start + 1 && !words[last].Capitalised && FrenchNameWords.WorldRegions.Contains(folded[start])) return true;   // "Afrique occidentale"
-            if (LexiconLookups.IsCapitalCity(surface)) return true;   // in French: "Addis-Abeba", "Pékin"
+            if (LexiconLookups.IsFoldedCapitalCity(foldedName)) return true;   // in French: "Addis-Abeba", "Pékin"
             var places = LexiconLookups.PlacesNamed(surface);
             if (places.Count == 0) return false;
             if (start < last) return true;   // "Noyal-sur-Vilaine", "Rio de Janeiro": a compound name is the place
@@ -307,13 +309,8 @@ public sealed partial class EntityExtractor
         bool IsCountryWord(string f) => extractor.countryWords.Contains(f);
 
         // "au Vietnam": a spelling the extractor's country words lack but the country detector knows is a country.
-        bool IsCountryName(int start, int last)
-        {
-            var surface = text.Substring(words[start].Start, words[last].End - words[start].Start);
-            if (LexiconLookups.IsCapitalCity(surface)) return false;   // Bamako is the town, Mali the country
-            var matches = Countries.CountryDetector.Default.Find(surface);
-            return matches.Count == 1 && matches[0].Start == 0 && matches[0].Length == words[last].End - words[start].Start;
-        }
+        bool IsCountryName(int start, int last) =>
+            LexiconLookups.IsCountryName(text.Substring(words[start].Start, words[last].End - words[start].Start));
 
         // "islamiste", "aérienne", "armé": the adjectives that qualify a cue word before the name it announces.
         static bool IsAdjective(string f) =>

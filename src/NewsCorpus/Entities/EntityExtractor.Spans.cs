@@ -401,6 +401,10 @@ public sealed partial class EntityExtractor
 
         string Surface(int start, int last, bool titleCaseCapitals)
         {
+            // One word as the text writes it, the usual case: no builder.
+            if (start == last && !words[start].Elision && char.IsUpper(text[words[start].Start])
+                && !(titleCaseCapitals && words[start].Length > 1 && EntityNames.IsAllCaps(text.AsSpan(words[start].Start, words[start].Length))))
+                return text.Substring(words[start].Start, words[start].Length);
             var sb = new StringBuilder();
             for (int k = start; k <= last; k++)
             {
