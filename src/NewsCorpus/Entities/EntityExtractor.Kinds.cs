@@ -33,10 +33,10 @@ public sealed partial class EntityExtractor
             if (single && words[start].Length == 1) return null;   // a letter alone: "38 degrés C"
             if (FrenchNameWords.EventHeads.Contains(first) || !single && FrenchNameWords.EventHeads.Contains(folded[start + 1])) return null;
             if (orgHead && FrenchNameWords.FacilityHeads.TryGetValue(first, out var facilityKind)) return single ? null : facilityKind;
-            // "au Sénat", "le Parlement": a head word alone, capitalised inside a sentence and never in lower case in the
-            // article, is the institution.
+            // "le Sénat", "le Parlement": the head word of an assembly alone, capitalised inside a sentence and never in
+            // lower case in the article, is the institution ("le Parti", "le Conseil" alone say not which one).
             if (orgHead) return !single ? EntityKind.Organisation
-                : !words[start].SentenceStart && words[start].Capitalised && !words[start].AllCaps && !lowerForms.Contains(first)
+                : FrenchNameWords.Assemblies.Contains(first) && !words[start].SentenceStart && words[start].Capitalised && !words[start].AllCaps && !lowerForms.Contains(first)
                   && !(start + 1 < WordCount && Joined(start + 1) && (folded[start + 1] is "de" or "d" or "du" or "des" || words[start + 1].Capitalised))   // the head of a longer name cut short
                   && !(start > 0 && words[start - 1].Elision && words[start - 1].SentenceStart)
                   && !(start > 0 && folded[start - 1] == "au") ? EntityKind.Organisation : null;   // "au" is also "to the": "au Congrès"

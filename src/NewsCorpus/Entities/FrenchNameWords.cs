@@ -142,6 +142,9 @@ internal static class FrenchNameWords
         ["pavillon"] = EntityKind.Place, ["site"] = EntityKind.Place, ["quai"] = EntityKind.Place, ["musee"] = EntityKind.Organisation,
     };
 
+    /// <summary>Head words that name a country's assembly on their own: "le Sénat", "le Parlement".</summary>
+    public static readonly HashSet<string> Assemblies = Set("senat parlement assemblee congres");
+
     /// <summary>Lower-case words for a venue that a name follows, directly or after "des/du": "le centre des Congrès".</summary>
     public static readonly HashSet<string> VenueHeads = Set("centre salle maison");
 
