@@ -192,7 +192,7 @@ public sealed partial class EntityExtractor
 
         /// <summary>
         /// Whether the whole name is a place of the gazetteer: a continent or sea, a French département or
-        /// région, a commune of 10,000 people or more, or a city of the world's list.
+        /// région, a commune of 2,000 people or more (Figeac), a city of the world's list, a state or province.
         /// </summary>
         bool IsPlaceName(int start, int last)
         {
@@ -215,7 +215,7 @@ public sealed partial class EntityExtractor
                 // A state or province has no population here: its name is enough unless it is also a person's name
                 // or an ordinary word ("Victoria", "Hidalgo", "Marche").
                 if (place.Kind == PlaceKind.Subdivision) { if (!personName && !commonWord) return true; continue; }
-                int needed = place.Kind == PlaceKind.City ? 20_000 : 10_000;
+                int needed = place.Kind == PlaceKind.City ? 20_000 : 2_000;
                 if (personName || commonWord) needed = 100_000;
                 if (place.Kind == PlaceKind.City && (personName || commonWord)) needed = 1_000_000;
                 if (place.Population >= needed) return true;
