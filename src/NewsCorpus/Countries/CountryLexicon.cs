@@ -153,8 +153,9 @@ internal sealed class CountryLexicon
                 }
             }
         }
+        // Plurals too: "la grammaire et l'orthographe françaises".
         foreach (var (cue, flags) in languageCues)
-            foreach (var language in languages)
+            foreach (var language in languages.Concat(languages.Select(Plural)).Distinct())
                 SetForm(MakeForm(null, Kind.Name, cue + " " + language, [.. flags, "noguard"]));
     }
 

@@ -3,7 +3,7 @@ using NewsCorpus.Articles;
 namespace NewsCorpus.Countries;
 
 /// <summary>Per-article country counts, as stored: how often each country is named and whether the lead names it.</summary>
-public static class CountryMentions
+public static partial class CountryMentions
 {
     /// <summary>What a mention in the lead (the first paragraph, where the title comes from) is worth over one in the body.</summary>
     public const int LeadBonus = 3;
@@ -12,41 +12,67 @@ public static class CountryMentions
     public static int Weight(int mentions, bool inLead) => mentions + (inLead ? LeadBonus : 0);
 
     /// <summary>
-    /// Short names two countries share, by the country the catalogue gives them, with the countries they may mean
-    /// in order of preference: the article's other mentions decide (a DRC article says "Congo" too).
+    /// The words both Congos are named by ("Congo" alone, which the catalogue gives the Republic of the Congo, and
+    /// "congolais", which it gives the DRC): the article's other evidence decides which Congo they mean.
     /// </summary>
-    static readonly Dictionary<string, string[]> SharedNames = new(StringComparer.Ordinal)
-    {
-        ["cg"] = ["cd", "cg"],
-    };
-    static readonly Dictionary<string, string> SharedNameWords = new(StringComparer.Ordinal) { ["cg"] = "congo" };
+    static readonly HashSet<string> SharedCongoWords = new(StringComparer.Ordinal)
+        { "congo", "congolais", "congolaise", "congolaises" };
 
-    static bool IsBareSharedName(string text, CountryMatch match) =>
-        SharedNameWords.TryGetValue(match.Iso2, out var word) && match.Length == word.Length
-        && Analysis.Folding.Fold(text.Substring(match.Start, match.Length)) == word;
+    static bool IsSharedCongoWord(string text, CountryMatch match) =>
+        match.Iso2 is "cd" or "cg" && SharedCongoWords.Contains(FoldedWord(text.Substring(match.Start, match.Length)));
+
+    static string FoldedWord(string spelled)
+    {
+        var folded = Analysis.Folding.Fold(spelled);
+        return CountryDetector.ElisionLength(folded) is > 0 and var cut ? folded[cut..] : folded;
+    }
+
+    /// <summary>The Congo whose towns (50,000 people or more) or provinces the article names, when only one of them is.</summary>
+    static string? CongoOfPlaces(ParsedArticle article)
+    {
+        bool drc = false, republic = false;
+        foreach (var block in article.Blocks)
+            foreach (System.Text.RegularExpressions.Match name in CapitalisedName().Matches(block.Text))
+                foreach (var place in Lexicon.Places.Named(name.Value))
+                {
+                    if (place.Kind == Lexicon.PlaceKind.City && place.Population < 50_000 || place.Kind is not (Lexicon.PlaceKind.City or Lexicon.PlaceKind.Subdivision)) continue;
+                    if (place.CountryCode == "CD") drc = true;
+                    else if (place.CountryCode == "CG") republic = true;
+                }
+        return drc == republic ? null : drc ? "cd" : "cg";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)*")]
+    private static partial System.Text.RegularExpressions.Regex CapitalisedName();
 
     public static IEnumerable<(string Iso2, int Mentions, bool InLead)> Count(ParsedArticle article, CountryDetector? detector = null)
     {
         detector ??= CountryDetector.Default;
         var counts = new Dictionary<string, (int Mentions, bool InLead)>(8);
-        var bareNames = new Dictionary<string, (int Mentions, bool InLead)>(2);   // by the country the bare name went to
+        var shared = new Dictionary<string, (int Mentions, bool InLead)>(2);   // "Congo", "congolais", by the catalogue's country
         bool lead = true;
         foreach (var block in article.Blocks)
         {
             foreach (var match in detector.Find(block.Text))
             {
-                var tally = IsBareSharedName(block.Text, match) ? bareNames : counts;
+                var tally = IsSharedCongoWord(block.Text, match) ? shared : counts;
                 tally.TryGetValue(match.Iso2, out var c);
                 tally[match.Iso2] = (c.Mentions + 1, c.InLead || lead);
             }
             if (block.Kind == BlockKind.Paragraph) lead = false;
         }
-        foreach (var (iso2, bare) in bareNames)
+        if (shared.Count > 0)
         {
-            // "Congo" alone goes to the Congo the article otherwise names (RDC, Kinshasa, congolais…), else to the data's.
-            var owner = SharedNames[iso2].FirstOrDefault(counts.ContainsKey) ?? iso2;
-            counts.TryGetValue(owner, out var c);
-            counts[owner] = (c.Mentions + bare.Mentions, c.InLead || bare.InLead);
+            // One Congo for all the shared words: the one the article otherwise names (RDC, Kinshasa, Brazzaville),
+            // else the one whose towns and provinces it names (Goma, Nord-Kivu; Pointe-Noire), else the
+            // catalogue's for "Congo" alone, and the DRC for "congolais" alone.
+            var owner = counts.ContainsKey("cd") ? "cd" : counts.ContainsKey("cg") ? "cg"
+                : CongoOfPlaces(article) ?? (shared.ContainsKey("cg") ? "cg" : "cd");
+            foreach (var (_, bare) in shared)
+            {
+                counts.TryGetValue(owner, out var c);
+                counts[owner] = (c.Mentions + bare.Mentions, c.InLead || bare.InLead);
+            }
         }
         var ranked = new List<(string Iso2, int Mentions, bool InLead)>(counts.Count);
         foreach (var (iso2, (mentions, inLead)) in counts) ranked.Add((iso2, mentions, inLead));

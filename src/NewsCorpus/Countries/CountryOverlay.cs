@@ -387,6 +387,8 @@ internal static class CountryOverlay
         languagecue | - | traduit du, traduit de, traduite du, traduite de, traduits du, traduction du, traduction de
         languagecue | - | apprendre le, apprend le, apprennent le, enseigner le, enseigne le, version
         languagecue | - | cours de, cours d', professeur de, professeur d', traduit de l', traduction de l'
+        # What a language has: "l'orthographe française", "la grammaire anglaise".
+        languagecue | - | grammaire, orthographe, syntaxe, conjugaison, prononciation, vocabulaire, dictionnaire
         # "le turc", "du russe" in lower case are the language; "le Turc" is a person.
         languagecue | - | le, du | lower
         language | - | russe, français, française, anglais, anglaise, chinois, portugais, portugaise, espagnol, espagnole

@@ -33,12 +33,20 @@ public sealed partial class EntityExtractor
             if (single && words[start].Length == 1) return null;   // a letter alone: "38 degrés C"
             if (FrenchNameWords.EventHeads.Contains(first) || !single && FrenchNameWords.EventHeads.Contains(folded[start + 1])) return null;
             if (orgHead && FrenchNameWords.FacilityHeads.TryGetValue(first, out var facilityKind)) return single ? null : facilityKind;
-            if (orgHead) return single ? null : EntityKind.Organisation;
+            // "le Sénat", "le Parlement": the head word of an assembly alone, capitalised inside a sentence and never in
+            // lower case in the article, is the institution ("le Parti", "le Conseil" alone say not which one).
+            if (orgHead) return !single ? EntityKind.Organisation
+                : FrenchNameWords.Assemblies.Contains(first) && !words[start].SentenceStart && words[start].Capitalised && !words[start].AllCaps && !lowerForms.Contains(first)
+                  && !(start + 1 < WordCount && Joined(start + 1) && (folded[start + 1] is "de" or "d" or "du" or "des" || words[start + 1].Capitalised))   // the head of a longer name cut short
+                  && !(start > 0 && words[start - 1].Elision && words[start - 1].SentenceStart)
+                  && !(start > 0 && folded[start - 1] == "au") ? EntityKind.Organisation : null;   // "au" is also "to the": "au Congrès"
+            // "Stop Online Piracy Act": a law.
+            if (!single && folded[last] is "act" or "bill") return null;
             if (!single && CountryOpensName(start)) return EntityKind.Organisation;   // "France Télécom"
             if (IsPlaceName(start, last)) return EntityKind.Place;
             if (FrenchNameWords.PlaceHeads.Contains(first)) return single ? null : EntityKind.Place;
             if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
-            if (single && IsPeople(start)) return null;
+            if ((single || IsOneHyphenedWord(start, last) && folded[last].EndsWith('s')) && IsPeople(start)) return null;   // "les Touareg", "les Pieds-Noirs"
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
             if (!single && IsFirstName(start))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation
                 return RestIsSurname(start + 1, last) ? EntityKind.Person : HasEnglishOrganisationWord(start, last) ? EntityKind.Organisation : null;
@@ -55,17 +63,28 @@ public sealed partial class EntityExtractor
             if (EndsWithPlace(start, last)) return EntityKind.Place;   // "Iju de Lagos"
             // An ordinary noun with a complement names a thing after someone or something ("Boson de Higgs",
             // "Maison des Marins"), not an organisation: organisations open with a head word.
-            if (IsCommonWord(start) && HasLowercaseConnector(start, last)) return null;
+            if ((IsCommonWord(start) || lowerForms.Contains(folded[start])) && HasLowercaseConnector(start, last)) return null;
             bool hasConnector = false, hasCommonWord = false;
             for (int k = start; k <= last; k++)
             {
                 if (!words[k].Capitalised && !words[k].AllCaps) { hasConnector = true; continue; }
-                if (FrenchNameWords.NotNames.Contains(folded[k])) return null;
+                if (FrenchNameWords.NotNames.Contains(folded[k]) && !IsAcronymOfName(k)) return null;
                 if (lowerForms.Contains(folded[k]) || IsCommonWord(k)) hasCommonWord = true;
             }
             // Two or three capitalised words that are no French words are a person's name ("Nadim Houry");
             // ordinary words make it an organisation's ("Bouygues Travaux Publics").
-            return hasConnector || hasCommonWord || !LooksLikePersonName(start, last) ? EntityKind.Organisation : EntityKind.Person;
+            if (hasConnector || hasCommonWord || !LooksLikePersonName(start, last)) return EntityKind.Organisation;
+            // French puts no article before a person's name: "du Flight Director", "les Flight Directors" name a thing.
+            return AfterArticle(start) ? null : EntityKind.Person;
+        }
+
+        bool AfterArticle(int start) =>
+            start > 0 && Joined(start) && !words[start - 1].Capitalised && folded[start - 1] is "le" or "la" or "l" or "les" or "du" or "des" or "au" or "aux" or "ces" or "ce" or "cet";
+
+        bool IsOneHyphenedWord(int start, int last)
+        {
+            for (int k = start + 1; k <= last; k++) if (words[k].JoinBefore != Join.Hyphen) return false;
+            return true;
         }
 
         bool HasLowercaseConnector(int start, int last)
@@ -75,12 +94,17 @@ public sealed partial class EntityExtractor
         }
 
         // "X de Lagos": a name that says in which known place it is, with no head word of an organisation.
-        bool EndsWithPlace(int start, int last)
+        bool EndsWithPlace(int start, int last) => PlaceAfterDe(start, last) > 0;
+
+        /// <summary>
+        /// Where the known place of "X de Lagos" starts, 0 when the name is not an unknown one-word name, "de" and a
+        /// place of the gazetteer (a compound the gazetteer knows whole, "Rio de Janeiro", is one place).
+        /// </summary>
+        int PlaceAfterDe(int start, int last)
         {
-            for (int k = last; k > start + 1; k--)
-                if (folded[k - 1] is "de" or "d" or "du" && !words[k - 1].Capitalised)
-                    return IsPlaceName(k, last) && !IsCommonWord(start);
-            return false;
+            if (last < start + 2 || folded[start + 1] is not ("de" or "d" or "du") || words[start + 1].Capitalised) return 0;
+            if (IsCommonWord(start) || lowerForms.Contains(folded[start]) || IsFirstName(start) || IsPlaceName(start, last)) return 0;
+            return IsPlaceName(start + 2, last) ? start + 2 : 0;
         }
 
         /// <summary>Two or three capitalised words, none an ordinary French word, a place or a region.</summary>
@@ -135,6 +159,7 @@ public sealed partial class EntityExtractor
             {
                 if (FrenchNameWords.PersonParticles.Contains(folded[k]) || words[k].Capitalised && IsFirstName(k)) continue;
                 if (IsNameParticle(k, last)) continue;   // "Jean-Marie Le Pen", "Charles de Gaulle"
+                if (CountryAt(k) > 0 && IsSurnameAfterFirstName(k)) continue;   // "François Hollande"
                 if (FrenchNameWords.EnglishOrganisationWords.Contains(folded[k])) return false;   // "Betty Moore Foundation"
                 if (!words[k].Capitalised) return false;
                 if (IsCommonWord(k) && !PersonNames.IsSurname(folded[k])) return false;
@@ -152,7 +177,7 @@ public sealed partial class EntityExtractor
         bool IsWellKnownPlace(int k)
         {
             var name = text.Substring(words[k].Start, words[k].Length);
-            return LexiconLookups.IsCapitalCity(name)
+            return LexiconLookups.IsFoldedCapitalCity(folded[k])
                 || LexiconLookups.PlacesNamed(name).Any(p => p.Kind is PlaceKind.Region || p.Population >= 500_000);
         }
 
@@ -167,13 +192,16 @@ public sealed partial class EntityExtractor
 
         /// <summary>
         /// Whether the whole name is a place of the gazetteer: a continent or sea, a French département or
-        /// région, a commune of 10,000 people or more, or a city of the world's list.
+        /// région, a commune of 2,000 people or more (Figeac), a city of the world's list, a state or province.
         /// </summary>
         bool IsPlaceName(int start, int last)
         {
             var surface = Surface(start, last, titleCaseCapitals: false);
-            if (FrenchNameWords.WorldRegions.Contains(start == last ? folded[start] : Folding.Fold(surface))) return true;   // "Proche-Orient"
-            if (LexiconLookups.IsCapitalCity(surface)) return true;   // in French: "Addis-Abeba", "Pékin"
+            // A word's folded form is at hand; folding is dear (the case tables), so a longer name is folded once.
+            var foldedName = start == last ? folded[start] : Folding.Fold(surface);
+            if (FrenchNameWords.WorldRegions.Contains(foldedName)) return true;   // "Proche-Orient"
+            if (last == start + 1 && !words[last].Capitalised && FrenchNameWords.WorldRegions.Contains(folded[start])) return true;   // "Afrique occidentale"
+            if (LexiconLookups.IsFoldedCapitalCity(foldedName)) return true;   // in French: "Addis-Abeba", "Pékin"
             var places = LexiconLookups.PlacesNamed(surface);
             if (places.Count == 0) return false;
             if (start < last) return true;   // "Noyal-sur-Vilaine", "Rio de Janeiro": a compound name is the place
@@ -184,7 +212,10 @@ public sealed partial class EntityExtractor
             foreach (var place in places)
             {
                 if (place.Kind is PlaceKind.Departement or PlaceKind.Region) return true;
-                int needed = place.Kind == PlaceKind.City ? 20_000 : 10_000;
+                // A state or province has no population here: its name is enough unless it is also a person's name
+                // or an ordinary word ("Victoria", "Hidalgo", "Marche").
+                if (place.Kind == PlaceKind.Subdivision) { if (!personName && !commonWord) return true; continue; }
+                int needed = place.Kind == PlaceKind.City ? 20_000 : 2_000;
                 if (personName || commonWord) needed = 100_000;
                 if (place.Kind == PlaceKind.City && (personName || commonWord)) needed = 1_000_000;
                 if (place.Population >= needed) return true;
@@ -224,7 +255,9 @@ public sealed partial class EntityExtractor
             if (k < 0 || !Joined(start)) return false;
             if (folded[k] is "le" or "la" or "l" or "les" && k > 0 && Joined(k)) k--;   // "abordage du paquebot par le Storstad" stops at "par"
             if (FrenchNameWords.ThingCues.Contains(folded[k]) && !words[k].Capitalised) return true;
-            // "naufrage du Titanic", "accords d'Évian", "accélérateur de particules LHC"
+            // "naufrage du Titanic", "accords d'Évian", "accélérateur de particules LHC"; but "le programme de
+            // François Hollande" is his: a first name and a surname make a person.
+            if (IsFirstName(start) && start + 1 < WordCount && words[start + 1].Capitalised && words[start + 1].JoinBefore == Join.Space) return false;
             if (folded[k] is "de" or "d" or "du" or "des" && k > 0 && Joined(k)) k--;
             else if (k > 1 && !words[k].Capitalised && folded[k - 1] is "de" or "d" && Joined(k) && Joined(k - 1)) k -= 2;
             else return false;
@@ -243,15 +276,46 @@ public sealed partial class EntityExtractor
             while (k >= 0 && !words[k].Capitalised && IsCountryWord(folded[k]) && Joined(k)) k--;   // "l'agence russe"
             if (k < 0) return null;
             if (FrenchNameWords.OrganisationCues.Contains(folded[k])) return EntityKind.Organisation;
+            // "la secte islamiste Boko Haram", "la compagnie aérienne X": one or two adjectives after the cue.
+            for (int m = k, adjectives = 0; m > 0 && adjectives < 2 && !words[m].Capitalised && IsAdjective(folded[m]) && Joined(m); m--, adjectives++)
+                if (FrenchNameWords.OrganisationCues.Contains(folded[m - 1]) && !words[m - 1].Capitalised) return EntityKind.Organisation;
+            int of = folded[k] is "la" or "l" && k > 0 && Joined(k) && folded[k - 1] is "de" or "d" ? k - 1 : k;
+            if (folded[of] is "de" or "d" or "du" or "des" && of > 0 && Joined(of))
+            {
+                // "les membres d'Ansar Eddine", "le parti des Frères musulmans", "secrétaire général de la Francophonie"
+                int head = of - 1;
+                if (head >= 0 && (FrenchNameWords.GroupMemberNouns.Contains(folded[head])
+                    || FrenchNameWords.TitleWords.Contains(folded[head]) && !FrenchNameWords.PlaceTitles.Contains(folded[head])
+                    || FrenchNameWords.OrganisationCues.Contains(folded[head]) && !words[head].Capitalised))
+                    return EntityKind.Organisation;
+            }
             if (FrenchNameWords.PersonCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Person;
             if (FrenchNameWords.PlaceCues.Contains(folded[k]) && !words[k].Capitalised) return EntityKind.Place;
+            // "à Jalo et Ojla": a name coordinated with a place just found is a place.
+            if (folded[k] is "et" or "ou" && k > 0 && found.Count > 0 && found[^1].Kind == EntityKind.Place && found[^1].Start + found[^1].Length == words[k - 1].End)
+                return EntityKind.Place;
             if (folded[k] is "la" or "l" && k > 1 && Joined(k) && folded[k - 1] is "de" or "d") k--;   // "la province de la Kapisa"
+            if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.EventNouns.Contains(folded[k - 1]) && !words[k - 1].Capitalised)
+                return EntityKind.Place;   // "le tournoi de Wimbledon"
+            // "la province orientale de Cyrénaïque": an adjective between the place word and "de".
+            if (folded[k] is "de" or "d" or "du" && k > 1 && Joined(k) && !words[k - 1].Capitalised && IsAdjective(folded[k - 1])
+                && FrenchNameWords.PlaceCues.Contains(folded[k - 2]) && folded[k - 2] is not "a" and not "en" and not "au" && Joined(k - 1))
+                return EntityKind.Place;
             if (folded[k] is "de" or "d" or "du" && k > 0 && Joined(k) && FrenchNameWords.PlaceCues.Contains(folded[k - 1]) && folded[k - 1] is not "a" and not "en")
                 return EntityKind.Place;
             return null;
         }
 
         bool IsCountryWord(string f) => extractor.countryWords.Contains(f);
+
+        // "au Vietnam": a spelling the extractor's country words lack but the country detector knows is a country.
+        bool IsCountryName(int start, int last) =>
+            LexiconLookups.IsCountryName(text.Substring(words[start].Start, words[last].End - words[start].Start));
+
+        // "islamiste", "aérienne", "armé": the adjectives that qualify a cue word before the name it announces.
+        static bool IsAdjective(string f) =>
+            IsDescriptiveWord(f) || f.Length > 4 && (f.EndsWith("iste") || f.EndsWith("istes") || f.EndsWith("enne") || f.EndsWith("aise") || f.EndsWith("ais") || f.EndsWith("ain") || f.EndsWith("aine"))
+            || f is "arme" or "armee" or "armes" or "armees" or "public" or "publique" or "prive" or "privee";
 
     }
 }

@@ -10,8 +10,15 @@ public sealed partial class EntityExtractor
         bool Joined(int k) => words[k].JoinBefore != Join.Break;
 
         bool IsNameStart(int k) =>
-            words[k].Capitalised && !words[k].Digit && !FrenchNameWords.NotNames.Contains(folded[k]) && !IsRomanOrdinal(k)
+            words[k].Capitalised && !words[k].Digit && (!FrenchNameWords.NotNames.Contains(folded[k]) || IsAcronymOfName(k)) && !IsRomanOrdinal(k)
             && (CountryAt(k) == 0 || CountryOpensName(k));
+
+        // "SUD-PTT", "le syndicat SUD": a word in capitals that is otherwise a common word ("sud") is an acronym when
+        // another acronym is hyphened to it or an organisation's cue word precedes it.
+        bool IsAcronymOfName(int k) =>
+            words[k].AllCaps && !words[k].Heading && words[k].Length >= 3
+            && (k + 1 < WordCount && words[k + 1].JoinBefore == Join.Hyphen && words[k + 1].AllCaps
+                || k > 0 && Joined(k) && FrenchNameWords.OrganisationCues.Contains(folded[k - 1]) && !words[k - 1].Capitalised);
 
         // "France Télécom", "France 5": a one-word country directly followed by a capitalised word that names no
         // country, or by a short number, is the start of a brand, not the country.
@@ -50,7 +57,13 @@ public sealed partial class EntityExtractor
             {
                 int country = CountryAt(i);
                 int known = words[i].Capitalised || words[i].AllCaps || words[i].Heading ? extractor.knownNames.Match(folded, i, Joined, out _) : 0;
-                if (country > 0 && country >= known && !CountryOpensName(i)) { i += country; continue; }
+                if (country > 0 && country >= known && !CountryOpensName(i))
+                {
+                    // "France-Afrique", "Chine-Afrique": a country hyphened to a continent names a relation, not a place.
+                    i += country;
+                    if (i < WordCount && words[i].JoinBefore == Join.Hyphen && FrenchNameWords.WorldRegions.Contains(folded[i])) i++;
+                    continue;
+                }
 
                 int title = TitleAt(i);
                 if (title > 0)
@@ -83,9 +96,14 @@ public sealed partial class EntityExtractor
                     i = AddPerson(i + 1);   // "B. Obama", "J-M Ayrault": an initial announces a surname
                     continue;
                 }
+                // "l'ONG Human Rights Watch": an acronym of ordinary life says what the name after it is, and is no part of it.
+                if (known == 0 && words[i].AllCaps && FrenchNameWords.CommonAcronyms.Contains(folded[i])
+                    && i + 1 < WordCount && words[i + 1].JoinBefore == Join.Space && IsNameStart(i + 1))
+                { i++; continue; }
                 if (known > 0 || IsNameStart(i) || IsLowercaseMinistry(i)) { i = AddSpan(i, known); continue; }
                 if (IsArticleOfName(i)) { i = AddArticleName(i); continue; }
-                if (FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) && !words[i].Capitalised
+                if ((FrenchNameWords.FacilityHeads.TryGetValue(folded[i], out var facility) || FrenchNameWords.VenueHeads.Contains(folded[i]) && (facility = EntityKind.Place) == EntityKind.Place)
+                    && !words[i].Capitalised
                     && FacilityNameStart(i) is var nameStart and > 0)
                 {
                     int last = SpanEnd(nameStart, orgHead: false);
@@ -127,7 +145,12 @@ public sealed partial class EntityExtractor
         {
             int k = head + 1;
             if (k < WordCount && Joined(k) && !words[k].Capitalised && IsDescriptiveWord(folded[k])) k++;
-            if (k < WordCount && Joined(k) && folded[k] is "de" or "d" or "du" && folded[head] is "universite" or "ecole" or "musee" or "aeroport" or "gare" or "rue" or "avenue" or "boulevard" or "pont" or "quai")
+            if (k < WordCount && Joined(k) && folded[k] is "de" or "d" or "du" && folded[head] is "universite" or "ecole" or "musee" or "aeroport" or "gare" or "rue" or "avenue" or "boulevard" or "pont" or "quai" or "chateau" or "place")
+                k++;
+            // "le centre des Congrès", "le palais des Sports": a venue named by its complement; "le centre de Lyon"
+            // is the middle of the town.
+            else if (k + 1 < WordCount && Joined(k) && folded[k] is "des" or "du" && folded[head] is "centre" or "palais" or "parc" or "stade" or "salle" or "maison"
+                && Joined(k + 1) && words[k + 1].Capitalised && !IsPlaceName(k + 1, k + 1) && CountryAt(k + 1) == 0)
                 k++;
             return k < WordCount && Joined(k) && IsNameStart(k) ? k : 0;
         }
@@ -206,8 +229,25 @@ public sealed partial class EntityExtractor
         {
             bool orgHead = (words[start].Capitalised || IsLowercaseMinistry(start))
                 && (FrenchNameWords.OrganisationHeads.Contains(folded[start]) || FrenchNameWords.FacilityHeads.ContainsKey(folded[start]));
-            int last = SpanEnd(start, orgHead);
+            // "le parti des Frères musulmans": a name announced as an organisation's takes its adjectives too.
+            int last = SpanEnd(start, orgHead, adjectives: orgHead || known == 0 && CueBefore(start) == EntityKind.Organisation);
             if (known > 0 && start + known - 1 > last) last = start + known - 1;
+            // "Airbus A330", "McDonnel Douglas MD-83": a model's code names a product, and the words before it its
+            // maker, even where the words before announce a thing ("l'appareil de type …").
+            // "la Poste portugaise", "la Marine indienne": an ordinary word made a name, with a nationality after it,
+            // is that country's institution.
+            bool national = known == 0 && !orgHead && last == start && !words[start].SentenceStart && IsCommonWord(start)
+                && last + 1 < WordCount && words[last + 1].JoinBefore == Join.Space && !words[last + 1].Capitalised && CountryAt(last + 1) > 0;
+            if (national) last += CountryAt(last + 1);
+            int end = last;
+            while (known == 0 && last > start && IsModelCode(last)) last--;
+            if (last < end)
+            {
+                var makerKey = EntityNames.Key(Surface(start, last, titleCaseCapitals: false));
+                if (!extractor.aliases.IsBlockedKey(makerKey))
+                    Add(start, last, extractor.aliases.FindByKey(makerKey)?.Kind ?? EntityKind.Organisation);
+                return end + (words[end].AllCaps && end + 1 < WordCount && words[end + 1].Digit ? 2 : 1);
+            }
             // A known name is complete: "Conseil de sécurité | de l'ONU".
             if (known > 0 && last > start + known - 1 && IsConnector(folded[start + known], orgHead: true)) last = start + known - 1;
             bool isKnown = known > 0 && start + known - 1 == last;
@@ -221,10 +261,18 @@ public sealed partial class EntityExtractor
             if (alias is null && IsThing(start))
             {
                 things.Add(key);
+                MarkExpansionAsThing(last);
                 return last + 1;
             }
-            var kind = alias?.Kind ?? Classify(start, last, orgHead);
-            if (kind is { } k) Add(start, last, k);
+            // "la banlieue d'Iju de Lagos": an unknown name, "de" and a known town are two places, the one in the other.
+            if (alias is null && !orgHead && PlaceAfterDe(start, last) is var town and > 0)
+            {
+                Add(start, town - 2, EntityKind.Place);
+                Add(town, last, EntityKind.Place);
+                return last + 1;
+            }
+            var kind = alias?.Kind ?? (national ? EntityKind.Organisation : Classify(start, last, orgHead));
+            if (kind is { } k && !(k == EntityKind.Place && IsCountryName(start, last))) Add(start, last, k);
             return last + 1;
         }
 
@@ -233,13 +281,19 @@ public sealed partial class EntityExtractor
         /// "de/du/des/d'" ("Afrique de l'Ouest"); organisations also take "et", countries and lower-case adjectives
         /// ("Forces armées maliennes", "Ministère de la Défense et des Anciens Combattants").
         /// </summary>
-        int SpanEnd(int start, bool orgHead)
+        /// <param name="adjectives">Whether lower-case adjectives continue the name (an organisation's head or cue before it).</param>
+        int SpanEnd(int start, bool orgHead, bool? adjectives = null)
         {
+            bool takesAdjectives = adjectives ?? orgHead;
             int last = start, k = start + 1, lowercaseTaken = 0;
             while (k < WordCount && Joined(k))
             {
                 var w = words[k];
                 if (w.Digit && k == start + 1 && CountryOpensName(start)) { last = k++; continue; }   // "France 5"
+                // "l'Amérique française", "l'Afrique occidentale": a continent and its adjective name a region.
+                if (k == start + 1 && !w.Capitalised && w.JoinBefore == Join.Space && FrenchNameWords.WorldRegions.Contains(folded[start])
+                    && (CountryAt(k) == 1 || IsRegionAdjective(folded[k])))
+                { last = k; break; }
                 if (IsRomanOrdinal(k)) break;
                 if (w.Digit) break;
                 int country = CountryAt(k);
@@ -251,15 +305,18 @@ public sealed partial class EntityExtractor
                 if (w.Capitalised && (country == 0 || IsSurnameAfterFirstName(k) || IsCountryInBrand(k))) { last = k++; continue; }
                 // "Noyal-sur-Vilaine", "Ille-et-Vilaine", "Pointe-à-Callière": a small word between hyphens.
                 if (!w.Capitalised && w.JoinBefore == Join.Hyphen && k + 1 < WordCount && words[k + 1].JoinBefore == Join.Hyphen
-                    && words[k + 1].Capitalised && w.Length <= 3)
+                    && words[k + 1].Capitalised && w.Length <= 4)   // "Aulnay-sous-Bois"
                 { last = k + 1; k += 2; continue; }
                 if (orgHead && country > 0 && !w.Capitalised) { last = k + country - 1; k += country; continue; }   // "Forces armées maliennes"
-                if (!w.Capitalised && !w.Elision && orgHead && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
+                if (!w.Capitalised && !w.Elision && takesAdjectives && (orgHead || country == 0) && lowercaseTaken < 4 && IsDescriptiveWord(folded[k]))
                 {
                     lowercaseTaken++;
                     last = k++;
                     continue;
                 }
+                // "Science and Technology Facilities Council", "Bank of America": English connectors are no French words.
+                if (folded[k] is "of" or "and" or "for" && k + 1 < WordCount && Joined(k + 1) && words[k + 1].Capitalised && words[k - 1].Capitalised)
+                { last = k + 1; k += 2; continue; }
                 if (IsConnectorStart(folded[k], orgHead) && !(folded[k] is "et" or "pour" && !NextIsConnector(k)))
                 {
                     int m = k;
@@ -269,7 +326,8 @@ public sealed partial class EntityExtractor
                         int countryAfter = CountryAt(m);
                         if (countryAfter > 0 && orgHead) { last = m + countryAfter - 1; k = last + 1; continue; }
                         if (countryAfter == 0 && words[m].Capitalised
-                            && (orgHead || !FrenchNameWords.NotNames.Contains(folded[m]) && extractor.knownNames.Match(folded, m, Joined, out _) == 0))
+                            && (orgHead || (!FrenchNameWords.NotNames.Contains(folded[m]) || folded[m] is "nord" or "sud" or "est" or "ouest")   // "Amérique du Nord"
+                                && extractor.knownNames.Match(folded, m, Joined, out _) == 0))
                         { last = m; k = m + 1; continue; }
                         if (countryAfter == 0 && orgHead && !words[m].Capitalised && lowercaseTaken < 4 && IsDescriptiveWord(folded[m]))
                         {
@@ -283,6 +341,22 @@ public sealed partial class EntityExtractor
             }
             return last;
         }
+
+        // "occidentale", "francophone", "subsaharienne", "latine": what sets a region apart within a continent.
+        static bool IsRegionAdjective(string f) =>
+            f.EndsWith("ale") || f.EndsWith("ales") || f.EndsWith("phone") || f.EndsWith("ienne") || f is "latine" or "noire";
+
+        // "le programme ACE (Automatic Computing Engine)": the name in brackets right after a thing's is the same thing.
+        void MarkExpansionAsThing(int last)
+        {
+            int k = last + 1;
+            if (k >= WordCount || !words[k].Capitalised || !text.AsSpan(words[last].End, words[k].Start - words[last].End).Trim().SequenceEqual("(")) return;
+            things.Add(EntityNames.Key(Surface(k, SpanEnd(k, orgHead: false), titleCaseCapitals: false)));
+        }
+
+        // "A330", "MD-83", "737-800": letters with digits, or capitals hyphened to a number.
+        bool IsModelCode(int k) =>
+            !words[k].Digit && (CountDigits(k) > 0 || (words[k].AllCaps || words[k].Length <= 3) && k + 1 < WordCount && words[k + 1].Digit && words[k + 1].JoinBefore == Join.Hyphen);
 
         // "Air France", "Radio France": a one-word country right after a capitalised ordinary word ends a brand.
         bool IsCountryInBrand(int k) =>
@@ -301,8 +375,9 @@ public sealed partial class EntityExtractor
 
         // Lower-case words that continue an organisation's name: domains and adjectives ("mondiale", "atomique").
         static bool IsDescriptiveWord(string f) =>
-            FrenchNameWords.RoleDomains.Contains(f) || f is "unies" or "unis" or "islam" or "musulmans" or "patrie" or "stabilisation"
-            || f.Length > 4 && (f.EndsWith("ale") || f.EndsWith("ales") || f.EndsWith("aux") || f.EndsWith("al")
+            FrenchNameWords.RoleDomains.Contains(f) || f is "unies" or "unis" or "islam" or "musulmans" or "patrie" or "stabilisation" or "gauche" or "droite"
+            || f.Length > 6 && (f.EndsWith("el") || f.EndsWith("els"))   // "constitutionnel"
+            || f.Length > 4 && (f.EndsWith("ale") || f.EndsWith("itime") || f.EndsWith("ales") || f.EndsWith("aux") || f.EndsWith("al")
                 || f.EndsWith("ique") || f.EndsWith("iques") || f.EndsWith("aire") || f.EndsWith("aires")
                 || f.EndsWith("ienne") || f.EndsWith("iennes") || f.EndsWith("ien") || f.EndsWith("iens")
                 || f.EndsWith("aine") || f.EndsWith("aines") || f.EndsWith("ee") || f.EndsWith("ees") || f.EndsWith("elle")
@@ -326,11 +401,16 @@ public sealed partial class EntityExtractor
 
         string Surface(int start, int last, bool titleCaseCapitals)
         {
+            // One word as the text writes it, the usual case: no builder.
+            if (start == last && !words[start].Elision && char.IsUpper(text[words[start].Start])
+                && !(titleCaseCapitals && words[start].Length > 1 && EntityNames.IsAllCaps(text.AsSpan(words[start].Start, words[start].Length))))
+                return text.Substring(words[start].Start, words[start].Length);
             var sb = new StringBuilder();
             for (int k = start; k <= last; k++)
             {
                 var w = words[k];
-                if (k > start && !words[k - 1].Elision) sb.Append(w.JoinBefore == Join.Hyphen ? '-' : ' ');
+                if (k > start && !words[k - 1].Elision)
+                    sb.Append(w.JoinBefore == Join.Hyphen ? "-" : text.AsSpan(words[k - 1].End, w.Start - words[k - 1].End).Contains('&') ? " & " : " ");
                 var s = text.Substring(w.Start, w.Length);
                 if (k == start && char.IsLower(s[0])) s = char.ToUpperInvariant(s[0]) + s[1..];   // "ministère" opening a name
                 if (w.Elision) s = s[..^1] + "'";

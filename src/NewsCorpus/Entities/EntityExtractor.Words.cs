@@ -77,6 +77,7 @@ public sealed partial class EntityExtractor
         comma = false;
         sentenceStart = false;
         if (gap.Length == 1 && gap[0] is '-' or '\u2010' or '\u2011') { join = Join.Hyphen; return; }
+        if (gap.Trim().SequenceEqual("&")) { join = Join.Space; return; }   // "Science & Technology Facilities Council"
         bool onlySpaces = true;
         foreach (var c in gap)
         {

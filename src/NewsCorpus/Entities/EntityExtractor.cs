@@ -38,34 +38,53 @@ public sealed partial class EntityExtractor
         foreach (var title in FrenchNameWords.TitlePhrases) titles.Add(title, true);
     }
 
-    public IReadOnlyList<EntityMention> Extract(string text) => Extract(text, new HashSet<string>(StringComparer.Ordinal));
+    public IReadOnlyList<EntityMention> Extract(string text)
+    {
+        var words = SplitWords(text);
+        var lowerForms = new HashSet<string>(words.Count, StringComparer.Ordinal);
+        AddLowerForms(words, lowerForms);
+        return Extract(text, words, lowerForms, new HashSet<string>(StringComparer.Ordinal));
+    }
 
     /// <summary>
-    /// The mentions of a whole article, block by block: a name that one block announces as a thing ("le paquebot
-    /// Titanic", "l'ouragan Sandy") is no entity anywhere in the article, though other blocks name it bare.
+    /// The mentions of a whole article, block by block. A name that one block announces as a thing ("le paquebot
+    /// Titanic", "l'ouragan Sandy") is no entity anywhere in the article, though other blocks name it bare; a word
+    /// the article writes in lower case anywhere is an ordinary word in all its blocks ("Boson" in the title,
+    /// "le boson" in the text).
     /// </summary>
     public IReadOnlyList<EntityMention> ExtractArticle(IEnumerable<string> blocks)
     {
+        var texts = blocks as IReadOnlyList<string> ?? blocks.ToList();
+        var words = new List<Word>[texts.Count];
+        int wordCount = 0;
+        for (int b = 0; b < texts.Count; b++) { words[b] = SplitWords(texts[b]); wordCount += words[b].Count; }
+        var lowerForms = new HashSet<string>(wordCount, StringComparer.Ordinal);
+        foreach (var blockWords in words) AddLowerForms(blockWords, lowerForms);
         var things = new HashSet<string>(StringComparer.Ordinal);
-        var mentions = blocks.SelectMany(block => Extract(block, things)).ToList();
+        var mentions = new List<EntityMention>();
+        for (int b = 0; b < texts.Count; b++) mentions.AddRange(Extract(texts[b], words[b], lowerForms, things));
         return things.Count == 0 ? mentions : mentions.Where(m => !things.Contains(EntityNames.Key(m.Surface))).ToList();
     }
 
-    /// <param name="things">Keys of the names announced as things, filled as they are met.</param>
-    IReadOnlyList<EntityMention> Extract(string text, HashSet<string> things)
+    static void AddLowerForms(List<Word> words, HashSet<string> lowerForms)
     {
-        var words = SplitWords(text);
+        foreach (var w in words)
+            if (!w.Elision && !w.Digit && !w.Capitalised && !w.AllCaps) lowerForms.Add(w.Folded);
+    }
+
+    /// <param name="lowerForms">The words written in lower case in the block or the article.</param>
+    /// <param name="things">Keys of the names announced as things, filled as they are met.</param>
+    IReadOnlyList<EntityMention> Extract(string text, List<Word> words, HashSet<string> lowerForms, HashSet<string> things)
+    {
         var folded = new string[words.Count];
-        // Sized up front: growing them word by word was a good part of the extractor's allocations.
-        var lowerForms = new HashSet<string>(words.Count, StringComparer.Ordinal);
+        // Sized up front: growing it word by word was a good part of the extractor's allocations.
         var capitalisedInside = new HashSet<string>(words.Count / 4, StringComparer.Ordinal);
         for (int k = 0; k < words.Count; k++)
         {
             var w = words[k];
             folded[k] = w.Folded;
             if (w.Elision || w.Digit) continue;
-            if (!w.Capitalised && !w.AllCaps) lowerForms.Add(w.Folded);
-            else if (!w.SentenceStart) capitalisedInside.Add(w.Folded);
+            if ((w.Capitalised || w.AllCaps) && !w.SentenceStart) capitalisedInside.Add(w.Folded);
         }
         return new Pass(this, text, words, folded, lowerForms, capitalisedInside, things).Run();
     }

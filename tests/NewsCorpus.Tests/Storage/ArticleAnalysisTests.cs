@@ -39,7 +39,7 @@ public class ArticleAnalysisTests
 
         Assert.Equal(MinHash.Signature(article.PlainBody), analysis.Signature);
         Assert.Equal(CountryMentions.Count(article).ToList(), analysis.Countries);
-        Assert.Equal(EntityIndex.MentionLines(article.Blocks.SelectMany(b => EntityExtractor.Default.Extract(b.Text))), analysis.MentionLines);
+        Assert.Equal(EntityIndex.MentionLines(EntityExtractor.Default.ExtractArticle(article.Blocks.Select(b => b.Text))), analysis.MentionLines);
         Assert.Equal(ArticleMarkdown.FromBlocks(article.Blocks), analysis.Markdown);
         Assert.Equal(RegexBodyHash(article), analysis.BodyHash);
     }
