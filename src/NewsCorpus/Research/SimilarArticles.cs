@@ -16,6 +16,27 @@ public static class SimilarArticles
 {
     const int DistinctiveTerms = 12;
 
+    /// <summary>The articles similar to a stored one, by what it says: its lead, headings and body without boilerplate.</summary>
+    public static List<SimilarArticle> OfArticle(DbConnection connection, long articleKey, int top = 5)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+        string text;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT lead, headings, coalesce(search_body, body) FROM articles WHERE article_key = @k";
+            cmd.Add("@k", articleKey);
+            using var reader = cmd.ExecuteReader();
+            if (!reader.Read()) return [];
+            text = TextOf(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        }
+        return Find(connection, articleKey, text, top);
+    }
+
+    /// <summary>The text an article is compared by: similar by what it says, not by the promotion it shares with others.</summary>
+    /// <param name="content">The body's Markdown without its boilerplate paragraphs.</param>
+    public static string TextOf(string lead, string headings, string content) =>
+        string.Join("\n\n", lead, headings, content.Replace("## ", ""));
+
     public static List<SimilarArticle> Find(DbConnection connection, long articleKey, string text, int top = 5)
     {
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
