@@ -50,7 +50,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             FROM near_duplicates n JOIN articles a ON a.article_key = n.other_key
             WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
             """).ToListAsync();
-        var plain = NewsCorpus.Research.SimilarArticles.TextOf(article.Lead, article.Headings, content);
+        var plain = NewsCorpus.Research.SimilarArticles.TextOf(article.Title, article.Lead, article.Headings, content);
         Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
         // Reading order, the timeline's.
