@@ -24,7 +24,7 @@ public static class SimilarArticles
     /// to the other. Measured on 442 judged pairs of real news (Data/wikinews-fr-2012/similar-judgments.tsv, see the
     /// README): below it most pairs are off topic, above it nearly all are on topic.
     /// </summary>
-    public const double MinimumSimilarity = 0.25;
+    public const double MinimumSimilarity = 0.27;
 
     /// <summary>The articles similar to a stored one, by what it says: its lead, headings and body without boilerplate.</summary>
     public static List<SimilarArticle> OfArticle(DbConnection connection, long articleKey, int top = 5)

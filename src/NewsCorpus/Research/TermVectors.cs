@@ -6,7 +6,7 @@ namespace NewsCorpus.Research;
 
 /// <summary>
 /// How much of its vocabulary an article shares with another, weighted by how informative each word is: the cosine
-/// of their tf·idf vectors. A word counts by (1 + ln uses) × ln(articles / articles using it), one and a half
+/// of their tf·idf vectors. A word counts by (1 + ln uses) × ln(1 + articles / articles using it), one and a half
 /// times for a name (people, places, organisations say what a story is about more than most common words; twice
 /// let a shared country outweigh the subject: two stories from Cairo are not one topic). Words only one article
 /// of the corpus uses (they match nothing), words in too many articles, stop words and numbers do not count.
@@ -74,7 +74,9 @@ internal static class TermVectors
         {
             long df = docs.GetValueOrDefault(term.Form);
             if (df < 2 || df > CommonAbove(articles)) continue;
-            weights[stem] = (1 + Math.Log(term.Uses)) * Math.Log((double)articles / df) * (term.IsName ? NameWeight : 1);
+            // ln(1 + N/df) rather than ln(N/df): in a corpus of a handful of articles a word they all share still
+            // says something; in a large one the words too common to say anything are left out above.
+            weights[stem] = (1 + Math.Log(term.Uses)) * Math.Log(1 + (double)articles / df) * (term.IsName ? NameWeight : 1);
         }
         return weights;
     }

@@ -146,6 +146,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
             var clustersBefore = run.Clusters();
+            run.RemovePairsAlikeByRepeatedParagraphs();
             int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
             var (boilerplateChanged, rewritten) = run.UpdateBoilerplate(clustersBefore);
             CountryStats.Rebuild(connection, tx);
@@ -188,6 +189,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements, words);
 
         public Dictionary<long, long> Clusters() => BoilerplateIndex.Clusters(statements);
+
+        public int RemovePairsAlikeByRepeatedParagraphs() => NearDuplicateIndex.RemovePairsAlikeByRepeatedParagraphs(statements);
 
         public (int Changed, int Rewritten) UpdateBoilerplate(Dictionary<long, long> clustersBefore) =>
             Boilerplate.Update(clustersBefore, BoilerplateIndex.Clusters(statements));
