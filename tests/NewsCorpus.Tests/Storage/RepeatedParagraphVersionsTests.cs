@@ -51,6 +51,32 @@ public class RepeatedParagraphVersionsTests
     }
 
     [Fact]
+    public void Distinct_cartoons_whose_caption_comes_first_are_not_versions_either()
+    {
+        using var corpus = new TestCorpus(withSeeds: false);
+        for (int i = 0; i < Cartoons.Length; i++)
+            corpus.Write($"{i + 1:000}_{i + 1:0000000000000000}.txt", $" date 2024-0{i + 1}\n\nLe dessin du jour\n\n{Caption}\n\n{Cartoons[i]}\n");
+        corpus.Import();
+
+        Assert.Equal(0, corpus.Scalar<long>("SELECT count(*) FROM near_duplicates"));
+        Assert.Equal(0, corpus.Scalar<long>("SELECT count(*) FROM articles WHERE cluster_key IS NOT NULL"));
+    }
+
+    [Fact]
+    public void Copies_made_only_of_repeated_paragraphs_stay_versions()
+    // The title is the article's first line, its lead: the same in every copy, it is repeated too, and the first
+    // copy has nothing of its own left.
+    {
+        using var corpus = new TestCorpus(withSeeds: false);
+        for (int i = 0; i < 5; i++)
+            corpus.Write($"{i + 1:000}_{i + 1:0000000000000000}.txt", $" date 2024-0{i + 1}\n\nLe dessin du jour\n\n{Caption}\n\n"
+                + (i == 0 ? "" : $"Publié le {i + 1} du mois.\n"));
+        corpus.Import();
+
+        Assert.Equal(5, corpus.Scalar<long>("SELECT count(*) FROM articles WHERE cluster_size = 5"));
+    }
+
+    [Fact]
     public void A_cartoon_added_later_does_not_become_a_version_of_the_others()
     {
         using var corpus = new TestCorpus(withSeeds: false);
