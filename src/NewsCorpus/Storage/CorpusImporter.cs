@@ -146,12 +146,12 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
             var clustersBefore = run.Clusters();
-            run.RemovePairsAlikeByRepeatedParagraphs();
+            int alikeByRepeats = run.RemovePairsAlikeByRepeatedParagraphs();
             int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
             var (boilerplateChanged, rewritten) = run.UpdateBoilerplate(clustersBefore);
             CountryStats.Rebuild(connection, tx);
-            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates; {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
-                entities, clusters, boilerplateChanged, rewritten);
+            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates ({AlikeByRepeats} pairs alike only by repeated paragraphs left out); {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
+                entities, clusters, alikeByRepeats, boilerplateChanged, rewritten);
         }
         // After the boilerplate: the vocabulary counts the words search finds, and rewritten articles change them.
         run.FlushWords();

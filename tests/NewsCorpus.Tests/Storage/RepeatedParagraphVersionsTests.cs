@@ -64,9 +64,9 @@ public class RepeatedParagraphVersionsTests
 
     [Fact]
     public void Copies_made_only_of_repeated_paragraphs_stay_versions()
-    // The title is the article's first line, its lead: the same in every copy, it is repeated too, and the first
-    // copy has nothing of its own left.
     {
+        // The title is the article's first line, its lead: the same in every copy, it is repeated too, and the first
+        // copy has nothing of its own left.
         using var corpus = new TestCorpus(withSeeds: false);
         for (int i = 0; i < 5; i++)
             corpus.Write($"{i + 1:000}_{i + 1:0000000000000000}.txt", $" date 2024-0{i + 1}\n\nLe dessin du jour\n\n{Caption}\n\n"
