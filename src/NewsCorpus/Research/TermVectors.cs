@@ -34,12 +34,11 @@ internal static class TermVectors
             var seen = forms.GetValueOrDefault(word.Form, (Stem: word.Stem, IsName: isName, Uses: 0));
             forms[word.Form] = (seen.Stem, seen.IsName, seen.Uses + 1);
         }
-        var terms = new Dictionary<string, Term>(StringComparer.Ordinal);
-        foreach (var (form, (stem, isName, uses)) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
-            terms[stem] = terms.TryGetValue(stem, out var term)
-                ? new Term(term.Uses >= uses ? term.Form : form, term.Uses + uses, isName)
-                : new Term(form, uses, isName);
-        return terms;
+        return forms.GroupBy(f => f.Value.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            var most = g.OrderByDescending(f => f.Value.Uses).ThenBy(f => f.Key, StringComparer.Ordinal).First();
+            return new Term(most.Key, g.Sum(f => f.Value.Uses), most.Value.IsName);
+        }, StringComparer.Ordinal);
     }
 
     /// <summary>The corpus's number of articles and, for each of the forms, how many articles use it (absent: none).</summary>
