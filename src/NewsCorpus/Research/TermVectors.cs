@@ -8,8 +8,10 @@ namespace NewsCorpus.Research;
 /// How much of its vocabulary an article shares with another, weighted by how informative each word is: the cosine
 /// of their tf·idf vectors. A word counts by (1 + ln uses) × ln(1 + articles / articles using it), one and a half
 /// times for a name (people, places, organisations say what a story is about more than most common words; twice
-/// let a shared country outweigh the subject: two stories from Cairo are not one topic). Words only one article
-/// of the corpus uses (they match nothing), words in too many articles, stop words and numbers do not count.
+/// let a shared country outweigh the subject: two stories from Cairo are not one topic). A word is its stem, all its
+/// forms together. Words only one article of the corpus uses (they match nothing), words in too many articles, stop
+/// words and numbers do not count, and two texts need <see cref="MinimumSharedTerms"/> words in common that one of
+/// them uses more than once.
 /// </summary>
 internal static class TermVectors
 {
@@ -19,7 +21,7 @@ internal static class TermVectors
     // The analyzer marks a name's stem with a character no common word's stem has (see AnalyzedWord.NameStem).
     static readonly string NameMark = AnalyzedWord.NameStem("");
 
-    /// <summary>What a text's words weigh before their idf: uses, and the form found in the vocabulary, by stem.</summary>
+    /// <summary>What a text's words weigh before their idf, by stem: uses, whether it is a name, and the form the text uses most.</summary>
     public sealed record Term(string Form, int Uses, bool IsName);
 
     /// <summary>The text's counted words by stem (a stem's forms together), each with its form used most.</summary>
@@ -41,8 +43,12 @@ internal static class TermVectors
         }, StringComparer.Ordinal);
     }
 
-    /// <summary>The corpus's number of articles and, for each of the forms, how many articles use it (absent: none).</summary>
-    public static (long Articles, Dictionary<string, long> Docs) DocumentFrequencies(DbConnection connection, IEnumerable<string> forms)
+    /// <summary>
+    /// The corpus's number of articles and, for each of the stems, how many articles use it (absent: none): the sum over
+    /// its forms, so an article writing two forms of a word counts twice (rare, and it only makes the word look a little
+    /// commoner than it is).
+    /// </summary>
+    public static (long Articles, Dictionary<string, long> Docs) DocumentFrequencies(DbConnection connection, IEnumerable<string> stems)
     {
         long articles;
         using (var count = connection.CreateCommand())
@@ -51,12 +57,12 @@ internal static class TermVectors
             articles = Convert.ToInt64(count.ExecuteScalar());
         }
         var docs = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var chunk in forms.Distinct(StringComparer.Ordinal).Chunk(500))
+        foreach (var chunk in stems.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT form, docs FROM words WHERE form IN ({cmd.InList(chunk)})";
+            cmd.CommandText = $"SELECT stem, sum(docs) FROM words WHERE stem IN ({cmd.InList(chunk)}) GROUP BY stem";
             using var reader = cmd.ExecuteReader();
-            while (reader.Read()) docs[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
+            while (reader.Read()) docs[reader.GetString(0)] = Math.Min(articles, Convert.ToInt64(reader.GetValue(1)));
         }
         return (articles, docs);
     }
@@ -71,7 +77,7 @@ internal static class TermVectors
         var weights = new Dictionary<string, double>(terms.Count, StringComparer.Ordinal);
         foreach (var (stem, term) in terms)
         {
-            long df = docs.GetValueOrDefault(term.Form);
+            long df = docs.GetValueOrDefault(stem);
             if (df < 2 || df > CommonAbove(articles)) continue;
             // ln(1 + N/df) rather than ln(N/df): in a corpus of a handful of articles a word they all share still
             // says something; in a large one the words too common to say anything are left out above.
@@ -80,8 +86,11 @@ internal static class TermVectors
         return weights;
     }
 
-    /// <summary>The cosine of two weight vectors, 0 when they share fewer than <see cref="MinimumSharedTerms"/> terms.</summary>
-    public static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    /// <summary>
+    /// The cosine of two texts' weight vectors, 0 when they share fewer than <see cref="MinimumSharedTerms"/> terms that
+    /// one of them uses more than once: words each uses once in common are a coincidence, not a subject.
+    /// </summary>
+    public static double Cosine(Dictionary<string, Term> termsA, Dictionary<string, double> a, Dictionary<string, Term> termsB, Dictionary<string, double> b)
     {
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
         double dot = 0;
@@ -90,12 +99,12 @@ internal static class TermVectors
             if (large.TryGetValue(stem, out var other))
             {
                 dot += weight * other;
-                shared++;
+                if (termsA[stem].Uses >= 2 || termsB[stem].Uses >= 2) shared++;
             }
         return shared < MinimumSharedTerms ? 0 : dot / Math.Sqrt(Norm2(a) * Norm2(b));
     }
 
-    /// <summary>One word in common is a coincidence, not a subject, however rare the word.</summary>
+    /// <summary>One or two words in common are a coincidence, not a subject, however rare the words.</summary>
     const int MinimumSharedTerms = 3;
 
     static double Norm2(Dictionary<string, double> vector) => vector.Values.Sum(w => w * w);
