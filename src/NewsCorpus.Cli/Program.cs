@@ -8,12 +8,13 @@ root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(RelevanceCommand.Create());
 root.Subcommands.Add(MeasureEntitiesCommand.Create());
+root.Subcommands.Add(MeasureSimilarCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
-    Console.Error.WriteLine("Usage: NewsCorpus.Cli import <folder> [--db <sqlite file>] | generate --articles N --out DIR | bench --corpus DIR | load --url URL | measure-entities ANNOTATIONS DIR  (--help for more)");
+    Console.Error.WriteLine("Usage: NewsCorpus.Cli import <folder> [--db <sqlite file>] | generate --articles N --out DIR | bench --corpus DIR | load --url URL | measure-entities ANNOTATIONS DIR | measure-similar --judgments FILE  (--help for more)");
     return 2;
 }
 return parse.Invoke();

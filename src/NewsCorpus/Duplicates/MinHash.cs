@@ -65,17 +65,9 @@ public static class MinHash
         Array.Fill(signature, NoShingle);
         if (words.Count == 0) return signature;
 
-        // A text shorter than a shingle becomes a single shingle of all its words.
-        int size = Math.Min(ShingleWords, words.Count);
         // Shingle hashes are 32-bit values held in 64-bit lanes so the multiply-add below runs several shingles per
         // vector instruction; the minimum is the same exact integer whatever the machine's vector width.
-        var shingles = new ulong[words.Count - size + 1];
-        for (int start = 0; start < shingles.Length; start++)
-        {
-            ulong h = 0;
-            for (int k = 0; k < size; k++) h = (h + words[start + k]) * 0x9E37_79B9_7F4A_7C15UL;
-            shingles[start] = Mix(h) >> 32;
-        }
+        var shingles = Shingles(words);
         int vectorEnd = shingles.Length - shingles.Length % Vector<ulong>.Count;
         for (int i = 0; i < HashCount; i++)
         {
@@ -91,6 +83,33 @@ public static class MinHash
             signature[i] = (uint)min;
         }
         return signature;
+    }
+
+    /// <summary>The hash of each shingle of the words, in text order; a text shorter than a shingle is one shingle of all its words.</summary>
+    static ulong[] Shingles(List<ulong> words)
+    {
+        int size = Math.Min(ShingleWords, words.Count);
+        var shingles = new ulong[words.Count - size + 1];
+        for (int start = 0; start < shingles.Length; start++)
+        {
+            ulong h = 0;
+            for (int k = 0; k < size; k++) h = (h + words[start + k]) * 0x9E37_79B9_7F4A_7C15UL;
+            shingles[start] = Mix(h) >> 32;
+        }
+        return shingles;
+    }
+
+    /// <summary>
+    /// The exact Jaccard similarity of two texts' shingle sets, given as their words' folded exact forms: what a
+    /// signature estimates, for checking a pair exactly. Two texts without words are not alike (0).
+    /// </summary>
+    public static double Jaccard(IReadOnlyList<string> exactWordsA, IReadOnlyList<string> exactWordsB)
+    {
+        if (exactWordsA.Count == 0 || exactWordsB.Count == 0) return 0;
+        var a = new HashSet<ulong>(Shingles(exactWordsA.Select(WordHash).ToList()));
+        var b = new HashSet<ulong>(Shingles(exactWordsB.Select(WordHash).ToList()));
+        int shared = a.Count(b.Contains);
+        return shared / (double)(a.Count + b.Count - shared);
     }
 
     /// <summary>Whether the signature comes from a text without any word; such texts are nobody's duplicates.</summary>

@@ -146,11 +146,12 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             int entities = EntityIndex.Rebuild(connection, tx, aliases);
             run.SetMeta("aliases", fingerprint);
             var clustersBefore = run.Clusters();
+            int alikeByRepeats = run.RemovePairsAlikeByRepeatedParagraphs();
             int clusters = NearDuplicateIndex.RebuildClusters(connection, tx);
             var (boilerplateChanged, rewritten) = run.UpdateBoilerplate(clustersBefore);
             CountryStats.Rebuild(connection, tx);
-            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates; {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
-                entities, clusters, boilerplateChanged, rewritten);
+            logger.LogInformation("Resolved {Entities} entities; {Clusters} clusters of near-duplicates ({AlikeByRepeats} pairs alike only by repeated paragraphs left out); {Boilerplate} paragraphs became or stopped being boilerplate, {Rewritten} articles' search text rewritten",
+                entities, clusters, alikeByRepeats, boilerplateChanged, rewritten);
         }
         // After the boilerplate: the vocabulary counts the words search finds, and rewritten articles change them.
         run.FlushWords();
@@ -188,6 +189,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements, words);
 
         public Dictionary<long, long> Clusters() => BoilerplateIndex.Clusters(statements);
+
+        public int RemovePairsAlikeByRepeatedParagraphs() => NearDuplicateIndex.RemovePairsAlikeByRepeatedParagraphs(statements);
 
         public (int Changed, int Rewritten) UpdateBoilerplate(Dictionary<long, long> clustersBefore) =>
             Boilerplate.Update(clustersBefore, BoilerplateIndex.Clusters(statements));

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using NewsCorpus.Analysis;
+using NewsCorpus.Articles;
 using NewsCorpus.Duplicates;
 
 namespace NewsCorpus.Storage;
@@ -52,6 +54,79 @@ internal static class NearDuplicateIndex
     static readonly string[] SelectCandidates = Enumerable.Range(0, MinHash.Bands + 1).Select(n =>
         "SELECT b.article_key, s.signature FROM article_bands b JOIN article_signatures s ON s.article_key = b.article_key " +
         $"WHERE b.band_key IN ({string.Join(", ", BandParameters.Take(n))})").ToArray();
+
+    /// <summary>
+    /// How alike two versions' own content must be (exact Jaccard of its shingles), once the paragraphs that many
+    /// articles repeat are left out. Distinct articles sharing a long caption or disclaimer have own content with next to
+    /// nothing in common (near 0); versions of one story keep most of theirs (a changed sentence leaves about 0.8). Lower
+    /// than <see cref="Threshold"/> because the own content of syndicated copies can be little more than their lead,
+    /// where one edited word weighs a lot.
+    /// </summary>
+    public const double OwnContentThreshold = 0.5;
+
+    /// <summary>
+    /// Removes the pairs alike only by paragraphs many articles repeat: distinct cartoons sharing a long caption are
+    /// not versions of each other. A paragraph held by <see cref="Boilerplate.MinStories"/> articles or more counts
+    /// here whether or not it is boilerplate yet, because boilerplate counts the versions of a story once: counting
+    /// the cartoons as versions would keep their caption from ever becoming boilerplate. A lead is never boilerplate
+    /// (it is the article's summary everywhere), but a caption can come first: a lead counts as repeated when the
+    /// article and its near-duplicates hold it that many times. An article with nothing of its own left (a copy made
+    /// only of repeated paragraphs) keeps its pairs. Run once an import's pairs are all found, before the clusters are
+    /// rebuilt.
+    /// </summary>
+    /// <returns>The number of pairs removed.</returns>
+    public static int RemovePairsAlikeByRepeatedParagraphs(Statements statements)
+    {
+        var pairs = new List<(long A, long B)>();
+        // Only pairs with the same lead or a repeated paragraph in one of them: a row at offset n - 1 is n holders or more.
+        using (var reader = statements.Get("""
+            SELECT n.article_key, n.other_key FROM near_duplicates n
+            JOIN articles a ON a.article_key = n.article_key JOIN articles b ON b.article_key = n.other_key
+            WHERE n.article_key < n.other_key AND (a.lead = b.lead OR EXISTS (
+                SELECT 1 FROM article_paragraphs p WHERE p.article_key IN (n.article_key, n.other_key)
+                AND EXISTS (SELECT 1 FROM article_paragraphs q WHERE q.paragraph_hash = p.paragraph_hash LIMIT 1 OFFSET $n - 1)))
+            """, ("$n", Boilerplate.MinStories)).ExecuteReader())
+            while (reader.Read()) pairs.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        if (pairs.Count == 0) return 0;
+
+        // Every article's own words before any pair goes: a lead's count of holders goes by the pairs as found.
+        var repeated = new Dictionary<long, bool>();
+        var own = new Dictionary<long, List<string>>();
+        foreach (var article in pairs.SelectMany(p => new[] { p.A, p.B }))
+            if (!own.ContainsKey(article)) own[article] = OwnWords(statements, article, repeated);
+        int removed = 0;
+        foreach (var (a, b) in pairs)
+        {
+            var (ownA, ownB) = (own[a], own[b]);
+            if (ownA.Count == 0 || ownB.Count == 0 || MinHash.Jaccard(ownA, ownB) >= OwnContentThreshold) continue;
+            statements.Execute("DELETE FROM near_duplicates WHERE (article_key = $a AND other_key = $b) OR (article_key = $b AND other_key = $a)", ("$a", a), ("$b", b));
+            removed++;
+        }
+        return removed;
+    }
+
+    /// <summary>The folded words of an article without its repeated paragraphs (see <see cref="RemovePairsAlikeByRepeatedParagraphs"/>).</summary>
+    static List<string> OwnWords(Statements statements, long article, Dictionary<long, bool> repeated)
+    {
+        var body = (string?)statements.Scalar("SELECT body FROM articles WHERE article_key = $k", ("$k", article)) ?? "";
+        var blocks = ArticleMarkdown.ToBlocks(body);
+        var hashes = Boilerplate.Hashes(blocks);
+        int lead = blocks.FindIndex(b => b.Kind == BlockKind.Paragraph);
+        bool leadRepeated = lead >= 0 && 1 + (long)statements.Scalar("""
+            SELECT count(*) FROM near_duplicates n JOIN articles s ON s.article_key = n.article_key JOIN articles o ON o.article_key = n.other_key
+            WHERE n.article_key = $k AND o.lead = s.lead
+            """, ("$k", article))! >= Boilerplate.MinStories;
+        var words = new List<string>();
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (i == lead ? leadRepeated : hashes[i] is { } hash && IsRepeated(hash)) continue;
+            foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(blocks[i].Text)) words.Add(word.Exact);
+        }
+        return words;
+
+        bool IsRepeated(long hash) => repeated.TryGetValue(hash, out var known) ? known : repeated[hash] = statements.Scalar(
+            "SELECT 1 FROM article_paragraphs WHERE paragraph_hash = $h LIMIT 1 OFFSET $n - 1", ("$h", hash), ("$n", Boilerplate.MinStories)) is not null;
+    }
 
     /// <summary>Recomputes the clusters (connected groups of near-duplicate pairs) after an import changed articles.</summary>
     public static int RebuildClusters(SqliteConnection connection, SqliteTransaction tx)

@@ -220,4 +220,18 @@ public class MinHashTests
             Assert.Equal(MinHash.Signature(text), MinHash.SignatureOfWords(words));
         }
     }
+
+    [Fact]
+    public void The_exact_jaccard_is_what_the_signatures_estimate()
+    {
+        static List<string> Words(string text) => NewsCorpus.Analysis.FrenchAnalyzer.AnalyzeText(text).Select(w => w.Word.Exact).ToList();
+        var edited = Article.Replace("Les premiers résultats sont attendus au début de l’année prochaine.", "Un bilan sera publié en mars.");
+
+        Assert.Equal(1, MinHash.Jaccard(Words(Article), Words(Article)));
+        Assert.InRange(MinHash.Jaccard(Words(Article), Words(edited)),
+            MinHash.Similarity(MinHash.Signature(Article), MinHash.Signature(edited)) - 0.1,
+            MinHash.Similarity(MinHash.Signature(Article), MinHash.Signature(edited)) + 0.1);
+        Assert.Equal(0, MinHash.Jaccard(Words("Le maire inaugure le pont neuf ce matin."), Words("La récolte de pommes est abondante cette année.")));
+        Assert.Equal(0, MinHash.Jaccard([], Words(Article)));
+    }
 }

@@ -51,8 +51,7 @@ public sealed class DetailsModel(CorpusDb db) : PageModel
             FROM near_duplicates n JOIN articles a ON a.article_key = n.other_key
             WHERE n.article_key = {article.Key} ORDER BY n.similarity DESC, a.month
             """).ToListAsync();
-        // Similar by what the article says, not by the promotion it shares with others.
-        var plain = string.Join("\n\n", article.Lead, article.Headings, ArticleMarkdown.PlainText(content));
+        var plain = NewsCorpus.Research.SimilarArticles.TextOf(article.Title, article.Headings, content);
         Similar = NewsCorpus.Research.SimilarArticles.Find(db.OpenConnection(), article.Key, plain);
 
         // Reading order, the timeline's.
