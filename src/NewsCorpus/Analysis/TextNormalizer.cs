@@ -13,10 +13,16 @@ public static class TextNormalizer
         // Normalisation refuses lone surrogates (they can arrive in a query string): they become U+FFFD first.
         var nfc = ReplaceLoneSurrogates(text).Normalize(NormalizationForm.FormC);
         var sb = new StringBuilder(nfc.Length);
-        foreach (var c in nfc)
+        for (int i = 0; i < nfc.Length; i++)
         {
+            char c = nfc[i];
             switch (c)
             {
+                // An acute accent or a backtick typed for an apostrophe between two letters (Le Cléac´h, l`armée) is one:
+                // left as it is, the word is cut there and the name comes out in two.
+                case '\u00B4' or '`' when i > 0 && i + 1 < nfc.Length && char.IsLetter(nfc[i - 1]) && char.IsLetter(nfc[i + 1]):
+                    sb.Append('\u2019');
+                    break;
                 case '\u00A0' or '\u202F' or '\u2007':
                     sb.Append(' ');
                     break;

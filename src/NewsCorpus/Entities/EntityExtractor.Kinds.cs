@@ -254,7 +254,11 @@ public sealed partial class EntityExtractor
             int k = start - 1;
             if (k < 0 || !Joined(start)) return false;
             if (folded[k] is "le" or "la" or "l" or "les" && k > 0 && Joined(k)) k--;   // "abordage du paquebot par le Storstad" stops at "par"
-            if (FrenchNameWords.ThingCues.Contains(folded[k]) && !words[k].Capitalised) return true;
+            // A cue capitalised only because it starts the sentence or the headline is one too: "Ouragan Sandy : 39 morts".
+            if (FrenchNameWords.ThingCues.Contains(folded[k]) && (!words[k].Capitalised || words[k].SentenceStart && !words[k].AllCaps)) return true;
+            // "l'ouragan meurtrier Sandy", "le paquebot géant Titanic": an adjective between the cue and the name.
+            if (k > 0 && !words[k].Capitalised && Joined(k) && IsThingAdjective(folded[k]) && FrenchNameWords.ThingCues.Contains(folded[k - 1]) && !words[k - 1].Capitalised)
+                return true;
             // "naufrage du Titanic", "accords d'Évian", "accélérateur de particules LHC"; but "le programme de
             // François Hollande" is his: a first name and a surname make a person.
             if (IsFirstName(start) && start + 1 < WordCount && words[start + 1].Capitalised && words[start + 1].JoinBefore == Join.Space) return false;
@@ -311,6 +315,11 @@ public sealed partial class EntityExtractor
         // "au Vietnam": a spelling the extractor's country words lack but the country detector knows is a country.
         bool IsCountryName(int start, int last) =>
             LexiconLookups.IsCountryName(text.Substring(words[start].Start, words[last].End - words[start].Start));
+
+        // "meurtrier", "dangereuse", "géant": what qualifies a storm, a ship or a device between its cue word and its name.
+        static bool IsThingAdjective(string f) =>
+            IsAdjective(f) || f.Length > 5 && (f.EndsWith("ier") || f.EndsWith("iere") || f.EndsWith("eux") || f.EndsWith("euse"))
+            || f is "geant" or "geante" or "nouveau" or "nouvel" or "nouvelle" or "celebre" or "fameux" or "fameuse";
 
         // "islamiste", "aérienne", "armé": the adjectives that qualify a cue word before the name it announces.
         static bool IsAdjective(string f) =>

@@ -77,6 +77,8 @@ public sealed class EntityResolver(EntityAliases aliases)
             groupOfName[key] = group;
         }
 
+        MergeInitials(groups, groupOfName);
+
         var fullNamesBySurname = new Dictionary<string, List<Group>>(StringComparer.Ordinal);
         foreach (var group in groups.Values)
             if (group.Kind == EntityKind.Person && group.Key.Contains(' '))
@@ -111,6 +113,27 @@ public sealed class EntityResolver(EntityAliases aliases)
         }
         entities.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
         return new EntityCatalog(aliases, entities, groupOfName);
+    }
+
+    /// <summary>
+    /// A person named by initials ("J-M Ayrault", "F. Hollande") is the only person of the corpus named in full with
+    /// that surname and those initials; with none or several, the initials stay a name of their own. The full name's
+    /// spellings are kept for display: initials never become the name shown.
+    /// </summary>
+    static void MergeInitials(Dictionary<string, Group> groups, Dictionary<string, Group> groupOfName)
+    {
+        static string[] Words(string key) => key.Split(' ');
+        static bool ByInitials(string key) => Words(key) is { Length: >= 2 } w && w[..^1].All(x => x.Length == 1);
+        static string Initials(string key) => string.Concat(Words(key)[..^1].Select(x => x[0])) + " " + EntityNames.LastWord(key);
+        var fullNames = groups.Values.Where(g => g.Kind == EntityKind.Person && g.Key.Contains(' ') && !ByInitials(g.Key))
+            .ToLookup(g => Initials(g.Key), StringComparer.Ordinal);
+        foreach (var initialled in groups.Values.Where(g => g.AliasName is null && g.Kind == EntityKind.Person && ByInitials(g.Key)).ToList())
+        {
+            if (fullNames[Initials(initialled.Key)].ToList() is not [var full]) continue;
+            foreach (var name in groupOfName.Where(n => n.Value == initialled).Select(n => n.Key).ToList()) groupOfName[name] = full;
+            for (int k = 0; k < 3; k++) full.KindCounts[k] += initialled.KindCounts[k];
+            groups.Remove(initialled.Key);
+        }
     }
 
     internal sealed class Group(string key)

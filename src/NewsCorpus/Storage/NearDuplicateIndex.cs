@@ -78,11 +78,11 @@ internal static class NearDuplicateIndex
     public static int RemovePairsAlikeByRepeatedParagraphs(Statements statements)
     {
         var pairs = new List<(long A, long B)>();
-        // Only pairs with the same lead or a repeated paragraph in one of them: a row at offset n - 1 is n holders or more.
+        // Only pairs with the same lead or title, or a repeated paragraph in one of them: a row at offset n - 1 is n holders or more.
         using (var reader = statements.Get("""
             SELECT n.article_key, n.other_key FROM near_duplicates n
             JOIN articles a ON a.article_key = n.article_key JOIN articles b ON b.article_key = n.other_key
-            WHERE n.article_key < n.other_key AND (a.lead = b.lead OR EXISTS (
+            WHERE n.article_key < n.other_key AND (a.lead = b.lead OR a.title = b.title OR EXISTS (
                 SELECT 1 FROM article_paragraphs p WHERE p.article_key IN (n.article_key, n.other_key)
                 AND EXISTS (SELECT 1 FROM article_paragraphs q WHERE q.paragraph_hash = p.paragraph_hash LIMIT 1 OFFSET $n - 1)))
             """, ("$n", Boilerplate.MinStories)).ExecuteReader())
@@ -111,18 +111,24 @@ internal static class NearDuplicateIndex
         var body = (string?)statements.Scalar("SELECT body FROM articles WHERE article_key = $k", ("$k", article)) ?? "";
         var blocks = ArticleMarkdown.ToBlocks(body);
         var hashes = Boilerplate.Hashes(blocks);
+        // A lead, or a headline the text starts with, that the article and its near-duplicates share five times or more
+        // (a cartoon's fixed title) is no more its own than a repeated paragraph.
         int lead = blocks.FindIndex(b => b.Kind == BlockKind.Paragraph);
-        bool leadRepeated = lead >= 0 && 1 + (long)statements.Scalar("""
-            SELECT count(*) FROM near_duplicates n JOIN articles s ON s.article_key = n.article_key JOIN articles o ON o.article_key = n.other_key
-            WHERE n.article_key = $k AND o.lead = s.lead
-            """, ("$k", article))! >= Boilerplate.MinStories;
+        int headline = blocks.FindIndex(b => b.Kind == BlockKind.Headline);
+        bool leadRepeated = lead >= 0 && SharedWithVersions("lead");
+        bool headlineRepeated = headline >= 0 && SharedWithVersions("title");
         var words = new List<string>();
         for (int i = 0; i < blocks.Count; i++)
         {
-            if (i == lead ? leadRepeated : hashes[i] is { } hash && IsRepeated(hash)) continue;
+            if (i == lead ? leadRepeated : i == headline ? headlineRepeated : hashes[i] is { } hash && IsRepeated(hash)) continue;
             foreach (var (_, word) in FrenchAnalyzer.AnalyzeText(blocks[i].Text)) words.Add(word.Exact);
         }
         return words;
+
+        bool SharedWithVersions(string column) => 1 + (long)statements.Scalar($"""
+            SELECT count(*) FROM near_duplicates n JOIN articles s ON s.article_key = n.article_key JOIN articles o ON o.article_key = n.other_key
+            WHERE n.article_key = $k AND o.{column} = s.{column}
+            """, ("$k", article))! >= Boilerplate.MinStories;
 
         bool IsRepeated(long hash) => repeated.TryGetValue(hash, out var known) ? known : repeated[hash] = statements.Scalar(
             "SELECT 1 FROM article_paragraphs WHERE paragraph_hash = $h LIMIT 1 OFFSET $n - 1", ("$h", hash), ("$n", Boilerplate.MinStories)) is not null;

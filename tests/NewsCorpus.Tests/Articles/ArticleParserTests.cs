@@ -94,6 +94,13 @@ public class ArticleParserTests
     }
 
     [Fact]
+    public void An_accent_or_a_backtick_typed_for_an_apostrophe_inside_a_word_is_one()
+    {
+        var a = Parse("date 2012-11\n\nArmel Le Cléac´h double l`armada. Le prix est de 5 ´ et un ` seul.").Article!;
+        Assert.Equal("Armel Le Cléac’h double l’armada. Le prix est de 5 ´ et un ` seul.", a.Lead);
+    }
+
+    [Fact]
     public void Invisible_characters_are_cleaned_and_text_is_nfc()
     {
         var a = Parse("date 2023-10 Coope\u0301ration\u00A0militaire, ren\u00ADforce\u0301e\u200B et\u202Fsuivie.").Article!;

@@ -118,6 +118,13 @@ public class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("La côte a été ravagée par l'ouragan meurtrier Dorla la semaine dernière.", "Dorla")]
+    [InlineData("Le paquebot géant Arveline a quitté Marseille.", "Arveline")]
+    [InlineData("Ouragan Dorla : 39 morts sur la côte est.", "Dorla")]
+    public void A_name_announced_as_a_thing_through_an_adjective_is_no_entity(string text, string name) =>
+        Assert.DoesNotContain(Extract(text), m => m.Name == name);
+
+    [Theory]
     [InlineData("Une attaque revendiquée par la secte islamiste Kalem Doran a fait dix morts.", "Kalem Doran")]
     [InlineData("Les membres d'Ansar Tikri ont détruit une porte.", "Ansar Tikri")]
     [InlineData("Le syndicat CNT-SO a révélé le décès.", "CNT-SO")]

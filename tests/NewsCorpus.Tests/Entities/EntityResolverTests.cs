@@ -15,6 +15,29 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Initials_are_the_only_full_name_with_them_and_then_a_surname_alone_is_that_person_too()
+    {
+        EntityMention[] full = [Person("Jean-Marc Ayrault")], initials = [Person("J-M Ayrault")], dotted = [Person("J.-M. Ayrault")],
+            alone = [Person("Ayrault")], other = [Person("F. Hollande")];
+        var catalog = Build(EntityAliases.Empty, full, full, initials, dotted, alone, other);
+
+        var ayrault = catalog.ResolveArticle(full)["Jean-Marc Ayrault"];
+        Assert.Equal("Jean-Marc Ayrault", ayrault.Name);
+        Assert.Same(ayrault, catalog.ResolveArticle(initials)["J-M Ayrault"]);
+        Assert.Same(ayrault, catalog.ResolveArticle(dotted)["J.-M. Ayrault"]);
+        Assert.Same(ayrault, catalog.ResolveArticle(alone)["Ayrault"]);
+        // Initials no full name of the corpus has stay a name of their own.
+        Assert.Equal(["F. Hollande", "Jean-Marc Ayrault"], catalog.Entities.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Initials_shared_by_two_full_names_stay_apart()
+    {
+        var catalog = Build(EntityAliases.Empty, [Person("Jean Dupont")], [Person("Jacques Dupont")], [Person("J. Dupont")]);
+        Assert.Equal(3, catalog.Entities.Count);
+    }
+
+    [Fact]
     public void Case_variants_merge_and_accented_spelling_wins()
     {
         EntityMention[] first = [Person("Ibrahim Traore")], second = [Person("Ibrahim TRAORE")], third = [Person("Ibrahim Traoré")];

@@ -65,7 +65,7 @@ public class RepeatedParagraphVersionsTests
     [Fact]
     public void Copies_made_only_of_repeated_paragraphs_stay_versions()
     {
-        // The title is the article's first line, its lead: the same in every copy, it is repeated too, and the first
+        // The title is the article's first line, its headline: the same in every copy, it is repeated too, and the first
         // copy has nothing of its own left.
         using var corpus = new TestCorpus(withSeeds: false);
         for (int i = 0; i < 5; i++)
