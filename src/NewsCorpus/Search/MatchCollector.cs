@@ -28,9 +28,10 @@ internal sealed class MatchCollector(bool scored, TimeSpan budget) : ICollector
 
     public void Collect(int doc)
     {
-        if (++sinceCheck == MatchesBetweenChecks)
+        // On the first match, then every few thousand: a search with no time left stops at once, whatever its size.
+        if (sinceCheck-- == 0)
         {
-            sinceCheck = 0;
+            sinceCheck = MatchesBetweenChecks;
             if (clock.Elapsed > budget) throw new QueryBudget.ExhaustedException();
         }
         Matches.Add((keys!.Get(doc), scored ? -scorer!.GetScore() : 0));
