@@ -110,27 +110,40 @@ public static class FullTextIndex
         if (open.TryGetValue(path, out var held) && held.Generation == generation && held.Reader.TryIncRef()) return new Lease(held.Reader);
         lock (opening)
         {
-            if (open.TryGetValue(path, out held) && held.Generation == generation && held.Reader.TryIncRef()) return new Lease(held.Reader);
-            var folder = FolderOf(path);
-            var directory = held?.Folder == folder ? held.Directory : Lucene.Net.Store.FSDirectory.Open(folder);
-            var commit = CommitOf(directory, generation);
-            if (commit is null)
+            for (int attempt = 1; ; attempt++)
             {
-                // A store imported before the index existed, or whose index was deleted: built again from the store.
-                Storage.FullTextWriter.Rebuild(path);
-                commit = CommitOf(directory, generation)
-                    ?? throw new FullTextIndexMissingException($"The full-text index {folder} does not match the store: import again.");
+                try { return Open(path, generation); }
+                // An import landed since the generation was read, and its writer dropped the commit that named: read it again.
+                catch (Exception e) when (attempt < 3 && e is IOException or FullTextIndexMissingException)
+                {
+                    generation = StoredGeneration(connection);
+                }
             }
-            var reader = DirectoryReader.Open(commit);
-            // A store long gone from this process should not keep its index open: a site reads one store.
-            if (open.Count >= 4 && held is null)
-                foreach (var other in open.Keys.ToList())
-                    if (open.TryRemove(other, out var gone)) gone.Reader.DecRef();
-            open[path] = new OpenIndex(folder, generation, directory, reader);
-            held?.Reader.DecRef();   // the cache's own reference; searches on it still hold theirs
-            reader.IncRef();
-            return new Lease(reader);
         }
+    }
+
+    static Lease Open(string path, long generation)
+    {
+        if (open.TryGetValue(path, out var held) && held.Generation == generation && held.Reader.TryIncRef()) return new Lease(held.Reader);
+        var folder = FolderOf(path);
+        var directory = held?.Folder == folder ? held.Directory : Lucene.Net.Store.FSDirectory.Open(folder);
+        var commit = CommitOf(directory, generation);
+        if (commit is null)
+        {
+            // A store imported before the index existed, or whose index was deleted: built again from the store.
+            Storage.FullTextWriter.Rebuild(path);
+            commit = CommitOf(directory, generation)
+                ?? throw new FullTextIndexMissingException($"The full-text index {folder} does not match the store: import again.");
+        }
+        var reader = DirectoryReader.Open(commit);
+        // A store long gone from this process should not keep its index open: a site reads one store.
+        if (open.Count >= 4 && held is null)
+            foreach (var other in open.Keys.ToList())
+                if (open.TryRemove(other, out var gone)) gone.Reader.DecRef();
+        open[path] = new OpenIndex(folder, generation, directory, reader);
+        held?.Reader.DecRef();   // the cache's own reference; searches on it still hold theirs
+        reader.IncRef();
+        return new Lease(reader);
     }
 
     /// <summary>Opens now what the first search after an import would otherwise open (and builds the index when it has to).</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
@@ -18,7 +20,12 @@ namespace NewsCorpus.Storage;
 internal sealed class FullTextWriter : IDisposable
 {
     readonly IndexWriter writer;
-    bool committed;
+
+    // Lucene inverts each document on a thread of its own, in the order the import hands them over (a removal and an
+    // addition of one key must not trade places), so the store's writer does not wait for it. Bounded: memory stays flat.
+    readonly BlockingCollection<Action<IndexWriter>> pending = new(boundedCapacity: 256);
+    readonly Thread indexing;
+    Exception? failure;
 
     /// <summary>The generation <see cref="Commit"/> gives the index: above every commit on disk, so none is ever named twice.</summary>
     public long NextGeneration { get; }
@@ -26,7 +33,36 @@ internal sealed class FullTextWriter : IDisposable
     /// <summary>Whether the index was built again from the store's articles (it was missing, stale or of another version).</summary>
     public bool Rebuilt { get; }
 
-    FullTextWriter(IndexWriter writer, long nextGeneration, bool rebuilt) => (this.writer, NextGeneration, Rebuilt) = (writer, nextGeneration, rebuilt);
+    FullTextWriter(IndexWriter writer, long nextGeneration, bool rebuilt)
+    {
+        (this.writer, NextGeneration, Rebuilt) = (writer, nextGeneration, rebuilt);
+        indexing = new Thread(Index) { IsBackground = true, Name = "full-text indexing" };
+        indexing.Start();
+    }
+
+    void Index()
+    {
+        foreach (var write in pending.GetConsumingEnumerable())
+        {
+            if (failure is not null) continue;   // drained, so that the import never waits on a full queue
+            try { write(writer); }
+            catch (Exception e) { failure = e; }
+        }
+    }
+
+    void Enqueue(Action<IndexWriter> write)
+    {
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+        pending.Add(write);
+    }
+
+    /// <summary>Waits until every document handed over is in the writer; throws what failed on the way.</summary>
+    void Drain()
+    {
+        if (!pending.IsAddingCompleted) pending.CompleteAdding();
+        indexing.Join();
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+    }
 
     /// <summary>Opens the index of the store behind <paramref name="connection"/>, in the import's transaction <paramref name="tx"/>.</summary>
     public static FullTextWriter Open(string databasePath, SqliteConnection connection, SqliteTransaction? tx)
@@ -70,34 +106,41 @@ internal sealed class FullTextWriter : IDisposable
         }
     }
 
-    public void Add(long key, FtsText title, FtsText headings, FtsText body) =>
-        writer.AddDocument(FullTextIndex.Document(key, (title.Stems, title.Exact), (headings.Stems, headings.Exact), (body.Stems, body.Exact)));
+    public void Add(long key, FtsText title, FtsText headings, FtsText body)
+    {
+        var doc = FullTextIndex.Document(key, (title.Stems, title.Exact), (headings.Stems, headings.Exact), (body.Stems, body.Exact));
+        Enqueue(w => w.AddDocument(doc));
+    }
 
-    public void Replace(long key, FtsText title, FtsText headings, FtsText body) =>
-        writer.UpdateDocument(FullTextIndex.KeyTermOf(key),
-            FullTextIndex.Document(key, (title.Stems, title.Exact), (headings.Stems, headings.Exact), (body.Stems, body.Exact)));
+    public void Replace(long key, FtsText title, FtsText headings, FtsText body)
+    {
+        var doc = FullTextIndex.Document(key, (title.Stems, title.Exact), (headings.Stems, headings.Exact), (body.Stems, body.Exact));
+        Enqueue(w => w.UpdateDocument(FullTextIndex.KeyTermOf(key), doc));
+    }
 
-    public void Delete(long key) => writer.DeleteDocuments(FullTextIndex.KeyTermOf(key));
+    public void Delete(long key) => Enqueue(w => w.DeleteDocuments(FullTextIndex.KeyTermOf(key)));
 
     /// <summary>Commits the index as <paramref name="generation"/> (by default <see cref="NextGeneration"/>), for the store to record.</summary>
     public void Commit(long? generation = null)
     {
+        Drain();
         writer.SetCommitData(new Dictionary<string, string>
         {
             [FullTextIndex.GenerationData] = (generation ?? NextGeneration).ToString(CultureInfo.InvariantCulture),
             [FullTextIndex.VersionData] = FullTextIndex.Version,
         });
         writer.Commit();
-        committed = true;
     }
-
-    /// <summary>Whether <see cref="Commit"/> ran: an import that failed before it leaves the index as it was.</summary>
-    public bool Committed => committed;
 
     // Not committed: the import failed, and what it wrote goes. Committed: nothing more is written (Lucene's own
     // Dispose would commit again, after the store has recorded the commit), merges under way stop and the next
     // import's writer takes them up.
-    public void Dispose() => writer.Rollback();
+    public void Dispose()
+    {
+        try { Drain(); }
+        catch (Exception) { }   // the import has failed already, or is told by Commit
+        writer.Rollback();
+    }
 
     const int RebuildBatch = 1000;
 
