@@ -3,7 +3,7 @@ using NewsCorpus.Search;
 
 namespace NewsCorpus.Benchmarks;
 
-/// <summary>Reading a query and compiling it to FTS5: the part of a search that runs before SQLite.</summary>
+/// <summary>Reading a query and compiling it to a Lucene query: the part of a search that runs before the index.</summary>
 [MemoryDiagnoser]
 public class QueryParserBenchmarks
 {
@@ -13,6 +13,6 @@ public class QueryParserBenchmarks
     [Benchmark(Description = "QueryParser.Parse")]
     public ParsedQuery Parse() => QueryParser.Parse(Query);
 
-    [Benchmark(Description = "QueryParser.Parse + FtsQuery.Compile")]
-    public string? ParseAndCompile() => FtsQuery.Compile(QueryParser.Parse(Query));
+    [Benchmark(Description = "QueryParser.Parse + LuceneQuery.Compile")]
+    public Lucene.Net.Search.Query? ParseAndCompile() => LuceneQuery.Compile(QueryParser.Parse(Query));
 }

@@ -122,7 +122,7 @@ public static class BenchCommand
     static string ImportSection(ImportFigures importer, ImportFigures reference, long textBytes)
     {
         var sb = new StringBuilder("### Import\n\n");
-        sb.AppendLine("| import | files | time | files/s | peak working set | allocated | store size | store / text |");
+        sb.AppendLine("| import | files | time | files/s | peak working set | allocated | store size (with its index) | store / text |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var f in new[] { importer, reference })
             sb.AppendLine(string.Create(Inv,

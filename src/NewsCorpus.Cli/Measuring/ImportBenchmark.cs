@@ -69,14 +69,19 @@ public static class ImportBenchmark
         return figures with { DatabaseBytes = DatabaseBytes(database) };
     }
 
-    /// <summary>The store's size once its WAL is folded back in: the pool keeps connections open, so clear it first.</summary>
+    /// <summary>
+    /// The store's size once its WAL is folded back in (the pool keeps connections open, so clear it first), with its
+    /// full-text index beside it when it has one.
+    /// </summary>
     public static long DatabaseBytes(string database)
     {
         SqliteConnection.ClearAllPools();
         using (var connection = CorpusSchema.OpenForWriting(database))
             Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)");
         SqliteConnection.ClearAllPools();
-        return new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        var index = new DirectoryInfo(Search.FullTextIndex.FolderOf(database));
+        long indexBytes = index.Exists ? index.EnumerateFiles().Sum(f => f.Length) : 0;
+        return new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) + indexBytes;
     }
 
     public static long TextBytes(string corpus) =>
@@ -87,6 +92,7 @@ public static class ImportBenchmark
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(database + suffix)) File.Delete(database + suffix);
+        if (Directory.Exists(Search.FullTextIndex.FolderOf(database))) Directory.Delete(Search.FullTextIndex.FolderOf(database), recursive: true);
     }
 
     static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)

@@ -105,9 +105,9 @@ public static class CorpusCache
                 using var scope = scopes.CreateScope();
                 CorpusSearch.Warm(scope.ServiceProvider.GetRequiredService<CorpusDb>().OpenConnection());
             }
-            catch (DbException e)
+            catch (Exception e) when (e is DbException or IOException or FullTextIndexMissingException)
             {
-                logger.LogWarning(e, "Could not read the search columns ahead; the first search will");
+                logger.LogWarning(e, "Could not read the search columns and index ahead; the first search will");
             }
         }
 

@@ -34,8 +34,8 @@ public readonly record struct AnalyzedWord(string Form, string Exact, string Ste
         this with { NameForm = acronym ? Form.ToUpperInvariant() : char.ToUpperInvariant(Form[0]) + Form[1..], NameStemText = NameStem(Exact) };
 
     /// <summary>
-    /// What the index holds for a name: the folded word marked by a private-use character (a token character to
-    /// FTS5), so that no stem of a common word can equal it: "Berlin" never meets "berlines" (stem "berlin").
+    /// What the index holds for a name: the folded word marked by a private-use character (inside the token for
+    /// the index, which splits at spaces only), so that no stem of a common word can equal it: "Berlin" never meets "berlines" (stem "berlin").
     /// </summary>
     public static string NameStem(string exact) => exact + NameMark;
 

@@ -2,7 +2,9 @@ using System.Data.Common;
 using NewsCorpus.Analysis;
 using NewsCorpus.Search;
 using NewsCorpus.Storage;
-using Npgsql;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Data.Sqlite;
 
 namespace NewsCorpus.Research;
 
@@ -57,40 +59,60 @@ public static class SimilarArticles
         if (connection.State != System.Data.ConnectionState.Open) connection.Open();
         var terms = Distinctive(connection, text);
         if (terms.Count == 0) return [];
+        var candidates = connection is SqliteConnection sqlite ? FindInIndex(sqlite, articleKey, terms, top) : FindInPostgres(connection, articleKey, terms, top);
+        return Closest(connection, text, candidates, top);
+    }
+
+    /// <summary>How many of the engine's best matches are compared with the article to show <paramref name="top"/> (the article and its near-duplicates set aside).</summary>
+    static int Candidates(int top) => top * 4 + 10;
+
+    /// <summary>A ranked OR of the distinctive stems in the stem fields of the full-text index, weighted as searches weigh them.</summary>
+    static List<SimilarArticle> FindInIndex(SqliteConnection connection, long articleKey, List<(string Stem, string Form)> terms, int top)
+    {
+        var query = new BooleanQuery();
+        foreach (var (stem, _) in terms)
+            for (int f = 0; f < FullTextIndex.StemFields.Length; f++)
+                query.Add(new TermQuery(new Term(FullTextIndex.StemFields[f], stem)) { Boost = FullTextIndex.Weights[f] }, Occur.SHOULD);
+        var ranked = new List<(long Key, double Score)>();
+        using (var index = FullTextIndex.Acquire(connection))
+        {
+            var keys = MultiDocValues.GetNumericValues(index.Reader, FullTextIndex.KeyValues);
+            foreach (var hit in index.Searcher.Search(query, Candidates(top)).ScoreDocs)
+                ranked.Add((keys.Get(hit.Doc), hit.Score));
+        }
+        if (ranked.Count == 0) return [];
         using var cmd = connection.CreateCommand();
-        QueryBudget? budget = null;
-        if (connection is NpgsqlConnection)
-        {
-            // PostgreSQL stems with its own configuration, so it is given the words as the article spells them.
-            cmd.CommandText = """
-                SELECT a.id, a.month, a.title, m.rank
-                FROM (SELECT article_key AS k, ts_rank(search_stems, q, 1) AS rank
-                      FROM articles, to_tsquery('fr', @q) q WHERE search_stems @@ q ORDER BY rank DESC LIMIT @n) m
-                JOIN articles a ON a.article_key = m.k
-                WHERE a.article_key <> @self
-                  AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = @self)
-                ORDER BY m.rank DESC LIMIT @top
-                """;
-            cmd.Add("@q", string.Join(" | ", terms.Select(t => TsQuery.Quote(t.Form))));
-            cmd.CommandTimeout = 1;
-        }
-        else
-        {
-            cmd.CommandText = $"""
-                SELECT a.id, a.month, a.title, -m.rank
-                FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @q ORDER BY rank LIMIT @n) m
-                JOIN articles a ON a.article_key = m.k
-                WHERE a.article_key <> @self
-                  AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = @self)
-                ORDER BY m.rank LIMIT @top
-                """;
-            cmd.Add("@q", "{title headings body} : (" + string.Join(" OR ", terms.Select(t => $"\"{t.Stem}\"")) + ")");
-            budget = new QueryBudget((Microsoft.Data.Sqlite.SqliteConnection)connection, TimeSpan.FromSeconds(1));
-        }
-        int candidates = top * 4 + 10;
-        cmd.Add("@n", candidates);
+        cmd.CommandText = $"""
+            SELECT article_key, id, month, title FROM articles
+            WHERE article_key IN ({string.Join(",", ranked.Select(r => r.Key))}) AND article_key <> @self
+              AND article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = @self)
+            """;
         cmd.Add("@self", articleKey);
-        cmd.Add("@top", candidates);
+        var rows = new Dictionary<long, (string Id, string Month, string Title)>();
+        using (var reader = cmd.ExecuteReader())
+            while (reader.Read()) rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3));
+        return ranked.Where(r => rows.ContainsKey(r.Key))
+            .Select(r => new SimilarArticle(rows[r.Key].Id, rows[r.Key].Month, rows[r.Key].Title, r.Score)).ToList();
+    }
+
+    static List<SimilarArticle> FindInPostgres(DbConnection connection, long articleKey, List<(string Stem, string Form)> terms, int top)
+    {
+        using var cmd = connection.CreateCommand();
+        // PostgreSQL stems with its own configuration, so it is given the words as the article spells them.
+        cmd.CommandText = """
+            SELECT a.id, a.month, a.title, m.rank
+            FROM (SELECT article_key AS k, ts_rank(search_stems, q, 1) AS rank
+                  FROM articles, to_tsquery('fr', @q) q WHERE search_stems @@ q ORDER BY rank DESC LIMIT @n) m
+            JOIN articles a ON a.article_key = m.k
+            WHERE a.article_key <> @self
+              AND a.article_key NOT IN (SELECT other_key FROM near_duplicates WHERE article_key = @self)
+            ORDER BY m.rank DESC LIMIT @top
+            """;
+        cmd.Add("@q", string.Join(" | ", terms.Select(t => TsQuery.Quote(t.Form))));
+        cmd.CommandTimeout = 1;
+        cmd.Add("@n", Candidates(top));
+        cmd.Add("@self", articleKey);
+        cmd.Add("@top", Candidates(top));
         var result = new List<SimilarArticle>();
         try
         {
@@ -101,11 +123,7 @@ public static class SimilarArticles
         {
             return [];   // a page view never waits on a suggestion
         }
-        finally
-        {
-            budget?.Dispose();
-        }
-        return Closest(connection, text, result, top);
+        return result;
     }
 
     /// <summary>Of the candidates, the <paramref name="top"/> closest to the text that reach <see cref="MinimumSimilarity"/>, each with its cosine as its score.</summary>

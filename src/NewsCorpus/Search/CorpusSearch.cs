@@ -28,11 +28,14 @@ public abstract class CorpusSearch(DbConnection connection)
 
     /// <summary>
     /// Reads now what the first search after an import would otherwise wait for: on SQLite, the per-article
-    /// columns searches count and sort with (a second or two at a million articles).
+    /// columns searches count and sort with (a second or two at a million articles) and the index commit the import
+    /// made (built from the store when it has none).
     /// </summary>
     public static void Warm(DbConnection connection)
     {
-        if (connection is SqliteConnection sqlite) ArticleColumns.For(sqlite);
+        if (connection is not SqliteConnection sqlite) return;
+        ArticleColumns.For(sqlite);
+        FullTextIndex.Warm(sqlite);
     }
 
     /// <summary>How long one search may run before the database is told to stop.</summary>

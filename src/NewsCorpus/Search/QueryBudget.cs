@@ -28,11 +28,15 @@ public sealed class QueryBudget : IDisposable
     public static bool IsInterruption(Exception e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT,
+        ExhaustedException => true,
         // PostgreSQL: the server cancelled the statement, or Npgsql's command timeout fired (it cancels it too).
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.QueryCanceled,
         Npgsql.NpgsqlException { InnerException: TimeoutException } => true,
         _ => false,
     };
+
+    /// <summary>A search that is not a SQLite statement (the full-text index's) giving up once its budget is spent.</summary>
+    public sealed class ExhaustedException() : Exception("The search ran out of time.");
 
     // Connections are pooled: the handler must not outlive this search.
     public void Dispose() => SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);

@@ -2,13 +2,13 @@ using Microsoft.Data.Sqlite;
 
 namespace NewsCorpus.Search;
 
-/// <summary>Search on the SQLite store: FTS5 with bm25, the rest from <see cref="ArticleColumns"/>.</summary>
+/// <summary>Search on the SQLite store: the Lucene index beside it (<see cref="FullTextIndex"/>) finds and scores, the rest comes from <see cref="ArticleColumns"/>.</summary>
 public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSearch(connection)
 {
     protected override IDisposable StartBudget() => new QueryBudget(connection, Budget);
 
     /// <summary>
-    /// FTS5 gives the matching keys and their rank; everything else — the filters, the count, the month
+    /// The full-text index gives the matching keys and their rank; everything else — the filters, the count, the month
     /// histogram, the page in the chosen order, the facets — is worked out from <see cref="ArticleColumns"/>,
     /// so a search reads nothing of the articles but the rows it shows.
     /// </summary>
@@ -82,43 +82,28 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     }
 
     /// <summary>
-    /// The articles the query and its filters keep, with their bm25 rank when sorting by relevance (else 0),
-    /// read as consumed; null when the query cannot match anything.
+    /// The articles the query and its filters keep, with their rank when sorting by relevance (the negated Lucene
+    /// score, so that smaller comes first; else 0); null when the query cannot match anything.
     /// </summary>
     (IEnumerable<(long Key, double Rank)> Matches, ArticleColumns Columns)? Matching(ParsedQuery parsed, SearchSort sort)
     {
-        var match = FtsQuery.Compile(parsed);
-        if (parsed.HasText && match is null) return null;
+        // By date the score is not needed: BM25 over every match is most of a large search's cost.
+        bool ranked = sort == SearchSort.Relevance;
+        var query = LuceneQuery.ForSearch(parsed, ranked);
+        if (parsed.HasText && query is null) return null;
         var columns = ArticleColumns.For(connection);
         var keep = KeyFilter(parsed.Filters, columns);
         if (keep is null) return ([], columns);
-        // By date the rank is not needed: bm25 over every match is most of a large search's cost.
-        bool ranked = sort == SearchSort.Relevance && match is not null;
-        var near = ranked ? FtsQuery.Near(parsed) : null;
-        return (match is null ? columns.Keys().Where(keep).Select(k => (k, 0.0)) : Read(match, near, ranked, columns, keep), columns);
+        return (query is null ? columns.Keys().Where(keep).Select(k => (k, 0.0)) : Read(query, ranked, columns, keep), columns);
     }
 
-    /// <param name="near">The query's words close together (<see cref="FtsQuery.Near"/>): their bm25 is added to the rank of the articles that have them so.</param>
-    IEnumerable<(long Key, double Rank)> Read(string match, string? near, bool ranked, ArticleColumns columns, Func<long, bool> keep)
+    List<(long Key, double Rank)> Read(Lucene.Net.Search.Query query, bool ranked, ArticleColumns columns, Func<long, bool> keep)
     {
-        var together = near is null ? null : Ranks(near);
-        using var cmd = Command($"SELECT rowid, {(ranked ? FtsQuery.Bm25 : "0")} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            long key = reader.GetInt64(0);
-            // A key the columns do not know came with an import committed since they were read: the next search has it.
-            if (columns.Has(key) && keep(key)) yield return (key, reader.GetDouble(1) + (together?.GetValueOrDefault(key) ?? 0));
-        }
-    }
-
-    Dictionary<long, double> Ranks(string match)
-    {
-        var ranks = new Dictionary<long, double>();
-        using var cmd = Command($"SELECT rowid, {FtsQuery.Bm25} FROM article_fts WHERE article_fts MATCH @match", [("@match", match)]);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read()) ranks[reader.GetInt64(0)] = reader.GetDouble(1);
-        return ranks;
+        var collector = new MatchCollector(ranked, Budget);
+        using (var index = FullTextIndex.Acquire(connection))
+            index.Searcher.Search(query, collector);
+        // A key the columns do not know came with an import committed since they were read: the next search has it.
+        return collector.Matches.FindAll(m => columns.Has(m.Key) && keep(m.Key));
     }
 
     /// <summary>Where a match goes in the page order: by rank, then newest month, then key; or by date.</summary>

@@ -6,12 +6,12 @@ namespace NewsCorpus.Storage;
 /// <summary>
 /// Keeps an import's store in line with its boilerplate (<see cref="Boilerplate"/>): which articles hold each paragraph
 /// long enough to count (article_paragraphs), which paragraphs are boilerplate (boilerplate), and each article's search
-/// text without them (articles.search_body, its article_fts row and its words in the vocabulary).
+/// text without them (articles.search_body, its full-text document and its words in the vocabulary).
 /// The work follows what changed, never the whole corpus: adding or removing an article touches its own paragraphs;
 /// only the paragraphs whose count of stories may have crossed the threshold are counted again, stopping at the
 /// threshold; and only the articles holding a paragraph that became or stopped being boilerplate are written again.
 /// </summary>
-internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
+internal sealed class BoilerplateIndex(Statements statements, WordCounts words, FullTextWriter fullText)
 {
     /// <summary>The boilerplate as the import found it: new articles leave these paragraphs out of their index text at once.</summary>
     readonly HashSet<long> known = LoadKnown(statements);
@@ -104,15 +104,10 @@ internal sealed class BoilerplateIndex(Statements statements, WordCounts words)
         foreach (var batch in affected.Chunk(RewriteBatch))
         {
             var rows = batch.Select(Rewrite).OfType<(long Key, string Title, SearchText Search)>().ToList();
-            // FTS5 writes the terms it holds as a segment of their own before any statement that may roll back on its
-            // own, such as the UPDATEs of Rewrite: the index rows of a batch go in together, as the import's do (FlushFts).
             foreach (var (key, title, search) in rows)
             {
-                statements.Execute("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
                 var (titleStems, titleExact) = FrenchAnalyzer.IndexText(title);
-                statements.Execute("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
-                    ("$k", key), ("$t", titleStems), ("$h", search.Headings.Stems), ("$b", search.Index.Stems),
-                    ("$tx", titleExact), ("$hx", search.Headings.Exact), ("$bx", search.Index.Exact));
+                fullText.Replace(key, new FtsText(titleStems, titleExact), search.Headings, search.Index);
             }
             rewritten += rows.Count;
         }

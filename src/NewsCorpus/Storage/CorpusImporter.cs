@@ -6,6 +6,7 @@ using NewsCorpus.Analysis;
 using NewsCorpus.Articles;
 using NewsCorpus.Countries;
 using NewsCorpus.Entities;
+using NewsCorpus.Search;
 
 namespace NewsCorpus.Storage;
 
@@ -24,6 +25,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     /// <summary>A CSV or TSV index adding metadata to the folder's article files (see <see cref="ArticleIndex"/>); null for none.</summary>
     public string? IndexPath { get; init; }
 
+    /// <summary>For tests: runs between the index commit and the store commit, where a kill leaves the two apart.</summary>
+    internal Action? BeforeStoreCommit { get; init; }
+
     /// <summary>Whether files are read and analysed on other threads while the store is written (see <see cref="Storage.ReadAhead"/>).</summary>
     internal bool ReadAhead { get; init; } = true;
 
@@ -40,7 +44,11 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
 
         using var connection = CorpusSchema.OpenForWriting(databasePath);
         if (CorpusSchema.Ensure(connection))
+        {
             logger.LogInformation("Created the store {Database} (schema version {Version})", databasePath, CorpusSchema.Version);
+            // The index of the store that was there went with it.
+            if (Directory.Exists(FullTextIndex.FolderOf(databasePath))) Directory.Delete(FullTextIndex.FolderOf(databasePath), recursive: true);
+        }
 
         // The import touches index pages all over a growing file (ids, hashes and band keys are random), and with
         // SQLite's default 2 MB page cache most of those touches went back to the file. The connection returns to the
@@ -54,8 +62,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     /// <summary>SQLite's page cache during an import, in KiB: room for the indexes an import of 100,000 articles keeps touching.</summary>
     const int ImportCacheKib = 64 * 1024;
 
-    const int FtsHashBytes = 16 * 1024 * 1024;
-
     ImportReport Import(SqliteConnection connection, string root, string prefix, ArticleFormat? format, IProgress<ImportProgress>? progress, CancellationToken cancel, Stopwatch clock)
     {
         var folder = ArticleFolder.List(root, format);
@@ -65,11 +71,10 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         var files = folder.Entries;
         var (aliases, aliasesText, aliasWarnings) = LoadAliases();
         using var tx = connection.BeginTransaction(deferred: false);
-        // FTS5 holds new terms in memory up to this size before writing them as a segment of the index (1 MB by
-        // default): fewer, larger segments leave less merging to do. A setting of the table, so it stays in the store.
-        CorpusSchema.Execute(connection, $"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {FtsHashBytes})", tx);
+        using var fullText = FullTextWriter.Open(databasePath, connection, tx);
+        if (fullText.Rebuilt) logger.LogInformation("Built the full-text index {Folder} from the store", FullTextIndex.FolderOf(databasePath));
         var extractor = new EntityExtractor(aliases);
-        using var run = new ImportRun(connection, tx, prefix, extractor) { FileCount = files.Count };
+        using var run = new ImportRun(connection, tx, prefix, extractor, fullText) { FileCount = files.Count };
         run.Warnings.AddRange(aliasWarnings);
         if (index is not null)
         {
@@ -139,7 +144,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             freedRecordFiles.RemoveAt(0);
             removed += run.ImportRecords(container, force: true, Freed, null).Removed;
         }
-        run.FlushFts();
         var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
         if (run.Changed || removed > 0 || run.GetMeta("aliases") != fingerprint)
         {
@@ -157,6 +161,11 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         run.FlushWords();
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
         if (folder.SingleFile is null) run.SetMeta("articles_folder", root);
+        // The index first, then the store that names it: killed in between, the store still names the previous commit,
+        // which the index keeps.
+        run.SetMeta(FullTextIndex.GenerationMeta, fullText.NextGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        fullText.Commit();
+        BeforeStoreCommit?.Invoke();
         tx.Commit();
 
         var report = new ImportReport(run.Imported, run.Updated, run.Unchanged, removed, run.Duplicates, run.Rejected, run.Warnings, clock.Elapsed);
@@ -182,11 +191,11 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     }
 
     /// <summary>One import's open transaction, its prepared statements and its tallies.</summary>
-    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor) : IDisposable
+    sealed class ImportRun(SqliteConnection connection, SqliteTransaction tx, string prefix, EntityExtractor extractor, FullTextWriter fullText) : IDisposable
     {
         readonly Statements statements = new(connection, tx);
         BoilerplateIndex? boilerplate;
-        BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements, words);
+        BoilerplateIndex Boilerplate => boilerplate ??= new BoilerplateIndex(statements, words, fullText);
 
         public Dictionary<long, long> Clusters() => BoilerplateIndex.Clusters(statements);
 
@@ -463,8 +472,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             // The stored Markdown differs from the text only by block markers, which the analyzer skips. The vocabulary
             // counts the text search finds: without boilerplate.
             words.Add(WordCounts.Tally(body), -1);
-            FlushFts();
-            Exec("DELETE FROM article_fts WHERE rowid = $k", ("$k", key));
+            fullText.Delete(key);
             Boilerplate.Removed(key);
             Exec("DELETE FROM articles WHERE article_key = $k", ("$k", key));
             removedArticles++;
@@ -502,9 +510,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
                 ("$s", size), ("$t", ticks), ("$wc", analysis.WordCount),
                 ("$w", article.Warnings.Count > 0 ? string.Join("\n", article.Warnings) : null))!;
 
-            pendingFts.Add((key, analysis.Title, search.Headings, search.Index));
+            fullText.Add(key, analysis.Title, search.Headings, search.Index);
             Boilerplate.Added(key, analysis.ParagraphHashes);
-            if (pendingFts.Count >= FtsBatch) FlushFts();
 
             EntityIndex.SaveMentions(statements, key, analysis.MentionLines);
             NearDuplicateIndex.Add(statements, key, analysis.Signature, KnownBands());
@@ -530,25 +537,6 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         }
 
         long StoredArticles() => (long)ScalarObject("SELECT count(*) FROM articles")!;
-
-        // FTS5 writes the terms it holds in memory to a new segment of the index before any statement that may need
-        // rolling back on its own (nearly every INSERT with a unique index). Interleaved with the other inserts, each
-        // article became a segment of its own, and merging those was most of the import's SQLite time; in runs of
-        // consecutive inserts the terms of many articles go to the index together.
-        // Only the index text waits, not the whole analysis: a thousand articles' vocabularies and Markdown were
-        // tens of megabytes held for nothing.
-        const int FtsBatch = 1000;
-        readonly List<(long Key, FtsText Title, FtsText Headings, FtsText Body)> pendingFts = [];
-
-        /// <summary>Writes the articles whose index rows are still held back; needed before anything else touches article_fts.</summary>
-        public void FlushFts()
-        {
-            foreach (var (key, title, headings, body) in pendingFts)
-                Exec("INSERT INTO article_fts (rowid, title, headings, body, title_exact, headings_exact, body_exact) VALUES ($k, $t, $h, $b, $tx, $hx, $bx)",
-                    ("$k", key), ("$t", title.Stems), ("$h", headings.Stems), ("$b", body.Stems),
-                    ("$tx", title.Exact), ("$hx", headings.Exact), ("$bx", body.Exact));
-            pendingFts.Clear();
-        }
 
         public void FlushWords()
         {

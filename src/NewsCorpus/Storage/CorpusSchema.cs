@@ -8,7 +8,7 @@ namespace NewsCorpus.Storage;
 /// </summary>
 public static class CorpusSchema
 {
-    public const int Version = 12;   // 12: a text's own headline is a block of its own, not the lead; 11: day, source, url, author (issue 16); 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
+    public const int Version = 13;   // 13: the full-text index moves to Lucene, beside the store (FullTextIndex); 12: a text's own headline is a block of its own, not the lead; 11: day, source, url, author (issue 16); 10: names kept whole in the index, boilerplate, entities from the lexicon and gazetteer
 
     const string Ddl = """
         CREATE TABLE articles (
@@ -171,14 +171,6 @@ public static class CorpusSchema
             key          TEXT PRIMARY KEY,
             value        TEXT NOT NULL
         );
-
-        -- Contentless: the text lives in articles; the index holds stems (title, headings, body) and the folded
-        -- words for exact terms and phrases (the *_exact columns).
-        CREATE VIRTUAL TABLE article_fts USING fts5 (
-            title, headings, body, title_exact, headings_exact, body_exact,
-            content = '', contentless_delete = 1,
-            tokenize = 'unicode61 remove_diacritics 2'
-        );
         """;
 
     /// <summary>Opens (creating if needed) a read-write connection with the pragmas every writer needs.</summary>
@@ -222,7 +214,7 @@ public static class CorpusSchema
         using (var cmd = connection.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE TABLE ''%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_fts_%'";
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE TABLE ''%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_fts_%'";   // an older store's FTS5 table drops its own
             using var reader = cmd.ExecuteReader();
             while (reader.Read()) tables.Add(reader.GetString(0));
         }

@@ -26,14 +26,26 @@ public sealed class ArticleColumnsTests : IDisposable
 
     public void Dispose() => corpus.Dispose();
 
-    const string Matches = "SELECT rowid FROM article_fts WHERE article_fts MATCH @m";
+    const string Matches = "SELECT k FROM temp.m";
 
-    static List<string> Ids(SqliteConnection connection, string sql, string match, string? near = null)
+    /// <summary>Runs <paramref name="sql"/> with the index's matches of <paramref name="query"/> in temp.m (k, rank).</summary>
+    static List<string> Ids(SqliteConnection connection, string sql, Lucene.Net.Search.Query query)
     {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "DROP TABLE IF EXISTS temp.m; CREATE TEMP TABLE m (k INTEGER PRIMARY KEY, rank REAL)";
+            create.ExecuteNonQuery();
+        }
+        foreach (var (key, rank) in IndexProbe.Matches(connection, query))
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO temp.m VALUES (@k, @r)";
+            insert.Parameters.AddWithValue("@k", key);
+            insert.Parameters.AddWithValue("@r", rank);
+            insert.ExecuteNonQuery();
+        }
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("@m", match);
-        if (near is not null) cmd.Parameters.AddWithValue("@n", near);
         using var reader = cmd.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));
@@ -54,17 +66,14 @@ public sealed class ArticleColumnsTests : IDisposable
     [Theory]
     [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
     [InlineData("oldest", "a.month, a.number, a.id")]
-    [InlineData("relevance", "m.rank + coalesce(n.rank, 0), a.month DESC, a.article_key")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key")]
     public void Pages_list_the_matches_in_the_order_sql_gives(string sort, string orderBy)
     {
         using var connection = corpus.Open();
         var parsed = CorpusSearch.For(connection).Parse("Russie militaire", SearchFilters.None);
-        // By relevance the two words close together add their own bm25 (FtsQuery.Near).
-        var expected = Ids(connection, $"""
-            SELECT a.id FROM (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @m) m
-            LEFT JOIN (SELECT rowid AS k, {FtsQuery.Bm25} AS rank FROM article_fts WHERE article_fts MATCH @n) n ON n.k = m.k
-            JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}
-            """, FtsQuery.Compile(parsed)!, FtsQuery.Near(parsed));
+        // By relevance the two words close together add to the score (LuceneQuery.Near).
+        var expected = Ids(connection, $"SELECT a.id FROM temp.m m JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}",
+            LuceneQuery.ForSearch(parsed, ranked: sort == "relevance")!);
 
         Assert.True(expected.Count > 20);
         Assert.Equal(expected, EveryPage(connection, "Russie militaire", sort));
@@ -85,7 +94,7 @@ public sealed class ArticleColumnsTests : IDisposable
     public void Filters_and_facets_count_what_sql_counts()
     {
         using var connection = corpus.Open();
-        var match = FtsQuery.Compile(CorpusSearch.For(connection).Parse("militaire", SearchFilters.None))!;
+        var match = LuceneQuery.Compile(CorpusSearch.For(connection).Parse("militaire", SearchFilters.None))!;
         var r = new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm("militaire", "ml", "2021-01", "2024-12", null));
 
         const string filtered = $"""

@@ -67,12 +67,13 @@ public class QueryParserTests
     }
 
     [Fact]
-    public void Compiled_fts_queries_quote_every_word()
+    public void Compiled_queries_are_terms_of_the_analyzer_in_every_field()
     {
-        var fts = FtsQuery.Compile(QueryParser.Parse("Russie -\"centrale nucléaire\" OR Rosat*").Root, QueryStems.WithoutCorpus);
+        var query = LuceneQuery.Compile(QueryParser.Parse("Russie -\"centrale nucléaire\" OR Rosat*").Root, QueryStems.WithoutCorpus)!;
         Assert.Equal(
-            "(((({title headings body} : \"russ\")) NOT {title_exact headings_exact body_exact} : \"centrale nucleaire\") OR {title_exact headings_exact body_exact} : \"rosat\" *)",
-            fts);
+            "(+(title:russ^3.0 headings:russ^1.5 body:russ) -(title_exact:\"centrale nucleaire\"^3.0 headings_exact:\"centrale nucleaire\"^1.5 body_exact:\"centrale nucleaire\")) " +
+            "(title_exact:rosat*^3.0 headings_exact:rosat*^1.5 body_exact:rosat*)",
+            query.ToString());
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class RealTextSearchTests(WikinewsRelevanceFixture wikinews) : ICl
         var differing = new List<string>();
         foreach (var form in forms)
         {
-            var expected = FtsQuery.Compile(search.Parse(form, SearchFilters.None));
+            var expected = LuceneQuery.Compile(search.Parse(form, SearchFilters.None))?.ToString();
             foreach (var typed in Typings(form))
             {
-                var actual = FtsQuery.Compile(search.Parse(typed, SearchFilters.None));
+                var actual = LuceneQuery.Compile(search.Parse(typed, SearchFilters.None))?.ToString();
                 if (actual != expected) differing.Add($"{form} / {typed}: {expected} vs {actual}");
             }
         }

@@ -26,7 +26,7 @@ public class CorpusImporterTests
         var again = corpus.Import();
         Assert.Equal((0, 0, 2, 0), (again.Imported, again.Updated, again.Unchanged, again.Removed));
         Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM articles"));
-        Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM article_fts"));
+        Assert.Equal(2, corpus.Indexed());
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public class CorpusImporterTests
         Assert.Equal((0, 1, 1), (report.Imported, report.Updated, report.Unchanged));
         Assert.Equal("2023-12", corpus.Scalar<string>($"SELECT month FROM articles WHERE id = '{TestCorpus.Seed000}'"));
         Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM articles"));
-        Assert.Equal(2, corpus.Scalar<int>("SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title_exact headings_exact body_exact} : rosatom'"));
+        Assert.Equal(2, corpus.IndexedWith("rosatom"));
         // The old text is gone from the index and from the vocabulary.
-        Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title_exact headings_exact body_exact} : traore'"));
+        Assert.Equal(0, corpus.IndexedWith("traore"));
         Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM words WHERE form = 'traore'"));
     }
 
@@ -65,7 +65,7 @@ public class CorpusImporterTests
         var report = corpus.Import();
         Assert.Equal(1, report.Removed);
         Assert.Equal(1, corpus.Scalar<int>("SELECT count(*) FROM articles"));
-        Assert.Equal(1, corpus.Scalar<int>("SELECT count(*) FROM article_fts"));
+        Assert.Equal(1, corpus.Indexed());
         Assert.Equal(0, corpus.Scalar<int>($"SELECT count(*) FROM article_countries WHERE article_key NOT IN (SELECT article_key FROM articles)"));
     }
 

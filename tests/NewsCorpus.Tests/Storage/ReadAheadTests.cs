@@ -101,15 +101,14 @@ public class ReadAheadTests
         var tables = new List<string>();
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_fts%'";
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
             using var reader = cmd.ExecuteReader();
             while (reader.Read()) tables.Add(reader.GetString(0));
         }
         var contents = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var table in tables)
             contents[table] = Rows(connection, table == "meta" ? "SELECT key, value FROM meta WHERE key <> 'imported_at'" : $"SELECT * FROM \"{table}\"");
-        CorpusSchema.Execute(connection, "CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, article_fts, 'instance')");
-        contents["article_fts"] = Rows(connection, "SELECT term, doc, col, offset FROM temp.fts_terms");
+        contents["full-text index"] = IndexProbe.Postings(connection);
         return contents;
     }
 

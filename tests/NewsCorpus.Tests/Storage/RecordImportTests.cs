@@ -51,7 +51,7 @@ public class RecordImportTests
         Assert.Equal(0, corpus.Scalar<int>($"SELECT count(*) FROM articles WHERE id = '{TestCorpus.Seed000}' AND day IS NOT NULL"));
         Assert.Equal("Le Mali, la Russie", corpus.Scalar<string>("SELECT title FROM articles WHERE source = 'Jeune Afrique'"));
         // Records are searchable like any article.
-        Assert.Equal(1, corpus.Scalar<int>("SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title_exact headings_exact body_exact} : niamey'"));
+        Assert.Equal(1, corpus.IndexedWith("niamey"));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class RecordImportTests
         var report = corpus.Import();
         Assert.Equal((0, 1, 6, 1), (report.Imported, report.Updated, report.Unchanged, report.Removed));
         Assert.Contains("export.jsonl:4: invalid month 13 in '2023-13-01'", report.Rejected.Select(r => r.ToString()));
-        Assert.Equal(1, corpus.Scalar<int>("SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title_exact headings_exact body_exact} : choisir'"));
+        Assert.Equal(1, corpus.IndexedWith("choisir"));
         Assert.Equal(0, corpus.Scalar<int>("SELECT count(*) FROM articles WHERE source = 'RFI'"));
 
         File.Delete(Path.Combine(corpus.Articles, "export.jsonl"));

@@ -55,6 +55,20 @@ public sealed class TestCorpus : IDisposable
         return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T));
     }
 
+    /// <summary>The articles the full-text index holds.</summary>
+    public int Indexed()
+    {
+        using var connection = Open();
+        return IndexProbe.Documents(connection);
+    }
+
+    /// <summary>The articles the full-text index holds with this exact (folded) word.</summary>
+    public int IndexedWith(string folded)
+    {
+        using var connection = Open();
+        return IndexProbe.WithWord(connection, folded);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
