@@ -45,8 +45,11 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger, IProblemDetailsServic
         return Page();
     }
 
+    // A full-text index that an import is writing and no search can read yet is a corpus not served yet, like a store
+    // not imported yet: 503, to be tried again, not a 500.
     static bool IsStoreMissing(Exception e) => e switch
     {
+        NewsCorpus.Search.FullTextIndexMissingException => true,
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable,
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN || sqlite.Message.Contains("no such table", StringComparison.Ordinal),
         _ => e.InnerException is { } inner && IsStoreMissing(inner),

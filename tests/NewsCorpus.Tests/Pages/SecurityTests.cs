@@ -150,6 +150,40 @@ public class ServerErrorTests
         Assert.DoesNotContain(" at ", html);
     }
 
+    [Fact]
+    public async Task A_full_text_index_an_import_is_still_writing_gets_a_503_then_serves_once_it_is_free()
+    {
+        using var site = new SiteFixture();
+        var client = site.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search?q=Mali")).StatusCode);
+
+        // The store names an index commit that is gone, and an import holds the index's write lock.
+        var folder = NewsCorpus.Search.FullTextIndex.FolderOf(site.Corpus.Database);
+        using (var store = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={site.Corpus.Database}"))
+        {
+            store.Open();
+            using var bump = store.CreateCommand();
+            bump.CommandText = $"UPDATE meta SET value = CAST(value + 1 AS TEXT) WHERE key = '{NewsCorpus.Search.FullTextIndex.GenerationMeta}'";
+            Assert.Equal(1, bump.ExecuteNonQuery());
+        }
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null)
+            { OpenMode = Lucene.Net.Index.OpenMode.CREATE }))
+        {
+            writer.Commit();   // an index without the store's commit
+            var page = await client.GetAsync("/search?q=Bamako");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            var api = await client.GetAsync("/api/search?q=Bamako");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        }
+
+        // The lock released, the next search rebuilds the index from the store and answers.
+        var after = await client.GetAsync("/search?q=Rosatom");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Contains("85765fc0af500544", await after.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A site on PostgreSQL whose database was never imported into (web instances on replicas do not import).</summary>
     sealed class NeverImportedSite : SiteFixture
     {
