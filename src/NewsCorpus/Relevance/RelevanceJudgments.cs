@@ -29,18 +29,11 @@ public sealed class RelevanceJudgments
     {
         var byQuery = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var order = new List<string>();
-        int number = 0;
-        foreach (var raw in lines)
+        foreach (var (number, fields) in JudgmentLines.Read(lines, Header, 3, source))
         {
-            number++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0 || line.StartsWith('#') || line == Header) continue;
-            var fields = line.Split('\t');
-            if (fields.Length != 3) throw Bad(source, number, $"expected 3 tab-separated fields, found {fields.Length}");
             var query = fields[0].Trim();
-            var id = fields[1].Trim().ToLowerInvariant();
             if (query.Length == 0) throw Bad(source, number, "empty query");
-            if (id.Length != 16 || !id.All(char.IsAsciiHexDigitLower)) throw Bad(source, number, $"article id '{fields[1]}' is not 16 hex digits");
+            var id = JudgmentLines.ArticleId(fields[1], source, number);
             if (!int.TryParse(fields[2].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var grade))
                 throw Bad(source, number, $"grade '{fields[2]}' is not a whole number of 0 or more");
             if (!byQuery.TryGetValue(query, out var grades))
@@ -57,5 +50,5 @@ public sealed class RelevanceJudgments
         return new RelevanceJudgments(queries);
     }
 
-    static FormatException Bad(string source, int line, string reason) => new($"{source}:{line}: {reason}");
+    static FormatException Bad(string source, int line, string reason) => JudgmentLines.Bad(source, line, reason);
 }

@@ -30,16 +30,10 @@ public sealed class SimilarJudgments
     {
         var byArticle = new Dictionary<string, Dictionary<string, bool>>(StringComparer.Ordinal);
         var order = new List<string>();
-        int number = 0;
-        foreach (var raw in lines)
+        foreach (var (number, fields) in JudgmentLines.Read(lines, Header, 4, source))
         {
-            number++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0 || line.StartsWith('#') || line == Header) continue;
-            var fields = line.Split('\t');
-            if (fields.Length != 4) throw Bad(source, number, $"expected 4 tab-separated fields, found {fields.Length}");
-            var article = Id(fields[0], source, number);
-            var similar = Id(fields[1], source, number);
+            var article = JudgmentLines.ArticleId(fields[0], source, number);
+            var similar = JudgmentLines.ArticleId(fields[1], source, number);
             if (article == similar) throw Bad(source, number, $"article {article} is judged against itself");
             var onTopic = fields[2].Trim() switch
             {
@@ -57,14 +51,7 @@ public sealed class SimilarJudgments
         return new SimilarJudgments(order, order.ToDictionary(a => a, a => (IReadOnlyDictionary<string, bool>)byArticle[a], StringComparer.Ordinal));
     }
 
-    static string Id(string field, string source, int line)
-    {
-        var id = field.Trim().ToLowerInvariant();
-        if (id.Length != 16 || !id.All(char.IsAsciiHexDigitLower)) throw Bad(source, line, $"article id '{field}' is not 16 hex digits");
-        return id;
-    }
-
-    static FormatException Bad(string source, int line, string reason) => new($"{source}:{line}: {reason}");
+    static FormatException Bad(string source, int line, string reason) => JudgmentLines.Bad(source, line, reason);
 }
 
 /// <summary>One shown similar article and its judgment: true on topic, false off topic, null not judged.</summary>
