@@ -94,7 +94,8 @@ public static class FullTextIndex
     sealed record OpenIndex(string Folder, long Generation, LuceneDirectory Directory, DirectoryReader Reader);
 
     static readonly ConcurrentDictionary<string, OpenIndex> open = new();
-    static readonly object opening = new();
+    // One lock a store: opening (or rebuilding) one store's index must not hold up the searches of another.
+    static readonly ConcurrentDictionary<string, object> opening = new();
 
     /// <summary>
     /// A searcher on the index commit the store behind <paramref name="connection"/> names, for one search: dispose it
@@ -108,14 +109,16 @@ public static class FullTextIndex
         var path = connection.DataSource;
         long generation = StoredGeneration(connection);
         if (open.TryGetValue(path, out var held) && held.Generation == generation && held.Reader.TryIncRef()) return new Lease(held.Reader);
-        lock (opening)
+        lock (opening.GetOrAdd(path, _ => new object()))
         {
             for (int attempt = 1; ; attempt++)
             {
                 try { return Open(path, generation); }
                 // An import landed since the generation was read, and its writer dropped the commit that named: read it again.
-                catch (Exception e) when (attempt < 3 && e is IOException or FullTextIndexMissingException)
+                catch (Exception e) when (attempt < 10 && e is IOException or FullTextIndexMissingException)
                 {
+                    // An import holding the index commits within moments: wait for it a little (a second in all).
+                    if (attempt > 2) Thread.Sleep(100);
                     generation = StoredGeneration(connection);
                 }
             }

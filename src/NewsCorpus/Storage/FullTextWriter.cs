@@ -81,7 +81,15 @@ internal sealed class FullTextWriter : IDisposable
             RAMBufferSizeMB = 64,
         };
         var writer = new FullTextWriter(new IndexWriter(directory, config), Math.Max(newest, storeGeneration) + 1, rebuilt: commit is null);
-        if (commit is null) writer.AddAll(connection, tx);
+        try
+        {
+            if (commit is null) writer.AddAll(connection, tx);
+        }
+        catch
+        {
+            writer.Dispose();   // or the index stays locked for every later reader and import of this process
+            throw;
+        }
         return writer;
     }
 
