@@ -118,6 +118,13 @@ public abstract class SourcesAndChartsTests(SourcesSite site)
     }
 
     [StoreFact]
+    public async Task An_article_is_cited_with_its_day_when_it_has_one()
+    {
+        var cited = (await site.Page("/articles/0000000000000995")).QuerySelector("aside.cite p")!.TextContent;
+        Assert.Contains("», 14 mars 1995, NewsCorpus", cited);
+    }
+
+    [StoreFact]
     public async Task Articles_dated_to_the_month_only_are_counted_beside_the_day_bars()
     {
         // The two seeds are dated to October and November 2023 only.
