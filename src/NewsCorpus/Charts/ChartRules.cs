@@ -38,7 +38,12 @@ public sealed record DayGapSlot(DateOnly From, DateOnly To) : ChartSlot
 }
 
 /// <summary>How many articles fall on a day of a month; <see cref="Day"/> null for those the data dates to the month only.</summary>
-public sealed record DatedCount(YearMonth Month, int? Day, int Count);
+public sealed record DatedCount(YearMonth Month, int? Day, int Count)
+{
+    /// <summary>The count of a stored month (yyyy-MM) and day; null for a month the store should never hold.</summary>
+    public static DatedCount? Read(string month, int? day, int count) =>
+        YearMonth.TryParse(month, out var m) ? new DatedCount(m.Value, day, count) : null;
+}
 
 /// <summary>What one bar of a chart stands for.</summary>
 public enum ChartStep { Day, Week, Month, Year }
@@ -84,7 +89,7 @@ public static class ChartRules
     }
 
     /// <summary>Whether a window is drawn by year rather than by month.</summary>
-    public static bool ByYear(ChartWindow window) => Step(window, daysKnown: false) == ChartStep.Year;
+    static bool ByYear(ChartWindow window) => Step(window, daysKnown: false) == ChartStep.Year;
 
     /// <summary>Whether a share computed over a month's <paramref name="monthTotal"/> articles is worth a point on a chart.</summary>
     public static bool ShareIsDrawn(int monthTotal) => monthTotal >= MinArticlesForShare;

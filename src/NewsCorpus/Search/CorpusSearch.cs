@@ -164,8 +164,7 @@ public abstract class CorpusSearch(DbConnection connection)
         {
             return [];
         }
-        return counts.Where(c => YearMonth.TryParse(c.Key.Month, out _))
-            .Select(c => new DatedCount(YearMonth.TryParse(c.Key.Month, out var m) ? m.Value : default, c.Key.Day, c.Value)).ToList();
+        return counts.Select(c => DatedCount.Read(c.Key.Month, c.Key.Day, c.Value)).OfType<DatedCount>().ToList();
     }
 
     /// <summary>

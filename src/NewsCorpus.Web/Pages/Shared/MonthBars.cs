@@ -39,8 +39,7 @@ public sealed record MonthBars(string Label, IReadOnlyList<MonthBar> Bars)
         string from = first.ToString(), to = last.ToString();
         var rows = await articles.Where(a => string.Compare(a.Month, from) >= 0 && string.Compare(a.Month, to) <= 0)
             .GroupBy(a => new { a.Month, a.Day }).Select(g => new { g.Key.Month, g.Key.Day, Count = g.Count() }).ToListAsync();
-        return rows.Where(r => YearMonth.TryParse(r.Month, out _))
-            .Select(r => new DatedCount(YearMonth.TryParse(r.Month, out var m) ? m.Value : default, r.Day, r.Count)).ToList();
+        return rows.Select(r => DatedCount.Read(r.Month, r.Day, r.Count)).OfType<DatedCount>().ToList();
     };
 
     /// <summary>Where the bar of a day leads.</summary>
