@@ -4,7 +4,11 @@ using NewsCorpus.Lexicon;
 namespace NewsCorpus.Countries;
 
 /// <summary>A country mention: the lower-case ISO2 code and where the words that name it sit in the text.</summary>
-public readonly record struct CountryMatch(string Iso2, int Start, int Length);
+public readonly record struct CountryMatch(string Iso2, int Start, int Length)
+{
+    /// <summary>The words are the country's capital (a town as well), not its name or people.</summary>
+    public bool Capital { get; init; }
+}
 
 /// <summary>
 /// Finds every country a French text names: names, official names, short forms, demonyms, capitals,
@@ -30,7 +34,13 @@ public sealed class CountryDetector
         known.UnionWith(Continents);
         knownWords = known.GetAlternateLookup<ReadOnlySpan<char>>();
         capitalNames = lexicon.CapitalNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        misspellings = new CountryMisspellings(lexicon.Root.Next!
+            .Where(next => next.Value.Form is { Iso2: not null, Exact: false }
+                && !lexicon.AmbiguousForms.Contains(next.Key) && !NeedSupport.Contains(next.Key) && !UnionSeats.Contains(next.Key))
+            .Select(next => next.Key));
     }
+
+    readonly CountryMisspellings misspellings;
 
     readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> capitalNames;
 
@@ -58,7 +68,7 @@ public sealed class CountryDetector
             if (form.Iso2 is not null)   // null: a blocked phrase, which swallows its words and names nothing
             {
                 var last = words[i + count - 1];
-                matches.Add(new CountryMatch(form.Iso2, words[i].Start, last.End - words[i].Start));
+                matches.Add(new CountryMatch(form.Iso2, words[i].Start, last.End - words[i].Start) { Capital = form.Capital });
             }
             i += count;
         }
@@ -180,7 +190,7 @@ public sealed class CountryDetector
             }
             int cut = ElisionLength(folded);
             // Elided prefixes are ASCII letters plus one apostrophe, so their length is the same in the original.
-            var known = knownWords.TryGetValue(folded[cut..], out var word) ? word : "";
+            var known = knownWords.TryGetValue(folded[cut..], out var word) ? word : misspellings.Correct(folded[cut..]);
             words[t] = new Word(token.Start, token.Start + cut, token.Length - cut, known);
         }
         return words;

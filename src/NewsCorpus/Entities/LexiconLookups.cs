@@ -43,12 +43,12 @@ internal static class LexiconLookups
 
     static readonly ConcurrentDictionary<string, bool> countryNames = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the country detector reads the whole name as a country ("Vietnam"); capitals are towns here.</summary>
+    /// <summary>Whether the country detector reads the whole name as a country ("Vietnam"); capitals, even misspelt, are towns here.</summary>
     public static bool IsCountryName(string name)
     {
         if (countryNames.TryGetValue(name, out var known)) return known;
         var matches = IsCapitalCity(name) ? [] : Countries.CountryDetector.Default.Find(name);
-        bool country = matches.Count == 1 && matches[0].Start == 0 && matches[0].Length == name.Length;
+        bool country = matches.Count == 1 && matches[0].Start == 0 && matches[0].Length == name.Length && !matches[0].Capital;
         if (Volatile.Read(ref cachedCount) < MaxCached && countryNames.TryAdd(name, country)) Interlocked.Increment(ref cachedCount);
         return country;
     }

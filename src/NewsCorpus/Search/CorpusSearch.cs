@@ -265,7 +265,7 @@ public abstract class CorpusSearch(DbConnection connection)
                 [("@lo", folded[..1]), ("@hi", folded[..1] + "\U0010FFFF"), ("@min", folded.Length - maxDistance), ("@max", folded.Length + maxDistance)],
                 r => (Folded: r.GetString(0), Form: r.GetString(1), Count: Convert.ToInt64(r.GetValue(2))));
             var best = candidates
-                .Select(c => (c.Form, c.Count, Distance: Levenshtein(folded, c.Folded, maxDistance)))
+                .Select(c => (c.Form, c.Count, Distance: EditDistance.Levenshtein(folded, c.Folded, maxDistance)))
                 .Where(c => c.Distance <= maxDistance)
                 .OrderBy(c => c.Distance).ThenByDescending(c => c.Count)
                 .FirstOrDefault();
@@ -275,29 +275,6 @@ public abstract class CorpusSearch(DbConnection connection)
             result.Add(new Suggestion(term.Text, replacement, query));
         }
         return result;
-    }
-
-    /// <summary>Edit distance, giving up (returning max + 1) once it must exceed <paramref name="max"/>.</summary>
-    internal static int Levenshtein(string a, string b, int max)
-    {
-        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-            if (rowMin > max) return max + 1;
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 
     protected object? Scalar(string sql, IEnumerable<(string, object)> parameters)

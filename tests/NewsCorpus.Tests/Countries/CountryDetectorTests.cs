@@ -29,6 +29,19 @@ public class CountryDetectorTests(ITestOutputHelper output)
     public void Finds_names_after_articles_and_elisions(string text, string expected) => Assert.Equal(expected, Codes(text));
 
     [Theory]
+    [InlineData("Le sommet s'est tenu à Kinshassa la semaine dernière.", "cd")]
+    [InlineData("La diplomatie algérinne a répondu.", "dz")]
+    [InlineData("Des soldats ukrainiennnes ont été blessés.", "ua")]
+    [InlineData("Le gouvernement de Mauritannie a démissionné.", "mr")]
+    public void Reads_a_long_country_word_misspelt_by_one_letter(string text, string expected) => Assert.Equal(expected, Codes(text));
+
+    [Theory]
+    [InlineData("Françoise Hardy chante ce soir.")]        // a first name one letter from a demonym
+    [InlineData("Une salade romaine et du pain.")]         // a French word one letter from a demonym
+    [InlineData("Le club a recruté Malli et Irann.")]      // short words have too many neighbours
+    public void Leaves_long_words_that_are_something_else_and_short_ones(string text) => Assert.Equal("", Codes(text));
+
+    [Theory]
     [InlineData("la Guinée", "gn")]
     [InlineData("la Guinée-Bissau", "gw")]
     [InlineData("la Guinée Bissau", "gw")]
