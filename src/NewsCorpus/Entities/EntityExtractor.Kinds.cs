@@ -48,7 +48,7 @@ public sealed partial class EntityExtractor
             if (HasDigit(start, last)) return null;   // "AF447", "Baa2": flights, ratings, models ("TF1" stays)
             if ((single || IsOneHyphenedWord(start, last) && folded[last].EndsWith('s')) && IsPeople(start)) return null;   // "les Touareg", "les Pieds-Noirs"
             if (single && IsAcronym(start)) return FrenchNameWords.CommonAcronyms.Contains(first) ? null : EntityKind.Organisation;
-            if (!single && IsFirstName(start))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation
+            if (!single && (IsFirstName(start) || IsOtherFirstName(start)))   // "Dana Air" is neither sure; "Betty Moore Foundation" is an organisation
                 return RestIsSurname(start + 1, last) ? EntityKind.Person : HasEnglishOrganisationWord(start, last) ? EntityKind.Organisation : null;
             // An ordinary word alone is a name only when the word before says so: "à Porto", "la chaîne Histoire";
             // "au" is also "to the" ("au Congrès", "au Figaro").
@@ -117,7 +117,7 @@ public sealed partial class EntityExtractor
             int nameWords = 0;
             for (int k = start; k <= last; k++) if (!FrenchNameWords.PersonParticles.Contains(folded[k])) nameWords++;
             // Three names make a person only after a first name or initials ("J-M Ayrault"): "Human Rights Watch".
-            if (nameWords > 3 || nameWords == 3 && !IsFirstName(start) && words[start].Length > 1) return false;
+            if (nameWords > 3 || nameWords == 3 && !IsFirstName(start) && !IsOtherFirstName(start) && words[start].Length > 1) return false;
             for (int k = start; k <= last; k++)
             {
                 if ((FrenchNameWords.PersonParticles.Contains(folded[k]) || IsNameParticle(k, last)) && k > start) continue;   // "Nock Ag Attia"
@@ -189,6 +189,14 @@ public sealed partial class EntityExtractor
             var f = folded[k];
             return FrenchNameWords.FirstNames.Contains(f) || PersonNames.IsFirstName(f);
         }
+
+        /// <summary>
+        /// A first name of another language opening a longer name ("Alfredo Pérez Rubalcaba"), when the word is no
+        /// French word, place or country here.
+        /// </summary>
+        bool IsOtherFirstName(int k) =>
+            words[k].Capitalised && PersonNames.IsOtherFirstName(folded[k]) && !IsCommonWord(k) && !lowerForms.Contains(folded[k])
+            && !IsPlaceName(k, k) && CountryAt(k) == 0;
 
         /// <summary>
         /// Whether the whole name is a place of the gazetteer: a continent or sea, a French département or

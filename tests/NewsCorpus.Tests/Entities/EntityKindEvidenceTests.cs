@@ -29,6 +29,12 @@ public class EntityKindEvidenceTests
         Assert.Equal([(EntityKind.Person, person)], Extract(text));
 
     [Theory]
+    [InlineData("Le commissaire Joaquín Almunia Amann a répondu.", "Joaquín Almunia Amann")]   // three names after a Spanish first name
+    [InlineData("Selon Gerhard Kretschmer Vogt, rien ne change.", "Gerhard Kretschmer Vogt")]   // after a German one
+    public void A_first_name_of_another_language_opens_a_persons_longer_name(string text, string person) =>
+        Assert.Equal([(EntityKind.Person, person)], Extract(text));
+
+    [Theory]
     [InlineData("Le PIB, la TVA et le SMIC augmentent, selon la CGT.", "CGT")]
     [InlineData("Il est arrivé chez Air France puis chez France Télécom.", "Air France|France Télécom")]
     [InlineData("Le président de La Poste a refusé.", "La Poste")]
