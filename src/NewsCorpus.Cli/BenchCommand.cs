@@ -206,6 +206,7 @@ public static class BenchCommand
         sb.AppendLine("| pages | one request alone, ms | requests | req/s | p50 ms | p99 ms | statuses | socket errors | other errors (timeouts: 10 s) | target |");
         sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
         long peak;
+        (long Anonymous, long File) split;
         using (var site = WebSite.Start(webDll, s.Database, s.RequestLogs, settings))
         {
             foreach (var (name, paths, target) in groups)
@@ -219,8 +220,11 @@ public static class BenchCommand
                     $"| {name} | {alone:F0} | {load.Requests:N0} | {load.RequestsPerSecond:N0} | {all.Percentile(50):F1} | {all.Percentile(99):F1} | {LoadCommand.Statuses(load.StatusCounts())} | {load.SocketErrors} | {load.OtherErrors} | {(target is { } t ? $"≥ {t:N0}/s: {VerdictAtLeast(load.RequestsPerSecond, t)}" : "")} |"));
             }
             peak = site.PeakWorkingSetBytes();
+            split = site.PeakResidentSplit();
         }
         sb.AppendLine().AppendLine(string.Create(Inv, $"- site peak working set over the whole load: **{Mb(peak)}** (target ≤ 300 MB: {Verdict(peak / 1e6, 300)})"));
+        if (split.Anonymous > 0)
+            sb.AppendLine(string.Create(Inv, $"- of which, at their own peaks (sampled every 0.1 s): the process's own memory (RssAnon: heap, stacks, the search columns) **{Mb(split.Anonymous)}**, pages of mapped files (RssFile: the program, and the full-text index the kernel maps and may drop) {Mb(split.File)}"));
         return sb.AppendLine().ToString();
     }
 

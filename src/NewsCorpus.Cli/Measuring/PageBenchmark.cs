@@ -16,11 +16,38 @@ public sealed class WebSite : IDisposable
     readonly Queue<string> lastLines = new();
     public Uri BaseUrl { get; }
 
+    readonly Timer? sampler;
+    long peakAnonymous, peakFile;
+
     WebSite(Process process, Uri baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
+        // The working set counts the pages of memory-mapped files (the full-text index) beside the process's own
+        // memory; the kernel can drop the former at will. Both are sampled so the report can tell them apart.
+        if (File.Exists($"/proc/{process.Id}/status")) sampler = new Timer(_ => Sample(), null, 0, 100);
     }
+
+    /// <summary>The highest anonymous (heap, stacks) and file-backed resident memory seen so far; 0 off Linux.</summary>
+    public (long Anonymous, long File) PeakResidentSplit() => (Interlocked.Read(ref peakAnonymous), Interlocked.Read(ref peakFile));
+
+    void Sample()
+    {
+        try
+        {
+            long anonymous = 0, file = 0;
+            foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+            {
+                if (line.StartsWith("RssAnon:", StringComparison.Ordinal)) anonymous = KilobytesOf(line) * 1024;
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal)) file = KilobytesOf(line) * 1024;
+            }
+            if (anonymous > Interlocked.Read(ref peakAnonymous)) Interlocked.Exchange(ref peakAnonymous, anonymous);
+            if (file > Interlocked.Read(ref peakFile)) Interlocked.Exchange(ref peakFile, file);
+        }
+        catch (IOException) { }   // the site has exited
+    }
+
+    static long KilobytesOf(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
 
     public static WebSite Start(string webDll, string database, bool requestLogs, params string[] settings)
     {
@@ -101,6 +128,7 @@ public sealed class WebSite : IDisposable
 
     public void Dispose()
     {
+        sampler?.Dispose();
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
