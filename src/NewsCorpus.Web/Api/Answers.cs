@@ -34,7 +34,7 @@ public sealed record FormCount(string Form, long Count);
 
 public sealed record SearchSuggestion(string Word, string Suggestion, string Query);
 
-/// <param name="Kind">What the remark is about (StopWordsIgnored, OnlyStopWords, OnlyExclusions, Trimmed, ShortPrefix, InvalidFilter, TooManyTerms, TimedOut).</param>
+/// <param name="Kind">What the remark is about (StopWordsIgnored, OnlyStopWords, OnlyExclusions, Trimmed, ShortPrefix, InvalidFilter, TooManyTerms, TimedOut, RankedAmongNewest).</param>
 public sealed record Notice(string Kind, string Detail);
 
 /// <param name="Window">The months charted and the articles left out before and after them; null when there is nothing to chart.</param>

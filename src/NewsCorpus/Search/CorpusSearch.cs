@@ -59,6 +59,8 @@ public abstract class CorpusSearch(DbConnection connection)
     protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities, int? Sample)
     {
         public List<SourceCount> Sources { get; init; } = [];
+        /// <summary>Remarks on how the matches were found, added to the query's notices.</summary>
+        public IReadOnlyList<QueryNotice> Notices { get; init; } = [];
     }
 
     /// <summary>The count, the page of hits and the facets; null when the query cannot match anything.</summary>
@@ -86,6 +88,7 @@ public abstract class CorpusSearch(DbConnection connection)
             if (found is null) return Empty(parsed, sort, page, pageSize);
             var variants = Variants(parsed);
             var suggestions = Suggestions(parsed, variants);
+            if (found.Notices.Count > 0) parsed = parsed with { Notices = [.. parsed.Notices, .. found.Notices] };
             return new SearchResults(parsed, sort, found.Total, page, pageSize, found.Hits, found.Months, found.Countries, found.Entities,
                 variants.Select(v => v.Variants).ToList(), suggestions) { FacetSample = found.Sample, Sources = found.Sources };
         }

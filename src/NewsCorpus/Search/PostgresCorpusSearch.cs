@@ -19,6 +19,13 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     /// </summary>
     public const int RankedCandidates = 200;
 
+    /// <summary>
+    /// Without RUM, ts_rank reads each match's tsvector out of TOAST, about 8 µs a match: a word in 800,000 articles
+    /// took 7 s to rank. Above this many matches the page ranks the newest this-many of them and says so
+    /// (<see cref="NoticeKind.RankedAmongNewest"/>); the count, histogram and facets still cover every match.
+    /// </summary>
+    public int MaxRankedMatches { get; init; } = 5_000;
+
     int? timeoutSeconds;
     (int Publication, bool Rum)? searchIndexes;
 
@@ -48,14 +55,15 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     /// <summary>
     /// The planner prices <c>tsvector @@ tsquery</c> as a cheap operator, but on a row it means reading the
     /// article's tsvector out of TOAST: for a common word it picks a sequential scan that took 0.9 s where the
-    /// bitmap scan of the RUM index took 30 ms (100,000 articles; RUM checks even phrases in the index, so its
-    /// matches need no recheck). Until disposed, the session is told to prefer the index, and RUM's ordering gets
-    /// the memory to sort its candidates without a temporary file. Only with RUM: without it the plan is as before.
+    /// bitmap scan of the RUM index took 30 ms (100,000 articles), and 9.5 s where the GIN bitmap took 1.9 s
+    /// (a million; GIN rechecks phrases on their matches only). Until disposed, the session is told to prefer the
+    /// index, with the memory to keep a bitmap of a million matches exact (a lossy one rechecks every row of its
+    /// pages) and to sort RUM's candidates without a temporary file.
     /// </summary>
     IDisposable? PreferSearchIndexes(ParsedQuery parsed)
     {
-        if (!parsed.HasText || !RankedFromIndex) return null;
-        Scalar("SET enable_seqscan = off; SET work_mem = '16MB'", []);
+        if (!parsed.HasText) return null;
+        Scalar("SET enable_seqscan = off; SET work_mem = '64MB'", []);
         return new Reset(() =>
         {
             if (connection.State != System.Data.ConnectionState.Open) return;
@@ -77,6 +85,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         parameters.Add(("@offset", offset));
         parameters.Add(("@sample", FacetSampleSize));
         string pageSql;
+        long rankedAmong = 0;   // 0: every match ranked
         if (ranked && order is { } o && RankedFromIndex)
         {
             // The candidates come from the RUM index in its order and only they are ranked; the matches' CTE
@@ -86,6 +95,20 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
                 SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM
                     (SELECT a.article_key AS k, a.month, {rank} AS rank FROM articles a WHERE a.article_key IN
                         (SELECT a.article_key FROM articles a WHERE {where} AND {o.Column} @@ {o.Query} ORDER BY {o.Column} <=> {o.Query} LIMIT @candidates)) c
+                ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset
+                """;
+            rank = "0";
+        }
+        else if (ranked)
+        {
+            // Ranked among the newest matches only (all of them when they are few enough): the matches' CTE needs
+            // no rank, so it reads no tsvector.
+            rankedAmong = Math.Max(MaxRankedMatches, offset + pageSize);
+            parameters.Add(("@ranked", rankedAmong));
+            pageSql = $"""
+                SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM
+                    (SELECT a.article_key AS k, a.month, {rank} AS rank FROM articles a WHERE a.article_key IN
+                        (SELECT k FROM m ORDER BY {ArticleOrder.NewestSql} LIMIT @ranked)) c
                 ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset
                 """;
             rank = "0";
@@ -127,6 +150,8 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             FacetStep(total) == 1 ? null : sampled)
         {
             Sources = SourceNames.Facet(facets.Sources.Select(x => (x[0].GetString()!, x[1].GetInt32()))),
+            Notices = rankedAmong > 0 && total > rankedAmong
+                ? [new QueryNotice(NoticeKind.RankedAmongNewest, rankedAmong.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [],
         };
     }
 

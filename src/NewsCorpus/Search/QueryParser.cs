@@ -19,6 +19,8 @@ public enum NoticeKind
     InvalidFilter,
     /// <summary>More than <see cref="QueryParser.MaxTerms"/> terms: the rest were ignored.</summary>
     TooManyTerms,
+    /// <summary>Too many matches to rank them all in time: the page ranks the newest of them (Detail: how many).</summary>
+    RankedAmongNewest,
     /// <summary>The search ran out of its time budget and was stopped.</summary>
     TimedOut,
 }

@@ -70,6 +70,39 @@ public sealed class PostgresRankedIndexTests : IDisposable
     }
 
     [PostgresFact]
+    public void Without_RUM_many_matches_are_ranked_among_the_newest_and_the_page_says_so_while_counts_cover_them_all()
+    {
+        new CorpusGenerator(seed: 33).WriteTo(corpus.Articles, 150);
+        corpus.Import();
+        using var gin = Open(Publish(rum: false));
+        var request = SearchRequest.FromForm("Russie", null, null, null, null) with { PageSize = 5 };
+        var all = CorpusSearch.For(gin).Search(request);
+        var few = new PostgresCorpusSearch(gin) { MaxRankedMatches = 10 }.Search(request);
+        var newest = CorpusSearch.For(gin).Search(SearchRequest.FromForm("Russie", null, null, null, "newest") with { PageSize = 10 });
+
+        Assert.True(all.Total > 10, $"only {all.Total} matches");
+        Assert.DoesNotContain(all.Query.Notices, n => n.Kind == NoticeKind.RankedAmongNewest);
+        var notice = Assert.Single(few.Query.Notices, n => n.Kind == NoticeKind.RankedAmongNewest);
+        Assert.Equal("10", notice.Detail);
+        // The count, the months and the facets are those of every match.
+        Assert.Equal(all.Total, few.Total);
+        Assert.Equal(all.Months, few.Months);
+        Assert.Equal(all.Countries, few.Countries);
+        Assert.Equal(all.Entities, few.Entities);
+        // The page: the best of the ten newest, by the same scores, best first.
+        var newestIds = newest.Hits.Select(h => h.Id).ToHashSet();
+        Assert.Equal(5, few.Hits.Count);
+        Assert.All(few.Hits, h => Assert.Contains(h.Id, newestIds));
+        Assert.Equal(few.Hits.Select(h => h.Score).OrderByDescending(x => x), few.Hits.Select(h => h.Score));
+        // A page beyond the ranked ones still has its hits; when they are few enough, every match is ranked as before.
+        var later = new PostgresCorpusSearch(gin) { MaxRankedMatches = 10 }.Search(request with { Page = 3 });
+        Assert.Equal(5, later.Hits.Count);
+        var whole = new PostgresCorpusSearch(gin) { MaxRankedMatches = all.Total }.Search(request);
+        Assert.Empty(whole.Query.Notices);
+        Assert.Equal(all.Hits.Select(h => (h.Id, h.Score)), whole.Hits.Select(h => (h.Id, h.Score)));
+    }
+
+    [PostgresFact]
     public void Beyond_the_candidates_the_total_and_facets_still_count_every_match_and_the_page_is_in_rank_order()
     {
         new CorpusGenerator(seed: 32).WriteTo(corpus.Articles, 500);
