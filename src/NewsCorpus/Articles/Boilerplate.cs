@@ -37,7 +37,7 @@ public static class Boilerplate
             if (System.Text.Ascii.IsValid(word))
                 foreach (var c in word) hash = (hash ^ char.ToLowerInvariant(c)) * Prime;
             else
-                foreach (var c in Folding.Fold(word.ToString())) hash = (hash ^ c) * Prime;
+                foreach (var c in FrenchAnalyzer.Fold(word)) hash = (hash ^ c) * Prime;   // the same folding, cached per spelling
         }
         return words >= MinWords ? (long)hash : null;
     }

@@ -65,7 +65,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     ImportReport Import(SqliteConnection connection, string root, string prefix, ArticleFormat? format, IProgress<ImportProgress>? progress, CancellationToken cancel, Stopwatch clock)
     {
         var folder = ArticleFolder.List(root, format);
-        if (folder.SingleFile is not null) prefix = root;
+        bool wholeFolder = folder.SingleFile is null;
+        if (!wholeFolder) prefix = root;
         var index = IndexPath is null ? null : ArticleIndex.Read(IndexPath);
         folder.Index = index;
         var files = folder.Entries;
@@ -79,7 +80,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         if (index is not null)
         {
             run.Warnings.AddRange(index.Errors.Select(e => new FileWarning(index.Name, e.Reason, e.Line)));
-            if (folder.SingleFile is null)
+            if (wholeFolder)
                 foreach (var name in index.FileNames.Where(n => !folder.Contains(folder.Prefix + n)))
                     run.Warnings.Add(new FileWarning(index.Name, $"{name} is not in the folder", index.Find(name)!.Line));
         }
@@ -87,6 +88,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         int removed = run.RemoveVanished(prefix, folder.Keeps);
         // Copies whose original went away are read again after the folder's files, in the order they were freed;
         // a freed record is read again with its file's other records (the unchanged ones are skipped).
+        int fileCount = files.Count;
         var freedQueue = new Queue<string>();
         var freedRecordFiles = new List<PreparedFile>();
         int done = 0;
@@ -110,10 +112,10 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             else
             {
                 var (_, recordsRemoved) = run.ImportRecords(file, force: false, Freed,
-                    records => progress?.Report(new ImportProgress(done, files.Count, file.Name, records)));
+                    records => progress?.Report(new ImportProgress(done, fileCount, file.Name, records)));
                 removed += recordsRemoved;
             }
-            progress?.Report(new ImportProgress(++done, files.Count, file.Name));
+            progress?.Report(new ImportProgress(++done, fileCount, file.Name));
         }
         if (ReadAhead)
         {
@@ -144,6 +146,11 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             freedRecordFiles.RemoveAt(0);
             removed += run.ImportRecords(container, force: true, Freed, null).Removed;
         }
+        // The folder's listing (about 50 bytes a file) and the near-duplicate band filter served the reading only; what
+        // follows reads the whole corpus back and needs memory of its own, so they are let go before it (at a million
+        // files they are 80 MB).
+        (folder, files) = (null!, null!);
+        run.FilesRead();
         var fingerprint = EntityIndex.AliasesFingerprint(aliasesText);
         if (run.Changed || removed > 0 || run.GetMeta("aliases") != fingerprint)
         {
@@ -160,7 +167,7 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
         // After the boilerplate: the vocabulary counts the words search finds, and rewritten articles change them.
         run.FlushWords();
         run.SetMeta("imported_at", DateTime.UtcNow.ToString("O"));
-        if (folder.SingleFile is null) run.SetMeta("articles_folder", root);
+        if (wholeFolder) run.SetMeta("articles_folder", root);
         // The index first, then the store that names it: killed in between, the store still names the previous commit,
         // which the index keeps.
         run.SetMeta(FullTextIndex.GenerationMeta, fullText.NextGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -535,6 +542,9 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
             if (lookupsBeforeFilter-- > 0) return null;
             return knownBands = BandFilter.Load(statements, StoredArticles(), FileCount);
         }
+
+        /// <summary>No file is added after this: the band filter goes (it is rebuilt if one ever is).</summary>
+        public void FilesRead() => (knownBands, lookupsBeforeFilter) = (null, -1);
 
         long StoredArticles() => (long)ScalarObject("SELECT count(*) FROM articles")!;
 

@@ -68,7 +68,10 @@ internal sealed class FullTextWriter : IDisposable
     public static FullTextWriter Open(string databasePath, SqliteConnection connection, SqliteTransaction? tx)
     {
         long storeGeneration = FullTextIndex.StoredGeneration(connection, tx);
-        var directory = FSDirectory.Open(FullTextIndex.FolderOf(databasePath));
+        // Read through positioned reads, not mapped: a merge reads whole segments, and every mapped page it touched
+        // stayed in the importer's working set until the merge ended (hundreds of MB at a million articles). The
+        // readers of the site keep their mapped directory, where the pages they touch are the ones searches reuse.
+        var directory = new NIOFSDirectory(FullTextIndex.FolderOf(databasePath));
         var commit = FullTextIndex.CommitOf(directory, storeGeneration);
         long newest = DirectoryReader.IndexExists(directory) ? DirectoryReader.ListCommits(directory).Max(FullTextIndex.GenerationOf) : 0;
         var config = new IndexWriterConfig(FullTextIndex.Compatibility, FullTextIndex.TermsAnalyzer())
@@ -79,6 +82,10 @@ internal sealed class FullTextWriter : IDisposable
             IndexCommit = commit,
             // Flushed segments of this size; with the import's other buffers within its memory budget.
             RAMBufferSizeMB = 64,
+            // A compound file is each segment's files copied into one: a second write of every flushed segment, to
+            // save file handles that an index of a few dozen segments does not run short of.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
         };
         var writer = new FullTextWriter(new IndexWriter(directory, config), Math.Max(newest, storeGeneration) + 1, rebuilt: commit is null);
         try

@@ -89,21 +89,30 @@ internal static class NearDuplicateIndex
             while (reader.Read()) pairs.Add((reader.GetInt64(0), reader.GetInt64(1)));
         if (pairs.Count == 0) return 0;
 
-        // Every article's own words before any pair goes: a lead's count of holders goes by the pairs as found.
+        // Every pair is judged before any goes: an article's own words read the pairs as found (a lead's count of
+        // holders). Own words are kept for the last few articles only: held for every paired article they grew with
+        // the corpus (a few hundred MB at a million articles), and the pairs come article by article anyway.
         var repeated = new Dictionary<long, bool>();
         var own = new Dictionary<long, List<string>>();
-        foreach (var article in pairs.SelectMany(p => new[] { p.A, p.B }))
-            if (!own.ContainsKey(article)) own[article] = OwnWords(statements, article, repeated);
-        int removed = 0;
+        List<string> OwnOf(long article)
+        {
+            if (own.TryGetValue(article, out var words)) return words;
+            if (own.Count >= OwnWordsKept) own.Clear();
+            return own[article] = OwnWords(statements, article, repeated);
+        }
+        var alikeByRepeats = new List<(long A, long B)>();
         foreach (var (a, b) in pairs)
         {
-            var (ownA, ownB) = (own[a], own[b]);
+            var (ownA, ownB) = (OwnOf(a), OwnOf(b));
             if (ownA.Count == 0 || ownB.Count == 0 || MinHash.Jaccard(ownA, ownB) >= OwnContentThreshold) continue;
-            statements.Execute("DELETE FROM near_duplicates WHERE (article_key = $a AND other_key = $b) OR (article_key = $b AND other_key = $a)", ("$a", a), ("$b", b));
-            removed++;
+            alikeByRepeats.Add((a, b));
         }
-        return removed;
+        foreach (var (a, b) in alikeByRepeats)
+            statements.Execute("DELETE FROM near_duplicates WHERE (article_key = $a AND other_key = $b) OR (article_key = $b AND other_key = $a)", ("$a", a), ("$b", b));
+        return alikeByRepeats.Count;
     }
+
+    const int OwnWordsKept = 1000;
 
     /// <summary>The folded words of an article without its repeated paragraphs (see <see cref="RemovePairsAlikeByRepeatedParagraphs"/>).</summary>
     static List<string> OwnWords(Statements statements, long article, Dictionary<long, bool> repeated)
