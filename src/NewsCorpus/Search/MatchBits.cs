@@ -73,20 +73,35 @@ internal sealed class MatchBits(IndexSearcher searcher)
         }
     }
 
+    // One terms enumerator and one postings reader a field and segment, reused from term to term: each new reader
+    // clones the segment's file handle, which the finalizer thread then has to release.
+    readonly Dictionary<(object Segment, string Field), (TermsEnum Terms, DocsEnum? Docs)> readers = [];
+
     /// <summary>Sets the live documents of the terms <paramref name="seek"/> positions on (and, for a range, the following ones <paramref name="more"/> accepts).</summary>
-    static void OrPostings(FixedBitSet bits, AtomicReader reader, string field, Func<TermsEnum, int> seek, Func<TermsEnum, bool>? more = null)
+    void OrPostings(FixedBitSet bits, AtomicReader reader, string field, Func<TermsEnum, int> seek, Func<TermsEnum, bool>? more = null)
     {
-        if (reader.GetTerms(field) is not { } terms) return;
-        var termsEnum = terms.GetEnumerator();
-        if (seek(termsEnum) == 0) return;
-        DocsEnum? docs = null;
-        do
+        if (!readers.TryGetValue((reader.CoreCacheKey, field), out var held))
         {
-            if (more is not null && !more(termsEnum)) return;
-            docs = termsEnum.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
-            for (int doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) bits.Set(doc);
+            if (reader.GetTerms(field) is not { } terms) return;
+            held = (terms.GetEnumerator(), null);
         }
-        while (more is not null && termsEnum.MoveNext());
+        var termsEnum = held.Terms;
+        var docs = held.Docs;
+        try
+        {
+            if (seek(termsEnum) == 0) return;
+            do
+            {
+                if (more is not null && !more(termsEnum)) return;
+                docs = termsEnum.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                for (int doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) bits.Set(doc);
+            }
+            while (more is not null && termsEnum.MoveNext());
+        }
+        finally
+        {
+            readers[(reader.CoreCacheKey, field)] = (termsEnum, docs);
+        }
     }
 
     static readonly ConditionalWeakTable<object, int[]> keysOfSegment = new();

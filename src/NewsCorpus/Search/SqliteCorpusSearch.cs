@@ -25,22 +25,14 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         long offset = (long)(page - 1) * pageSize;
         // No page holds more keys than the store has: a page past that end keeps none.
         var first = new TopKeys((int)Math.Min(offset + pageSize, columns.KeyBound));
-        var perMonth = new int[columns.Months.Count];
-        var perSource = new int[columns.Sources.Count];
-        FixedBitSet matched;
-        int total = 0;
+        Found found;
         using (var index = query is null ? null : FullTextIndex.Acquire(connection))
         {
-            matched = Matched(query, index, columns, parsed.Filters, clock);
-            ForEachKey(matched, key =>
-            {
-                total++;
-                perMonth[columns.MonthOf(key)]++;
-                if (columns.SourceOf(key) is >= 0 and var s) perSource[s]++;
-            });
-            if (sort == SearchSort.Relevance && index is not null && total > 0)
-                Rank(parsed, index.Searcher, matched, columns, first, clock);
+            found = Matched(query, index, columns, parsed.Filters, clock);
+            if (sort == SearchSort.Relevance && index is not null && found.Total > 0)
+                Rank(parsed, index.Searcher, found.Keys, columns, first, clock);
         }
+        var (matched, total, perMonth, perSource) = found;
         if (sort != SearchSort.Relevance) ByDate(matched, total, columns, sort, first);
         var hits = Hits(offset >= total ? [] : first.InOrder().Skip((int)offset).ToList(), parsed, sort == SearchSort.Relevance);
         var months = MonthCounts(columns, perMonth);
@@ -77,14 +69,14 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     static void Rank(ParsedQuery parsed, IndexSearcher searcher, FixedBitSet matched, ArticleColumns columns, TopKeys first, QueryBudget.Clock clock)
     {
         var query = LuceneQuery.ForSearch(parsed, ranked: true)!;
-        (double, long, long)? PlaceOf(int key, double rank) =>
-            (uint)key < (uint)matched.Length && matched.Get(key) ? Place(columns, SearchSort.Relevance, key, rank) : null;
+        bool Accepts(int key) => (uint)key < (uint)matched.Length && matched.Get(key);
+        (double, long, long) PlaceOf(int key, double rank) => Place(columns, SearchSort.Relevance, key, rank);
         if (TopScores.Clauses(query) is { } clauses)
-            TopScores.Collect(searcher, clauses, first, (key, score) => PlaceOf(key, -score), clock);
+            TopScores.Collect(searcher, clauses, first, Accepts, (key, score) => PlaceOf(key, -score), clock);
         else
             searcher.Search(query, new MatchCollector(scored: true, clock, (key, rank) =>
             {
-                if (PlaceOf(key, rank) is { } place) first.Offer(key, place);
+                if (Accepts(key)) first.Offer(key, PlaceOf(key, rank));
             }));
     }
 
@@ -112,10 +104,8 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var query = LuceneQuery.Compile(parsed);
         if (parsed.HasText && query is null) return null;
         var columns = ArticleColumns.For(connection);
-        var perMonth = new int[columns.Months.Count];
-        using (var index = query is null ? null : FullTextIndex.Acquire(connection))
-            ForEachKey(Matched(query, index, columns, parsed.Filters, new QueryBudget.Clock(Budget)), key => perMonth[columns.MonthOf(key)]++);
-        return MonthCounts(columns, perMonth);
+        using var index = query is null ? null : FullTextIndex.Acquire(connection);
+        return MonthCounts(columns, Matched(query, index, columns, parsed.Filters, new QueryBudget.Clock(Budget)).PerMonth);
     }
 
     protected override IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort)
@@ -135,7 +125,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         using (new QueryBudget(connection, Budget))
         using (var index = query is null ? null : FullTextIndex.Acquire(connection))
         {
-            matched = Matched(query, index, columns, parsed.Filters, clock);
+            matched = Matched(query, index, columns, parsed.Filters, clock).Keys;
             if (sort == SearchSort.Relevance && index is not null)
                 index.Searcher.Search(LuceneQuery.ForSearch(parsed, ranked: true)!, new MatchCollector(scored: true, clock, (key, rank) =>
                 {
@@ -155,34 +145,45 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         }
     }
 
+    /// <summary>The articles a search keeps: their keys as a set over the key space, how many, and how many a month and an outlet.</summary>
+    sealed record Found(FixedBitSet Keys, int Total, int[] PerMonth, int[] PerSource);
+
     /// <summary>
-    /// The keys of the articles the query and its filters keep, as a set over the key space (empty when the filters
-    /// cannot keep any); every article the filters keep when the query has no words.
+    /// The articles the query and its filters keep (none when the filters cannot keep any; every article the filters
+    /// keep when the query has no words), counted as they are found.
     /// </summary>
-    FixedBitSet Matched(Query? query, FullTextIndex.Lease? index, ArticleColumns columns, SearchFilters filters, QueryBudget.Clock clock)
+    Found Matched(Query? query, FullTextIndex.Lease? index, ArticleColumns columns, SearchFilters filters, QueryBudget.Clock clock)
     {
         var matched = new FixedBitSet(columns.KeyBound);
+        var perMonth = new int[columns.Months.Count];
+        var perSource = new int[columns.Sources.Count];
+        int total = 0;
         var keep = KeyFilter(filters, columns);
-        if (keep is null) return matched;
-        if (query is null || index is null)
+        void Add(int key)
         {
-            foreach (var key in columns.Keys())
-                if (keep(key)) matched.Set((int)key);
-            return matched;
-        }
-        var bits = new MatchBits(index.Searcher);
-        foreach (var leaf in index.Reader.Leaves)
-        {
-            var keys = MatchBits.Keys(leaf.AtomicReader);
             // A key the columns do not know came with an import committed since they were read: the next search has it.
-            ForEachKey(bits.Of(query, leaf), doc =>
+            if (!columns.Has(key) || (keep != KeepAll && !keep!(key)) || matched.GetAndSet(key)) return;
+            total++;
+            perMonth[columns.MonthOf(key)]++;
+            if (columns.SourceOf(key) is >= 0 and var s) perSource[s]++;
+        }
+        if (keep is null) { }
+        else if (query is null || index is null)
+            foreach (var key in columns.Keys()) Add((int)key);
+        else
+        {
+            var bits = new MatchBits(index.Searcher);
+            foreach (var leaf in index.Reader.Leaves)
             {
                 clock.Tick();
-                int key = keys[doc];
-                if (columns.Has(key) && keep(key)) matched.Set(key);
-            });
+                var keys = MatchBits.Keys(leaf.AtomicReader);
+                var words = bits.Of(query, leaf).GetBits();
+                for (int w = 0; w < words.Length; w++)
+                    for (long word = words[w]; word != 0; word &= word - 1)
+                        Add(keys[w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word)]);
+            }
         }
-        return matched;
+        return new Found(matched, total, perMonth, perSource);
     }
 
     /// <summary>Calls <paramref name="action"/> with each member of <paramref name="set"/>, in order.</summary>
@@ -210,7 +211,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         return months;
     }
 
-    /// <summary>The search's filters as a test on the key; null when they cannot keep any article.</summary>
+    /// <summary>The search's filters as a test on the key (<see cref="KeepAll"/> when there are none); null when they cannot keep any article.</summary>
     Func<long, bool>? KeyFilter(SearchFilters filters, ArticleColumns columns)
     {
         var tests = new List<Func<long, bool>>();
@@ -240,8 +241,16 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             if (Scalar("SELECT entity_key FROM entities WHERE slug = @s", [("@s", slug)]) is not long entity) return null;
             tests.Add(k => columns.EntitiesOf(k).Contains((int)entity));
         }
-        return k => tests.TrueForAll(t => t(k));
+        var all = tests.ToArray();
+        return all.Length switch
+        {
+            0 => KeepAll,
+            1 => all[0],
+            _ => k => Array.TrueForAll(all, t => t(k)),
+        };
     }
+
+    static readonly Func<long, bool> KeepAll = _ => true;
 
     List<SearchHit> Hits(List<(long Key, double Rank)> shown, ParsedQuery parsed, bool ranked)
     {

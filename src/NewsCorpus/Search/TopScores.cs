@@ -32,10 +32,11 @@ internal static class TopScores
     sealed record Clause(Weight Weight, double Ceiling);
 
     /// <summary>
-    /// Offers <paramref name="top"/> every match of the sum of <paramref name="clauses"/> that could enter it, at the
-    /// place <paramref name="placeOf"/> gives its key and score (null: the match is filtered out).
+    /// Offers <paramref name="top"/> every match of the sum of <paramref name="clauses"/> that could enter it among the
+    /// keys <paramref name="accepts"/> keeps, at the place <paramref name="placeOf"/> gives its key and score.
     /// </summary>
-    public static void Collect(IndexSearcher searcher, List<Query> clauses, TopKeys top, Func<int, float, (double, long, long)?> placeOf, QueryBudget.Clock clock)
+    public static void Collect(IndexSearcher searcher, List<Query> clauses, TopKeys top, Func<int, bool> accepts, Func<int, float, (double, long, long)> placeOf,
+        QueryBudget.Clock clock)
     {
         var reader = searcher.IndexReader;
         var all = clauses.Select(q => new Clause(searcher.CreateNormalizedWeight(q), Ceiling(q, reader))).OrderBy(c => c.Ceiling).ToList();
@@ -65,6 +66,12 @@ internal static class TopScores
                 for (int i = essential; i < scorers.Length; i++) doc = Math.Min(doc, scorers[i].DocID);
                 if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
                 clock.Tick();
+                if (!accepts(keys[doc]))
+                {
+                    for (int i = essential; i < scorers.Length; i++)
+                        if (scorers[i].DocID == doc) scorers[i].NextDoc();
+                    continue;
+                }
                 // Summed in double, as Lucene's boolean scorers do, then rounded to float as they do.
                 double score = 0;
                 for (int i = essential; i < scorers.Length; i++)
@@ -84,7 +91,8 @@ internal static class TopScores
                         if (s.DocID == doc) score += s.GetScore();
                     }
                 }
-                if (!possible || (float)score < threshold || placeOf(keys[doc], (float)score) is not { } place) continue;
+                if (!possible || (float)score < threshold) continue;
+                var place = placeOf(keys[doc], (float)score);
                 top.Offer(keys[doc], place);
                 Raise();
             }
