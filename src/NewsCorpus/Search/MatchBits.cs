@@ -15,6 +15,8 @@ internal sealed class MatchBits(IndexSearcher searcher)
 {
     readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
 
+    public IndexSearcher Searcher => searcher;
+
     /// <summary>The live documents of <paramref name="leaf"/> that <paramref name="query"/> matches.</summary>
     public FixedBitSet Of(Query query, AtomicReaderContext leaf)
     {
@@ -52,9 +54,7 @@ internal sealed class MatchBits(IndexSearcher searcher)
                 OrPostings(bits, reader, term.Term.Field, terms => terms.SeekExact(term.Term.Bytes) ? 1 : 0);
                 break;
             case PrefixQuery prefix:
-                var start = prefix.Prefix.Bytes;
-                OrPostings(bits, reader, prefix.Prefix.Field, terms => terms.SeekCeil(start) == TermsEnum.SeekStatus.END ? 0 : 1,
-                    terms => StringHelper.StartsWith(terms.Term, start));
+                bits.Or(OfPrefix(prefix, leaf));
                 break;
             case ConstantScoreQuery { Query: { } inner }:
                 OrInto(bits, inner, leaf);
@@ -71,6 +71,23 @@ internal sealed class MatchBits(IndexSearcher searcher)
                 if (weight.GetScorer(leaf, reader.LiveDocs) is { } scorer) bits.Or(scorer);
                 break;
         }
+    }
+
+    readonly Dictionary<(Query, object Segment), FixedBitSet> prefixes = [];
+
+    /// <summary>
+    /// The documents of a segment with a word of the prefix, kept for the search: <see cref="TopScores"/> ranks by
+    /// them too (a prefix scores a constant), where Lucene would read every word's postings a second time.
+    /// </summary>
+    public FixedBitSet OfPrefix(PrefixQuery prefix, AtomicReaderContext leaf)
+    {
+        var reader = leaf.AtomicReader;
+        if (prefixes.TryGetValue((prefix, reader.CoreCacheKey), out var held)) return held;
+        var bits = new FixedBitSet(reader.MaxDoc);
+        var start = prefix.Prefix.Bytes;
+        OrPostings(bits, reader, prefix.Prefix.Field, terms => terms.SeekCeil(start) == TermsEnum.SeekStatus.END ? 0 : 1,
+            terms => StringHelper.StartsWith(terms.Term, start));
+        return prefixes[(prefix, reader.CoreCacheKey)] = bits;
     }
 
     // One terms enumerator and one postings reader a field and segment, reused from term to term: each new reader

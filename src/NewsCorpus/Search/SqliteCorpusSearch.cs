@@ -28,9 +28,10 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         Found found;
         using (var index = query is null ? null : FullTextIndex.Acquire(connection))
         {
-            found = Matched(query, index, columns, parsed.Filters, clock);
-            if (sort == SearchSort.Relevance && index is not null && found.Total > 0)
-                Rank(parsed, index.Searcher, found.Keys, columns, first, clock);
+            var bits = index is null ? null : new MatchBits(index.Searcher);
+            found = Matched(query, index, columns, parsed.Filters, clock, bits);
+            if (sort == SearchSort.Relevance && bits is not null && found.Total > 0)
+                Rank(parsed, bits, found.Keys, columns, first, clock);
         }
         var (matched, total, perMonth, perSource) = found;
         if (sort != SearchSort.Relevance) ByDate(matched, total, columns, sort, first);
@@ -66,13 +67,14 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     /// The best-placed matches by relevance into <paramref name="first"/>: by <see cref="TopScores"/> when the query's
     /// score is a sum of clauses, else by Lucene scoring every match.
     /// </summary>
-    static void Rank(ParsedQuery parsed, IndexSearcher searcher, FixedBitSet matched, ArticleColumns columns, TopKeys first, QueryBudget.Clock clock)
+    static void Rank(ParsedQuery parsed, MatchBits bits, FixedBitSet matched, ArticleColumns columns, TopKeys first, QueryBudget.Clock clock)
     {
+        var searcher = bits.Searcher;
         var query = LuceneQuery.ForSearch(parsed, ranked: true)!;
         bool Accepts(int key) => (uint)key < (uint)matched.Length && matched.Get(key);
         (double, long, long) PlaceOf(int key, double rank) => Place(columns, SearchSort.Relevance, key, rank);
         if (TopScores.Clauses(query) is { } clauses)
-            TopScores.Collect(searcher, clauses, first, Accepts, (key, score) => PlaceOf(key, -score), clock);
+            TopScores.Collect(searcher, bits, clauses, first, Accepts, (key, score) => PlaceOf(key, -score), clock);
         else
             searcher.Search(query, new MatchCollector(scored: true, clock, (key, rank) =>
             {
@@ -152,7 +154,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     /// The articles the query and its filters keep (none when the filters cannot keep any; every article the filters
     /// keep when the query has no words), counted as they are found.
     /// </summary>
-    Found Matched(Query? query, FullTextIndex.Lease? index, ArticleColumns columns, SearchFilters filters, QueryBudget.Clock clock)
+    Found Matched(Query? query, FullTextIndex.Lease? index, ArticleColumns columns, SearchFilters filters, QueryBudget.Clock clock, MatchBits? bits = null)
     {
         var matched = new FixedBitSet(columns.KeyBound);
         var perMonth = new int[columns.Months.Count];
@@ -172,7 +174,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             foreach (var key in columns.Keys()) Add((int)key);
         else
         {
-            var bits = new MatchBits(index.Searcher);
+            bits ??= new MatchBits(index.Searcher);
             foreach (var leaf in index.Reader.Leaves)
             {
                 clock.Tick();

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace NewsCorpus.Search;
 
@@ -29,20 +30,24 @@ internal static class TopScores
         _ => null,
     };
 
-    sealed record Clause(Weight Weight, double Ceiling);
+    sealed record Clause(Query Query, Weight? Weight, double Ceiling);
 
     /// <summary>
     /// Offers <paramref name="top"/> every match of the sum of <paramref name="clauses"/> that could enter it among the
     /// keys <paramref name="accepts"/> keeps, at the place <paramref name="placeOf"/> gives its key and score.
     /// </summary>
-    public static void Collect(IndexSearcher searcher, List<Query> clauses, TopKeys top, Func<int, bool> accepts, Func<int, float, (double, long, long)> placeOf,
-        QueryBudget.Clock clock)
+    public static void Collect(IndexSearcher searcher, MatchBits bits, List<Query> clauses, TopKeys top, Func<int, bool> accepts,
+        Func<int, float, (double, long, long)> placeOf, QueryBudget.Clock clock)
     {
         var reader = searcher.IndexReader;
-        var all = clauses.Select(q => new Clause(searcher.CreateNormalizedWeight(q), Ceiling(q, reader))).OrderBy(c => c.Ceiling).ToList();
+        var all = clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader)))
+            .OrderBy(c => c.Ceiling).ToList();
         foreach (var leaf in reader.Leaves)
         {
-            var present = all.Select(c => (c.Ceiling, Scorer: c.Weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs))).Where(c => c.Scorer is not null).ToList();
+            var present = all.Select(c => (c.Ceiling, Scorer: c.Query is PrefixQuery prefix
+                    ? new ConstantScorer(bits.OfPrefix(prefix, leaf), prefix.Boost)
+                    : c.Weight!.GetScorer(leaf, leaf.AtomicReader.LiveDocs)))
+                .Where(c => c.Scorer is not null).ToList();
             if (present.Count == 0) continue;
             var scorers = present.ConvertAll(c => c.Scorer!).ToArray();
             // below[i]: the most the clauses before i can add together.
@@ -117,5 +122,21 @@ internal static class TopScores
         if (terms is null) return double.PositiveInfinity;
         double idf = terms.Sum(t => Math.Log(1 + (reader.MaxDoc - reader.DocFreq(t) + 0.5) / (reader.DocFreq(t) + 0.5)));
         return idf * query.Boost * (bm25.K1 + 1) * 1.01 + 1e-6;
+    }
+
+    /// <summary>
+    /// A prefix's documents with the score Lucene gives them: its boost (the query is rewritten to a constant score,
+    /// under BM25's query norm of 1).
+    /// </summary>
+    sealed class ConstantScorer(FixedBitSet docs, float score) : Scorer(null)
+    {
+        int doc = -1;
+        public override int DocID => doc;
+        public override int NextDoc() => doc = Next(doc + 1);
+        public override int Advance(int target) => doc = Next(target);
+        int Next(int from) => from >= docs.Length || docs.NextSetBit(from) is var next && next < 0 ? NO_MORE_DOCS : next;
+        public override float GetScore() => score;
+        public override int Freq => 1;
+        public override long GetCost() => docs.Length;
     }
 }
