@@ -50,6 +50,12 @@ public sealed class QueryBudget : IDisposable
         {
             if (sinceCheck-- != 0) return;
             sinceCheck = TicksBetweenChecks;
+            Check();
+        }
+
+        /// <summary>Throws <see cref="ExhaustedException"/> if the budget is spent.</summary>
+        public void Check()
+        {
             if (clock.Elapsed > limit) throw new ExhaustedException();
         }
     }

@@ -177,7 +177,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             bits ??= new MatchBits(index.Searcher);
             foreach (var leaf in index.Reader.Leaves)
             {
-                clock.Tick();
+                clock.Check();
                 var keys = MatchBits.Keys(leaf.AtomicReader);
                 var words = bits.Of(query, leaf).GetBits();
                 for (int w = 0; w < words.Length; w++)

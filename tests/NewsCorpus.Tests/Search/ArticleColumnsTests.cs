@@ -91,6 +91,22 @@ public sealed class ArticleColumnsTests : IDisposable
         Assert.Equal(expected.Take(20), new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm(query, null, null, null, sort)).Hits.Select(h => h.Id));
     }
 
+    // A few matches against the corpus are put in date order in a heap of their own, not by walking the whole order.
+    [Theory]
+    [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
+    [InlineData("oldest", "a.month, a.number, a.id")]
+    public void A_few_matches_by_date_come_in_the_order_sql_gives(string sort, string orderBy)
+    {
+        using var connection = corpus.Open();
+        const string query = "\"signent un accord militaire\"";
+        var parsed = CorpusSearch.For(connection).Parse(query, SearchFilters.None);
+        var expected = Ids(connection, $"SELECT a.id FROM temp.m m JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}",
+            LuceneQuery.ForSearch(parsed, ranked: false)!);
+
+        Assert.InRange(expected.Count, 2, IndexProbe.Documents(connection) / 16 - 1);
+        Assert.Equal(expected, EveryPage(connection, query, sort));
+    }
+
     [Fact]
     public void Ties_in_the_date_order_are_broken_by_id_both_ways()
     {
