@@ -38,6 +38,28 @@ public sealed class QueryBudget : IDisposable
     /// <summary>A search that is not a SQLite statement (the full-text index's) giving up once its budget is spent.</summary>
     public sealed class ExhaustedException() : Exception("The search ran out of time.");
 
+    /// <summary>The budget of a search's loops over the full-text index: <see cref="Tick"/> on each match.</summary>
+    internal sealed class Clock(TimeSpan limit)
+    {
+        const int TicksBetweenChecks = 4_096;
+        readonly Stopwatch clock = Stopwatch.StartNew();
+        int sinceCheck;
+
+        /// <summary>Throws <see cref="ExhaustedException"/> once the budget is spent (on the first tick, then every few thousand).</summary>
+        public void Tick()
+        {
+            if (sinceCheck-- != 0) return;
+            sinceCheck = TicksBetweenChecks;
+            Check();
+        }
+
+        /// <summary>Throws <see cref="ExhaustedException"/> if the budget is spent.</summary>
+        public void Check()
+        {
+            if (clock.Elapsed > limit) throw new ExhaustedException();
+        }
+    }
+
     // Connections are pooled: the handler must not outlive this search.
     public void Dispose() => SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
 }

@@ -1,3 +1,5 @@
+using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Microsoft.Data.Sqlite;
 
 namespace NewsCorpus.Search;
@@ -8,30 +10,31 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     protected override IDisposable StartBudget() => new QueryBudget(connection, Budget);
 
     /// <summary>
-    /// The full-text index gives the matching keys and their rank; everything else — the filters, the count, the month
-    /// histogram, the page in the chosen order, the facets — is worked out from <see cref="ArticleColumns"/>,
-    /// so a search reads nothing of the articles but the rows it shows.
+    /// The full-text index gives the matching keys (<see cref="MatchBits"/>) and the best-scored ones
+    /// (<see cref="TopScores"/>); everything else — the filters, the count, the month histogram, the page by date,
+    /// the facets — is worked out from <see cref="ArticleColumns"/>, so a search reads nothing of the articles but
+    /// the rows it shows.
     /// </summary>
     protected override Matches? Match(ParsedQuery parsed, SearchSort sort, int page, int pageSize)
     {
-        if (Matching(parsed, sort) is not { } found) return null;
-        var (matches, columns) = found;
-        var keys = new List<long>();
-        var perMonth = new int[columns.Months.Count];
-        var perSource = new int[columns.Sources.Count];
+        var query = LuceneQuery.Compile(parsed);
+        if (parsed.HasText && query is null) return null;
+        var columns = ArticleColumns.For(connection);
+        var clock = new QueryBudget.Clock(Budget);
         // In long: a page number from a URL times the page size can pass int.MaxValue, and wrapped it showed page one.
         long offset = (long)(page - 1) * pageSize;
         // No page holds more keys than the store has: a page past that end keeps none.
         var first = new TopKeys((int)Math.Min(offset + pageSize, columns.KeyBound));
-        foreach (var (key, rank) in matches)
+        Found found;
+        using (var index = query is null ? null : FullTextIndex.Acquire(connection))
         {
-            keys.Add(key);
-            perMonth[columns.MonthOf(key)]++;
-            if (columns.SourceOf(key) is >= 0 and var s) perSource[s]++;
-            first.Offer(key, Place(columns, sort, key, rank));
+            var bits = index is null ? null : new MatchBits(index.Searcher);
+            found = Matched(query, index, columns, parsed.Filters, clock, bits);
+            if (sort == SearchSort.Relevance && bits is not null && found.Total > 0)
+                Rank(parsed, bits, found.Keys, columns, first, clock);
         }
-
-        int total = keys.Count;
+        var (matched, total, perMonth, perSource) = found;
+        if (sort != SearchSort.Relevance) ByDate(matched, total, columns, sort, first);
         var hits = Hits(offset >= total ? [] : first.InOrder().Skip((int)offset).ToList(), parsed, sort == SearchSort.Relevance);
         var months = MonthCounts(columns, perMonth);
 
@@ -39,9 +42,10 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         int sampled = 0;
         var perCountry = new int[columns.Countries.Count];
         var perEntity = new int[columns.MaxEntityKey + 1];
-        foreach (var key in keys)
+        // The matches whose key is a multiple of the step: a sample spread over the whole corpus, the same for every search.
+        for (int key = 0; key < matched.Length; key += step)
         {
-            if (key % step != 0) continue;
+            if (!matched.Get(key)) continue;
             sampled++;
             foreach (var c in columns.CountriesOf(key)) perCountry[c]++;
             foreach (var e in columns.EntitiesOf(key)) perEntity[e]++;
@@ -59,51 +63,138 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         return new Matches(total, hits, months, countries, entities, step == 1 ? null : sampled) { Sources = sources };
     }
 
+    /// <summary>
+    /// The best-placed matches by relevance into <paramref name="first"/>: by <see cref="TopScores"/> when the query's
+    /// score is a sum of clauses, else by Lucene scoring every match.
+    /// </summary>
+    static void Rank(ParsedQuery parsed, MatchBits bits, FixedBitSet matched, ArticleColumns columns, TopKeys first, QueryBudget.Clock clock)
+    {
+        var searcher = bits.Searcher;
+        var query = LuceneQuery.ForSearch(parsed, ranked: true)!;
+        bool Accepts(int key) => (uint)key < (uint)matched.Length && matched.Get(key);
+        (double, long, long) PlaceOf(int key, double rank) => Place(columns, SearchSort.Relevance, key, rank);
+        if (TopScores.Clauses(query) is { } clauses)
+            TopScores.Collect(searcher, bits, clauses, first, Accepts, (key, score) => PlaceOf(key, -score), clock);
+        else
+            searcher.Search(query, new MatchCollector(scored: true, clock, (key, rank) =>
+            {
+                if (Accepts(key)) first.Offer(key, PlaceOf(key, rank));
+            }));
+    }
+
+    /// <summary>The first matches by date into <paramref name="first"/>.</summary>
+    static void ByDate(FixedBitSet matched, int total, ArticleColumns columns, SearchSort sort, TopKeys first)
+    {
+        // Few matches: a heap over them. Many: the corpus in date order, up to the page's last match.
+        if ((long)total * 16 < columns.KeyBound)
+        {
+            ForEachKey(matched, key => first.Offer(key, Place(columns, sort, key, 0)));
+            return;
+        }
+        int kept = 0;
+        foreach (var key in columns.KeysByDate(newestFirst: sort != SearchSort.Oldest).Span)
+        {
+            if (kept >= first.Capacity) break;
+            if (!matched.Get(key)) continue;
+            first.Offer(key, Place(columns, sort, key, 0));
+            kept++;
+        }
+    }
+
     protected override List<MonthCount>? CountByMonth(ParsedQuery parsed)
     {
-        if (Matching(parsed, SearchSort.Newest) is not { } found) return null;
-        var (matches, columns) = found;
-        var perMonth = new int[columns.Months.Count];
-        foreach (var (key, _) in matches) perMonth[columns.MonthOf(key)]++;
-        return MonthCounts(columns, perMonth);
-    }
-
-    protected override IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort) =>
-        Matching(parsed, sort) is { } found ? SortedKeys(found.Matches, found.Columns, sort) : null;
-
-    // Lazily, as the callers expect: the budget covers finding and sorting, and runs out on the first row.
-    IEnumerable<long> SortedKeys(IEnumerable<(long Key, double Rank)> matches, ArticleColumns columns, SearchSort sort)
-    {
-        List<(long Key, (double, long, long) Place)> all;
-        using (new QueryBudget(connection, Budget))
-            all = matches.Select(m => (m.Key, Place(columns, sort, m.Key, m.Rank))).ToList();
-        all.Sort((x, y) => x.Place.CompareTo(y.Place));
-        foreach (var (key, _) in all) yield return key;
-    }
-
-    /// <summary>
-    /// The articles the query and its filters keep, with their rank when sorting by relevance (the negated Lucene
-    /// score, so that smaller comes first; else 0); null when the query cannot match anything.
-    /// </summary>
-    (IEnumerable<(long Key, double Rank)> Matches, ArticleColumns Columns)? Matching(ParsedQuery parsed, SearchSort sort)
-    {
-        // By date the score is not needed: BM25 over every match is most of a large search's cost.
-        bool ranked = sort == SearchSort.Relevance;
-        var query = LuceneQuery.ForSearch(parsed, ranked);
+        var query = LuceneQuery.Compile(parsed);
         if (parsed.HasText && query is null) return null;
         var columns = ArticleColumns.For(connection);
-        var keep = KeyFilter(parsed.Filters, columns);
-        if (keep is null) return ([], columns);
-        return (query is null ? columns.Keys().Where(keep).Select(k => (k, 0.0)) : Read(query, ranked, columns, keep), columns);
+        using var index = query is null ? null : FullTextIndex.Acquire(connection);
+        return MonthCounts(columns, Matched(query, index, columns, parsed.Filters, new QueryBudget.Clock(Budget)).PerMonth);
     }
 
-    List<(long Key, double Rank)> Read(Lucene.Net.Search.Query query, bool ranked, ArticleColumns columns, Func<long, bool> keep)
+    protected override IEnumerable<long>? Keys(ParsedQuery parsed, SearchSort sort)
     {
-        var collector = new MatchCollector(ranked, Budget);
-        using (var index = FullTextIndex.Acquire(connection))
-            index.Searcher.Search(query, collector);
-        // A key the columns do not know came with an import committed since they were read: the next search has it.
-        return collector.Matches.FindAll(m => columns.Has(m.Key) && keep(m.Key));
+        var query = LuceneQuery.Compile(parsed);
+        if (parsed.HasText && query is null) return null;
+        return SortedKeys(parsed, query, sort);
+    }
+
+    // Lazily, as the callers expect: the budget covers finding and sorting, and runs out on the first row.
+    IEnumerable<long> SortedKeys(ParsedQuery parsed, Query? query, SearchSort sort)
+    {
+        var columns = ArticleColumns.For(connection);
+        var clock = new QueryBudget.Clock(Budget);
+        var all = new List<(long Key, (double, long, long) Place)>();
+        FixedBitSet matched;
+        using (new QueryBudget(connection, Budget))
+        using (var index = query is null ? null : FullTextIndex.Acquire(connection))
+        {
+            matched = Matched(query, index, columns, parsed.Filters, clock).Keys;
+            if (sort == SearchSort.Relevance && index is not null)
+                index.Searcher.Search(LuceneQuery.ForSearch(parsed, ranked: true)!, new MatchCollector(scored: true, clock, (key, rank) =>
+                {
+                    if ((uint)key < (uint)matched.Length && matched.Get(key)) all.Add((key, Place(columns, sort, key, rank)));
+                }));
+        }
+        if (sort == SearchSort.Relevance)
+        {
+            all.Sort((x, y) => x.Place.CompareTo(y.Place));
+            foreach (var (key, _) in all) yield return key;
+        }
+        else
+        {
+            var byDate = columns.KeysByDate(newestFirst: sort != SearchSort.Oldest);
+            for (int i = 0; i < byDate.Length; i++)
+                if (matched.Get(byDate.Span[i])) yield return byDate.Span[i];
+        }
+    }
+
+    /// <summary>The articles a search keeps: their keys as a set over the key space, how many, and how many a month and an outlet.</summary>
+    sealed record Found(FixedBitSet Keys, int Total, int[] PerMonth, int[] PerSource);
+
+    /// <summary>
+    /// The articles the query and its filters keep (none when the filters cannot keep any; every article the filters
+    /// keep when the query has no words), counted as they are found.
+    /// </summary>
+    Found Matched(Query? query, FullTextIndex.Lease? index, ArticleColumns columns, SearchFilters filters, QueryBudget.Clock clock, MatchBits? bits = null)
+    {
+        var matched = new FixedBitSet(columns.KeyBound);
+        var perMonth = new int[columns.Months.Count];
+        var perSource = new int[columns.Sources.Count];
+        int total = 0;
+        var keep = KeyFilter(filters, columns);
+        void Add(int key)
+        {
+            // A key the columns do not know came with an import committed since they were read: the next search has it.
+            if (!columns.Has(key) || (keep != KeepAll && !keep!(key)) || matched.GetAndSet(key)) return;
+            total++;
+            perMonth[columns.MonthOf(key)]++;
+            if (columns.SourceOf(key) is >= 0 and var s) perSource[s]++;
+        }
+        if (keep is null) { }
+        else if (query is null || index is null)
+            foreach (var key in columns.Keys()) Add((int)key);
+        else
+        {
+            bits ??= new MatchBits(index.Searcher);
+            foreach (var leaf in index.Reader.Leaves)
+            {
+                clock.Check();
+                var keys = MatchBits.Keys(leaf.AtomicReader);
+                var words = bits.Of(query, leaf).GetBits();
+                for (int w = 0; w < words.Length; w++)
+                    for (long word = words[w]; word != 0; word &= word - 1)
+                        Add(keys[w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word)]);
+            }
+        }
+        return new Found(matched, total, perMonth, perSource);
+    }
+
+    /// <summary>Calls <paramref name="action"/> with each member of <paramref name="set"/>, in order.</summary>
+    static void ForEachKey(FixedBitSet set, Action<int> action)
+    {
+        var words = set.GetBits();
+        for (int w = 0; w < words.Length; w++)
+            for (long word = words[w]; word != 0; word &= word - 1)
+                action(w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word));
     }
 
     /// <summary>Where a match goes in the page order: by rank, then newest month, then key; or by date.</summary>
@@ -122,27 +213,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         return months;
     }
 
-    /// <summary>The first keys in the page order, kept while the matches stream by: a heap with the last-placed key on top.</summary>
-    sealed class TopKeys(int capacity)
-    {
-        readonly PriorityQueue<long, (double, long, long)> heap = new(Comparer<(double, long, long)>.Create((x, y) => y.CompareTo(x)));
-
-        public void Offer(long key, (double, long, long) place)
-        {
-            if (capacity <= 0) return;
-            if (heap.Count < capacity) heap.Enqueue(key, place);
-            else if (heap.TryPeek(out _, out var last) && place.CompareTo(last) < 0) heap.EnqueueDequeue(key, place);
-        }
-
-        public List<(long Key, double Rank)> InOrder()
-        {
-            var all = heap.UnorderedItems.Select(x => (x.Element, x.Priority)).ToList();
-            all.Sort((x, y) => x.Priority.CompareTo(y.Priority));
-            return all.ConvertAll(x => (x.Element, x.Priority.Item1));
-        }
-    }
-
-    /// <summary>The search's filters as a test on the key; null when they cannot keep any article.</summary>
+    /// <summary>The search's filters as a test on the key (<see cref="KeepAll"/> when there are none); null when they cannot keep any article.</summary>
     Func<long, bool>? KeyFilter(SearchFilters filters, ArticleColumns columns)
     {
         var tests = new List<Func<long, bool>>();
@@ -172,8 +243,16 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             if (Scalar("SELECT entity_key FROM entities WHERE slug = @s", [("@s", slug)]) is not long entity) return null;
             tests.Add(k => columns.EntitiesOf(k).Contains((int)entity));
         }
-        return k => tests.TrueForAll(t => t(k));
+        var all = tests.ToArray();
+        return all.Length switch
+        {
+            0 => KeepAll,
+            1 => all[0],
+            _ => k => Array.TrueForAll(all, t => t(k)),
+        };
     }
+
+    static readonly Func<long, bool> KeepAll = _ => true;
 
     List<SearchHit> Hits(List<(long Key, double Rank)> shown, ParsedQuery parsed, bool ranked)
     {

@@ -63,20 +63,48 @@ public sealed class ArticleColumnsTests : IDisposable
         }
     }
 
+    // By relevance the page comes from the best-scored matches alone when the score is a sum of clauses (a word, a
+    // phrase, a prefix, with or without an exclusion: TopScores), else from every match scored: both must give the
+    // order of every match scored. "Russie militaire" adds the two words close together (LuceneQuery.Near).
     [Theory]
-    [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
-    [InlineData("oldest", "a.month, a.number, a.id")]
-    [InlineData("relevance", "m.rank, a.month DESC, a.article_key")]
-    public void Pages_list_the_matches_in_the_order_sql_gives(string sort, string orderBy)
+    [InlineData("newest", "a.month DESC, a.number DESC, a.id", "Russie militaire")]
+    [InlineData("oldest", "a.month, a.number, a.id", "Russie militaire")]
+    [InlineData("newest", "a.month DESC, a.number DESC, a.id", "Russie")]
+    [InlineData("oldest", "a.month, a.number, a.id", "\"Burkina Faso\"")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "Russie militaire")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "Russie")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "militaire")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "\"Burkina Faso\"")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "Russie -Mali")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "milit*")]
+    [InlineData("relevance", "m.rank, a.month DESC, a.article_key", "Russie OR Wagner")]
+    public void Pages_list_the_matches_in_the_order_sql_gives(string sort, string orderBy, string query)
     {
         using var connection = corpus.Open();
-        var parsed = CorpusSearch.For(connection).Parse("Russie militaire", SearchFilters.None);
-        // By relevance the two words close together add to the score (LuceneQuery.Near).
+        var parsed = CorpusSearch.For(connection).Parse(query, SearchFilters.None);
         var expected = Ids(connection, $"SELECT a.id FROM temp.m m JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}",
             LuceneQuery.ForSearch(parsed, ranked: sort == "relevance")!);
 
         Assert.True(expected.Count > 20);
-        Assert.Equal(expected, EveryPage(connection, "Russie militaire", sort));
+        Assert.Equal(expected, EveryPage(connection, query, sort));
+        // The first page alone, as most searches ask for it: the fewest matches kept, the most left unscored.
+        Assert.Equal(expected.Take(20), new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm(query, null, null, null, sort)).Hits.Select(h => h.Id));
+    }
+
+    // A few matches against the corpus are put in date order in a heap of their own, not by walking the whole order.
+    [Theory]
+    [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
+    [InlineData("oldest", "a.month, a.number, a.id")]
+    public void A_few_matches_by_date_come_in_the_order_sql_gives(string sort, string orderBy)
+    {
+        using var connection = corpus.Open();
+        const string query = "\"signent un accord militaire\"";
+        var parsed = CorpusSearch.For(connection).Parse(query, SearchFilters.None);
+        var expected = Ids(connection, $"SELECT a.id FROM temp.m m JOIN articles a ON a.article_key = m.k ORDER BY {orderBy}",
+            LuceneQuery.ForSearch(parsed, ranked: false)!);
+
+        Assert.InRange(expected.Count, 2, IndexProbe.Documents(connection) / 16 - 1);
+        Assert.Equal(expected, EveryPage(connection, query, sort));
     }
 
     [Fact]

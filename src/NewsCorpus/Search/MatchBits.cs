@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace NewsCorpus.Search;
+
+/// <summary>
+/// The documents of one index segment that a query matches, as a bit set, without scoring any of them: a term's
+/// documents are read from its postings alone (no frequencies, no norms), AND, OR and NOT are set operations, and
+/// only what is neither (phrases, spans) goes through Lucene's own scorer. For the count, the histogram and the
+/// date order, where BM25 over every match was most of a large search's cost.
+/// </summary>
+internal sealed class MatchBits(IndexSearcher searcher)
+{
+    readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
+
+    public IndexSearcher Searcher => searcher;
+
+    /// <summary>The live documents of <paramref name="leaf"/> that <paramref name="query"/> matches.</summary>
+    public FixedBitSet Of(Query query, AtomicReaderContext leaf)
+    {
+        if (query is BooleanQuery { MinimumNumberShouldMatch: 0 } boolean && boolean.Clauses.Any(c => c.Occur != Occur.SHOULD))
+        {
+            var required = boolean.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
+            FixedBitSet bits;
+            if (required.Count == 0)
+            {
+                bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)) OrInto(bits, clause.Query, leaf);
+            }
+            else
+            {
+                // With a required clause, the optional ones only score.
+                bits = Of(required[0].Query, leaf);
+                foreach (var clause in required.Skip(1)) bits.And(Of(clause.Query, leaf));
+            }
+            foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST_NOT))
+                bits.AndNot(Of(clause.Query, leaf));
+            return bits;
+        }
+        var union = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        OrInto(union, query, leaf);
+        return union;
+    }
+
+    /// <summary>Adds to <paramref name="bits"/> the live documents of <paramref name="leaf"/> that <paramref name="query"/> matches.</summary>
+    void OrInto(FixedBitSet bits, Query query, AtomicReaderContext leaf)
+    {
+        var reader = leaf.AtomicReader;
+        switch (query)
+        {
+            case TermQuery term:
+                OrPostings(bits, reader, term.Term.Field, terms => terms.SeekExact(term.Term.Bytes) ? 1 : 0);
+                break;
+            case PrefixQuery prefix:
+                bits.Or(OfPrefix(prefix, leaf));
+                break;
+            case ConstantScoreQuery { Query: { } inner }:
+                OrInto(bits, inner, leaf);
+                break;
+            // Any of the optional clauses (those of a query with a required or excluded clause are handled by Of).
+            case BooleanQuery { MinimumNumberShouldMatch: 0 } boolean when boolean.Clauses.All(c => c.Occur == Occur.SHOULD):
+                foreach (var clause in boolean.Clauses) OrInto(bits, clause.Query, leaf);
+                break;
+            case BooleanQuery { MinimumNumberShouldMatch: 0 }:
+                bits.Or(Of(query, leaf));
+                break;
+            default:
+                if (!weights.TryGetValue(query, out var weight)) weights[query] = weight = searcher.CreateNormalizedWeight(query);
+                if (weight.GetScorer(leaf, reader.LiveDocs) is { } scorer) bits.Or(scorer);
+                break;
+        }
+    }
+
+    readonly Dictionary<(Query, object Segment), FixedBitSet> prefixes = [];
+
+    /// <summary>
+    /// The documents of a segment with a word of the prefix, kept for the search: <see cref="TopScores"/> ranks by
+    /// them too (a prefix scores a constant), where Lucene would read every word's postings a second time.
+    /// </summary>
+    public FixedBitSet OfPrefix(PrefixQuery prefix, AtomicReaderContext leaf)
+    {
+        var reader = leaf.AtomicReader;
+        if (prefixes.TryGetValue((prefix, reader.CoreCacheKey), out var held)) return held;
+        var bits = new FixedBitSet(reader.MaxDoc);
+        var start = prefix.Prefix.Bytes;
+        OrPostings(bits, reader, prefix.Prefix.Field, terms => terms.SeekCeil(start) == TermsEnum.SeekStatus.END ? 0 : 1,
+            terms => StringHelper.StartsWith(terms.Term, start));
+        return prefixes[(prefix, reader.CoreCacheKey)] = bits;
+    }
+
+    // One terms enumerator and one postings reader a field and segment, reused from term to term: each new reader
+    // clones the segment's file handle, which the finalizer thread then has to release.
+    readonly Dictionary<(object Segment, string Field), (TermsEnum Terms, DocsEnum? Docs)> readers = [];
+
+    /// <summary>Sets the live documents of the terms <paramref name="seek"/> positions on (and, for a range, the following ones <paramref name="more"/> accepts).</summary>
+    void OrPostings(FixedBitSet bits, AtomicReader reader, string field, Func<TermsEnum, int> seek, Func<TermsEnum, bool>? more = null)
+    {
+        if (!readers.TryGetValue((reader.CoreCacheKey, field), out var held))
+        {
+            if (reader.GetTerms(field) is not { } terms) return;
+            held = (terms.GetEnumerator(), null);
+        }
+        var termsEnum = held.Terms;
+        var docs = held.Docs;
+        try
+        {
+            if (seek(termsEnum) == 0) return;
+            do
+            {
+                if (more is not null && !more(termsEnum)) return;
+                docs = termsEnum.Docs(reader.LiveDocs, docs, DocsFlags.NONE);
+                for (int doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) bits.Set(doc);
+            }
+            while (more is not null && termsEnum.MoveNext());
+        }
+        finally
+        {
+            readers[(reader.CoreCacheKey, field)] = (termsEnum, docs);
+        }
+    }
+
+    static readonly ConditionalWeakTable<object, int[]> keysOfSegment = new();
+
+    /// <summary>
+    /// The article key of each document of a segment, read once from its doc values and kept as long as the segment
+    /// is open: a segment never changes, and a search reads the key of every match.
+    /// </summary>
+    public static int[] Keys(AtomicReader reader) => keysOfSegment.GetValue(reader.CoreCacheKey, _ =>
+    {
+        var values = reader.GetNumericDocValues(FullTextIndex.KeyValues);
+        var keys = new int[reader.MaxDoc];
+        for (int doc = 0; doc < keys.Length; doc++) keys[doc] = values is null ? -1 : checked((int)values.Get(doc));
+        return keys;
+    });
+}
