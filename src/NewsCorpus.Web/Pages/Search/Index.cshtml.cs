@@ -72,7 +72,8 @@ public sealed class IndexModel(CorpusDb db, IStringLocalizer<UiText> text) : Pag
         NoticeKind.InvalidFilter => text["Filtre non compris et ignoré : {0} (pays : code à deux lettres comme ml ; dates : AAAA-MM).", notice.Detail],
         NoticeKind.TooManyTerms => text["Seuls les {0} premiers termes ont été pris en compte.", notice.Detail],
         NoticeKind.TimedOut => text["La recherche a dépassé le temps alloué ({0} s) et a été interrompue : précisez-la (un mot plus rare, un pays, une période).", notice.Detail],
-        NoticeKind.RankedAmongNewest => text["Trop de résultats pour les classer tous à temps : la page classe par pertinence les {0} plus récents ; le nombre, les mois et les filtres portent sur tous. Précisez la recherche pour un classement complet.", notice.Detail],
+        NoticeKind.RankedAmongNewest => text["Trop de résultats pour les classer tous à temps : la page classe par pertinence les {0} plus récents ; le nombre, les mois et les filtres portent sur tous. Précisez la recherche pour un classement complet.",
+            long.TryParse(notice.Detail, out var ranked) ? Display.Number(ranked) : notice.Detail],
         _ => new LocalizedHtmlString(notice.Kind.ToString(), notice.Kind.ToString()),
     };
 }
