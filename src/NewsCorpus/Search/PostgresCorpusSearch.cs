@@ -86,31 +86,26 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
         parameters.Add(("@sample", FacetSampleSize));
         string pageSql;
         long rankedAmong = 0;   // 0: every match ranked
+        // The page among candidate keys, ranked by ts_rank on their rows only; the matches' CTE then needs no rank,
+        // so it reads no tsvector.
+        string RankedPage(string candidates) => $"""
+            SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM
+                (SELECT a.article_key AS k, a.month, {rank} AS rank FROM articles a WHERE a.article_key IN ({candidates})) c
+            ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset
+            """;
         if (ranked && order is { } o && RankedFromIndex)
         {
-            // The candidates come from the RUM index in its order and only they are ranked; the matches' CTE
-            // then needs no rank, so it reads no tsvector.
+            // The candidates come from the RUM index in its order.
             parameters.Add(("@candidates", (offset + pageSize + RankedCandidates - 1) / RankedCandidates * RankedCandidates));
-            pageSql = $"""
-                SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM
-                    (SELECT a.article_key AS k, a.month, {rank} AS rank FROM articles a WHERE a.article_key IN
-                        (SELECT a.article_key FROM articles a WHERE {where} AND {o.Column} @@ {o.Query} ORDER BY {o.Column} <=> {o.Query} LIMIT @candidates)) c
-                ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset
-                """;
+            pageSql = RankedPage($"SELECT a.article_key FROM articles a WHERE {where} AND {o.Column} @@ {o.Query} ORDER BY {o.Column} <=> {o.Query} LIMIT @candidates");
             rank = "0";
         }
         else if (ranked)
         {
-            // Ranked among the newest matches only (all of them when they are few enough): the matches' CTE needs
-            // no rank, so it reads no tsvector.
+            // The newest matches (all of them when they are few enough).
             rankedAmong = Math.Max(MaxRankedMatches, offset + pageSize);
             parameters.Add(("@ranked", rankedAmong));
-            pageSql = $"""
-                SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM
-                    (SELECT a.article_key AS k, a.month, {rank} AS rank FROM articles a WHERE a.article_key IN
-                        (SELECT k FROM m ORDER BY {ArticleOrder.NewestSql} LIMIT @ranked)) c
-                ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset
-                """;
+            pageSql = RankedPage($"SELECT k FROM m ORDER BY {ArticleOrder.NewestSql} LIMIT @ranked");
             rank = "0";
         }
         else pageSql = $"SELECT k, rank, row_number() OVER (ORDER BY {OrderBy(sort)}) AS n FROM m ORDER BY {OrderBy(sort)} LIMIT @limit OFFSET @offset";
