@@ -6,7 +6,12 @@ namespace NewsCorpus.Web.Api;
 // The JSON answers of /api/*, one record each, so that the OpenAPI description carries their schemas.
 // Dates are days, yyyy-MM-dd, when the article gives its day, else months, yyyy-MM; kinds and sorts are lower-case words.
 
-public sealed record SearchAnswer(int Total, int Page, int PageSize, SearchSort Sort, IReadOnlyList<SearchResult> Results,
+/// <param name="Total">How many articles match; an estimate when <paramref name="TotalSample"/> is not null.</param>
+/// <param name="TotalSample">
+/// Null when the total, the months and the outlets count every match; else how many matches of the search sample
+/// (one article in 64, PostgreSQL only, for a query matching very many) they were estimated from.
+/// </param>
+public sealed record SearchAnswer(int Total, int? TotalSample, int Page, int PageSize, SearchSort Sort, IReadOnlyList<SearchResult> Results,
     SearchFacets Facets, IReadOnlyList<TermForms> Variants, IReadOnlyList<SearchSuggestion> Suggestions, IReadOnlyList<Notice> Notices);
 
 /// <param name="Snippet">HTML: the text around the matches, the matched words in &lt;mark&gt;.</param>
@@ -15,7 +20,7 @@ public sealed record SearchAnswer(int Total, int Page, int PageSize, SearchSort 
 public sealed record SearchResult(string Id, string Date, string Title, string Snippet, IReadOnlyList<string> Countries, double? Score, string? Source);
 
 /// <param name="Sample">Null when the country and entity counts are exact; else how many matches they were counted on.</param>
-/// <param name="Sources">The outlets of the matches (always exact), empty when the articles name none.</param>
+/// <param name="Sources">The outlets of the matches (exact unless the total is estimated), empty when the articles name none.</param>
 public sealed record SearchFacets(int? Sample, IReadOnlyList<CountryCount> Countries, IReadOnlyList<MonthCount> Months, IReadOnlyList<EntityCount> Entities,
     IReadOnlyList<SourceFacet> Sources);
 

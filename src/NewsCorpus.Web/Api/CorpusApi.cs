@@ -67,7 +67,7 @@ public static class CorpusApi
     {
         if (Invalid(query) is { } problem) return problem;
         var r = CorpusSearch.For(db.OpenConnection()).Search(query.ToSearch());
-        return TypedResults.Ok(new SearchAnswer(r.Total, r.Page, r.PageSize, r.Sort,
+        return TypedResults.Ok(new SearchAnswer(r.Total, r.TotalSample, r.Page, r.PageSize, r.Sort,
             [.. r.Hits.Select(h => new SearchResult(h.Id, h.Date, h.Title, h.SnippetHtml, h.Countries, h.Score, h.Source))],
             new SearchFacets(r.FacetSample,
                 [.. r.Countries.Select(c => new CountryCount(c.Iso2, CountryCatalog.Default.Find(c.Iso2)?.Name, c.Count))],

@@ -59,6 +59,8 @@ public abstract class CorpusSearch(DbConnection connection)
     protected sealed record Matches(int Total, List<SearchHit> Hits, List<MonthCount> Months, List<CountryCount> Countries, List<EntityCount> Entities, int? Sample)
     {
         public List<SourceCount> Sources { get; init; } = [];
+        /// <summary>As in <see cref="SearchResults.TotalSample"/>.</summary>
+        public int? TotalSample { get; init; }
         /// <summary>Remarks on how the matches were found, added to the query's notices.</summary>
         public IReadOnlyList<QueryNotice> Notices { get; init; } = [];
     }
@@ -90,7 +92,7 @@ public abstract class CorpusSearch(DbConnection connection)
             var suggestions = Suggestions(parsed, variants);
             if (found.Notices.Count > 0) parsed = parsed with { Notices = [.. parsed.Notices, .. found.Notices] };
             return new SearchResults(parsed, sort, found.Total, page, pageSize, found.Hits, found.Months, found.Countries, found.Entities,
-                variants.Select(v => v.Variants).ToList(), suggestions) { FacetSample = found.Sample, Sources = found.Sources };
+                variants.Select(v => v.Variants).ToList(), suggestions) { FacetSample = found.Sample, TotalSample = found.TotalSample, Sources = found.Sources };
         }
         catch (Exception e) when (QueryBudget.IsInterruption(e))
         {

@@ -98,11 +98,17 @@ public sealed record SearchResults(
     /// <summary>
     /// Null when the country and entity facets counted every match; otherwise how many matches they were counted
     /// on (a fixed sample of a large result set), their counts being estimates scaled to <see cref="Total"/>.
-    /// The month histogram and the total are always exact.
     /// </summary>
     public int? FacetSample { get; init; }
 
-    /// <summary>The outlets of the matches, most first (always exact); empty when no article names its outlet.</summary>
+    /// <summary>
+    /// Null when the total, the month histogram and the outlets count every match (always on the embedded store);
+    /// otherwise how many matches of PostgreSQL's search sample they were estimated from, scaled to the corpus:
+    /// for a query matching very many articles there (<see cref="PostgresCorpusSearch.EstimateAbove"/>).
+    /// </summary>
+    public int? TotalSample { get; init; }
+
+    /// <summary>The outlets of the matches, most first (exact unless <see cref="TotalSample"/> is set); empty when no article names its outlet.</summary>
     public IReadOnlyList<SourceCount> Sources { get; init; } = [];
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);

@@ -177,7 +177,11 @@ public class LanguageTests(SiteFixture site) : IClassFixture<SiteFixture>
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
             Assert.Equal("12,345", Display.Number(12345));
             Assert.Equal("November 2023", Display.Month("2023-11"));
+            // Estimates keep two significant digits, rounded half away from zero.
+            Assert.Equal(["780,000", "23,000", "96", "150", "1,000,000"],
+                new long[] { 781_184, 23_040, 96, 149, 995_000 }.Select(Display.Estimate));
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr");
+            Assert.Equal("780\u202F000", Display.Estimate(781_184));
             Assert.Equal("12\u202F345", Display.Number(12345));
             Assert.Equal("novembre 2023", Display.Month("2023-11"));
         }

@@ -28,4 +28,12 @@ public static class Display
 
     /// <summary>With the culture's thousands separator: 12 345 in French, 12,345 in English.</summary>
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>An estimate to two significant digits (781,184 → 780,000): the digits after them would be noise.</summary>
+    public static string Estimate(long n)
+    {
+        if (n < 100) return Number(n);
+        long unit = (long)Math.Pow(10, Math.Floor(Math.Log10(n)) - 1);
+        return Number((long)Math.Round((double)n / unit, MidpointRounding.AwayFromZero) * unit);
+    }
 }

@@ -215,11 +215,16 @@ public static class PostgresSchema
     /// (or crash recovery) cannot replay, and stops on ("WAL contains references to invalid pages", rum issue 179).
     /// So each RUM index holds the rows up to its publication (a partial index), the publication's rows go past it,
     /// and a new index is built beside it; the old one is dropped at the end, which holds readers back only from
-    /// there to the commit. GIN indexes are written to as rows arrive.
+    /// there to the commit. GIN indexes are written to as rows arrive. The search sample's own small GIN indexes
+    /// (<see cref="SamplePredicate"/>) are made once, whatever the kind of the others, and written to as rows arrive.
     /// </summary>
     /// <returns>true when the indexes are RUM.</returns>
     public static bool EnsureSearchIndexes(NpgsqlConnection connection, NpgsqlTransaction tx, int publication, bool rowsChanged, bool useRum)
     {
+        Execute(connection, tx, $"""
+            CREATE INDEX IF NOT EXISTS ix_articles_sample_stems ON articles USING gin (search_stems) WHERE {SamplePredicate};
+            CREATE INDEX IF NOT EXISTS ix_articles_sample_exact ON articles USING gin (search_exact) WHERE {SamplePredicate};
+            """);
         bool rum = useRum && CreateRumExtension(connection, tx);
         var current = SearchIndexes(connection, tx);
         if (current is { } c && c.Rum == rum && !(rum && rowsChanged) && SearchIndexCount(connection, tx) == 2) return rum;
@@ -234,6 +239,24 @@ public static class PostgresSchema
             INSERT INTO search_indexes (publication, rum) VALUES ({publication}, {rum});
             """);
         return rum;
+    }
+
+    /// <summary>One article in this many is in the search sample (<see cref="SamplePredicate"/>).</summary>
+    public const int SampleEvery = 64;
+
+    /// <summary>
+    /// The articles of the search sample (a condition on an article row, after its alias): a fixed share of the corpus spread over all of
+    /// it (keys are given in import order), with small GIN search indexes of its own (always written to, so replicas
+    /// replay them), from which a search of very many matches estimates its count, months and facets. A query
+    /// states the predicate in these very words, so that the planner may use them.
+    /// </summary>
+    public static readonly string SamplePredicate = $"article_key % {SampleEvery} = 0";
+
+    /// <summary>Whether the store has the sample's search indexes (a store last published by an older version has not).</summary>
+    public static bool HasSampleIndexes(NpgsqlConnection connection)
+    {
+        using var cmd = new NpgsqlCommand("SELECT to_regclass('ix_articles_sample_stems') IS NOT NULL AND to_regclass('ix_articles_sample_exact') IS NOT NULL", connection);
+        return (bool)cmd.ExecuteScalar()!;
     }
 
     /// <summary>
