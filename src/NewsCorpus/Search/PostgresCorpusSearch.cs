@@ -34,7 +34,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     /// in 900,000 articles of a million, where the sample's own indexes answer in milliseconds. The page is still
     /// taken from every match.
     /// </summary>
-    public int EstimateAbove { get; init; } = 20_000;
+    public int EstimateAbove { get; init; } = 50_000;
 
     /// <summary>
     /// Above this share of the corpus matching, a page by date (or the newest to rank) is found by reading the
@@ -255,7 +255,7 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     (string? Where, string Rank, string Highlight, (string Column, string Query)? Order, List<(string, object)> Parameters) Source(ParsedQuery parsed)
     {
         var parameters = new List<(string, object)>();
-        var ts = TsQuery.Compile(parsed.Root, parsed.Stems);
+        var ts = TsQuery.Compile(parsed.Root, parsed.Stems, notInIndex: !RankedFromIndex);
         if (parsed.HasText && ts is null) return (null, "0", "", null, parameters);
         if (ts is not null) parameters.AddRange(ts.Parameters);
         var where = (ts?.Condition ?? "TRUE") + FilterConditions(parsed.Filters, parameters);

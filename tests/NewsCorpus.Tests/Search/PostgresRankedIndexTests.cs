@@ -62,7 +62,7 @@ public sealed class PostgresRankedIndexTests : IDisposable
                 var a = CorpusSearch.For(gin).Search(request);
                 var b = CorpusSearch.For(rum).Search(request);
                 Assert.True(a.Total <= PostgresCorpusSearch.RankedCandidates, $"{query}: {a.Total} matches, more than the candidates");
-                Assert.Equal(Page(a), Page(b));
+                Assert.Equal(query + Page(a), query + Page(b));
                 if (b.Hits.Count > 0) found++;
             }
         }
