@@ -216,7 +216,10 @@ public static class PostgresSchema
     /// So each RUM index holds the rows up to its publication (a partial index), the publication's rows go past it,
     /// and a new index is built beside it; the old one is dropped at the end, which holds readers back only from
     /// there to the commit. GIN indexes are written to as rows arrive. The search sample's own small GIN indexes
-    /// (<see cref="SamplePredicate"/>) are made once, whatever the kind of the others, and written to as rows arrive.
+    /// (<see cref="SamplePredicate"/>) are made once, whatever the kind of the others, and written to as rows arrive;
+    /// so is the index in the newest-first order itself, through which a search reads the newest matches of a word
+    /// in most articles without sorting a whole month of them first (the month index leaves day, number and id to a
+    /// sort: 10,935 rows read for 5,000 at 300,000 articles, against 5,000).
     /// </summary>
     /// <returns>true when the indexes are RUM.</returns>
     public static bool EnsureSearchIndexes(NpgsqlConnection connection, NpgsqlTransaction tx, int publication, bool rowsChanged, bool useRum)
@@ -224,6 +227,7 @@ public static class PostgresSchema
         Execute(connection, tx, $"""
             CREATE INDEX IF NOT EXISTS ix_articles_sample_stems ON articles USING gin (search_stems) WHERE {SamplePredicate};
             CREATE INDEX IF NOT EXISTS ix_articles_sample_exact ON articles USING gin (search_exact) WHERE {SamplePredicate};
+            CREATE INDEX IF NOT EXISTS ix_articles_newest ON articles ({ArticleOrder.NewestSql});
             """);
         bool rum = useRum && CreateRumExtension(connection, tx);
         var current = SearchIndexes(connection, tx);
