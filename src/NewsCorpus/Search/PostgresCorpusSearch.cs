@@ -157,7 +157,9 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             pageSql = "SELECT 0::bigint AS k, 0 AS rank, 0 AS n WHERE false";
         }
         // Large result sets count countries and entities on the matches whose key is a multiple of the step,
-        // the same sample as on SQLite (see FacetSampleSize).
+        // the same sample as on SQLite (see FacetSampleSize); estimated, every key is a multiple of the scale, so the
+        // step applies to the key divided by it.
+        parameters.Add(("@scale", scale));
         var facets = Rows($"""
             WITH m AS MATERIALIZED (
                 SELECT a.article_key AS k, a.month, a.day, a.number, a.id, a.source, {rank} AS rank FROM articles a WHERE {counted}
@@ -165,16 +167,16 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
             s AS (SELECT count(*)::int AS total, greatest(1, ceil(count(*) / @sample::numeric))::int AS step FROM m)
             SELECT
                 (SELECT total FROM s),
-                (SELECT count(*)::int FROM m WHERE k % (SELECT step FROM s) = 0),
+                (SELECT count(*)::int FROM m WHERE k / @scale % (SELECT step FROM s) = 0),
                 (SELECT json_agg(json_build_array(k, rank) ORDER BY n)::text FROM ({pageSql}) p),
                 (SELECT json_agg(json_build_array(month, n) ORDER BY month)::text FROM
                     (SELECT month, count(*) AS n FROM m GROUP BY month) t),
                 (SELECT json_agg(json_build_array(iso2, n) ORDER BY n DESC, iso2)::text FROM
                     (SELECT c.iso2, count(*) AS n FROM m JOIN article_countries c ON c.article_key = m.k
-                     WHERE m.k % (SELECT step FROM s) = 0 GROUP BY c.iso2) t),
+                     WHERE m.k / @scale % (SELECT step FROM s) = 0 GROUP BY c.iso2) t),
                 (SELECT json_agg(json_build_array(e.slug, e.name, e.kind, t.n) ORDER BY t.n DESC, e.name)::text FROM
                     (SELECT x.entity_key, count(*) AS n FROM m JOIN article_entities x ON x.article_key = m.k
-                     WHERE m.k % (SELECT step FROM s) = 0
+                     WHERE m.k / @scale % (SELECT step FROM s) = 0
                      GROUP BY x.entity_key ORDER BY n DESC, x.entity_key LIMIT 30) t
                     JOIN entities e ON e.entity_key = t.entity_key),
                 (SELECT json_agg(json_build_array(source, n) ORDER BY n DESC, source)::text FROM

@@ -43,7 +43,8 @@ public sealed class PostgresSampleTests : IDisposable
     {
         using var db = Published(600, seed: 41);
         var exact = new PostgresCorpusSearch(db) { EstimateAbove = int.MaxValue };
-        var estimating = new PostgresCorpusSearch(db) { EstimateAbove = PostgresSchema.SampleEvery };
+        // Facets on about two of the sample's matches, so that they are a sample of the sample.
+        var estimating = new PostgresCorpusSearch(db) { EstimateAbove = PostgresSchema.SampleEvery, FacetSampleSize = 2 };
         int estimated = 0;
         // Dense queries (their pages read in date order) and sparser ones (from the bitmap of every match).
         foreach (var query in new[] { "Russie", "militaire", "Wagner", "\"Burkina Faso\"", "Mali -Russie", "milit*" })
@@ -72,6 +73,11 @@ public sealed class PostgresSampleTests : IDisposable
                 Assert.Equal(inSample.Where(k => rows[k].Source is not null).GroupBy(k => rows[k].Source!)
                         .ToDictionary(g => g.Key, g => g.Count() * PostgresSchema.SampleEvery),
                     est.Sources.ToDictionary(s => s.Name, s => s.Count));
+                // The facets' sample: every step-th of the sample's matches, counted from their keys.
+                int step = (inSample.Count + 1) / 2;
+                var faceted = inSample.Where(k => k / PostgresSchema.SampleEvery % step == 0).ToList();
+                Assert.Equal(faceted.Count, est.FacetSample);
+                if (inSample.Count > 2) Assert.True(faceted.Count < inSample.Count, $"{query}: the facets counted every sampled match");
                 Assert.Equal(Page(all), Page(est));
                 Assert.Equal(Page(exact.Search(request with { Page = 2 })), Page(estimating.Search(request with { Page = 2 })));
             }
