@@ -39,8 +39,9 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     /// <summary>
     /// Above this share of the corpus matching, a page by date (or the newest to rank) is found by reading the
     /// articles newest first until it is full, each checked against the query; below it, from the bitmap of every
-    /// match, sorted. Each article read in date order costs its tsvector out of TOAST (about 8 µs), each match of the
-    /// bitmap about 1.5 µs: at 5,000 to find, the two meet near a sixth of the corpus.
+    /// match, sorted. An article read in date order and ranked took about 15 µs (its tsvector out of TOAST, for the
+    /// match and for ts_rank), a match of the bitmap a few µs: with 5,000 to find, reading in date order wins once
+    /// the matches are dense. The share is a rough crossing point from those two costs, not a measured one.
     /// </summary>
     const double WalkDateOrderAbove = 1.0 / 6;
 
@@ -87,15 +88,18 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     /// index, with the memory to keep a bitmap of a million matches exact (a lossy one rechecks every row of its
     /// pages) and to sort RUM's candidates without a temporary file.
     /// </summary>
-    IDisposable? PreferSearchIndexes(ParsedQuery parsed)
+    IDisposable? PreferSearchIndexes(ParsedQuery parsed) =>
+        parsed.HasText ? PlannerSettings(("enable_seqscan", "off"), ("work_mem", "'64MB'")) : null;
+
+    /// <summary>Sets the session's planner settings until disposed, then resets them.</summary>
+    IDisposable PlannerSettings(params (string Name, string Value)[] settings)
     {
-        if (!parsed.HasText) return null;
-        Scalar("SET enable_seqscan = off; SET work_mem = '64MB'", []);
+        Scalar(string.Join("; ", settings.Select(s => $"SET {s.Name} = {s.Value}")), []);
         return new Reset(() =>
         {
             if (connection.State != System.Data.ConnectionState.Open) return;
             // In a failed transaction the SET is undone with it, and RESET would fail.
-            try { Scalar("RESET enable_seqscan; RESET work_mem", []); } catch (PostgresException) { }
+            try { Scalar(string.Join("; ", settings.Select(s => $"RESET {s.Name}")), []); } catch (PostgresException) { }
         });
     }
 
@@ -204,23 +208,15 @@ public sealed class PostgresCorpusSearch(NpgsqlConnection connection) : CorpusSe
     int SampleMatches(string where, List<(string, object)> parameters) =>
         Convert.ToInt32(Scalar($"SELECT count(*) FROM articles a WHERE {where} AND a.{PostgresSchema.SamplePredicate}", parameters));
 
-    /// <summary>About how many articles the store has: the planner's figure, kept by the publication's ANALYZE.</summary>
+    /// <summary>About how many articles the store has: the planner's figure, kept by ANALYZE (autovacuum's or an operator's).</summary>
     long ArticleCount() => Convert.ToInt64(Scalar(
         "SELECT CASE WHEN reltuples > 0 THEN reltuples::bigint ELSE (SELECT count(*) FROM articles) END FROM pg_class WHERE oid = 'articles'::regclass", []));
 
     /// <summary>
-    /// Until disposed, pages are found by reading the articles in date order (the month index), each checked against
-    /// the query, not from a bitmap of every match (see <see cref="WalkDateOrderAbove"/>).
+    /// Until disposed, pages are found by reading the articles in date order (the newest-first index), each checked
+    /// against the query, not from a bitmap of every match (see <see cref="WalkDateOrderAbove"/>).
     /// </summary>
-    IDisposable WalkDateOrder()
-    {
-        Scalar("SET enable_bitmapscan = off", []);
-        return new Reset(() =>
-        {
-            if (connection.State != System.Data.ConnectionState.Open) return;
-            try { Scalar("RESET enable_bitmapscan", []); } catch (PostgresException) { }
-        });
-    }
+    IDisposable WalkDateOrder() => PlannerSettings(("enable_bitmapscan", "off"));
 
     static List<JsonElement[]> Json(DbDataReader r, int column) =>
         r.IsDBNull(column) ? [] : JsonSerializer.Deserialize<List<JsonElement[]>>(r.GetString(column))!;
