@@ -18,34 +18,50 @@ internal sealed class MatchBits(IndexSearcher searcher)
     public IndexSearcher Searcher => searcher;
 
     /// <summary>The live documents of <paramref name="leaf"/> that <paramref name="query"/> matches.</summary>
-    public FixedBitSet Of(Query query, AtomicReaderContext leaf)
+    public FixedBitSet Of(Query query, AtomicReaderContext leaf) => Of(query, leaf, within: null);
+
+    /// <summary>
+    /// As <see cref="Of(Query, AtomicReaderContext)"/>, exact among the documents <paramref name="within"/> holds when it
+    /// is given: phrases and spans are checked on those alone (the others may be in the result by their words alone).
+    /// A required or excluded phrase is thus read only where the query's other words already are.
+    /// </summary>
+    FixedBitSet Of(Query query, AtomicReaderContext leaf, FixedBitSet? within)
     {
         if (query is BooleanQuery { MinimumNumberShouldMatch: 0 } boolean && boolean.Clauses.Any(c => c.Occur != Occur.SHOULD))
         {
-            var required = boolean.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
+            // The clauses read from postings alone first, so that those that need positions have the fewest documents to check.
+            var required = boolean.Clauses.Where(c => c.Occur == Occur.MUST).OrderBy(c => NeedsPositions(c.Query)).ToList();
             FixedBitSet bits;
             if (required.Count == 0)
             {
                 bits = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-                foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)) OrInto(bits, clause.Query, leaf);
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.SHOULD)) OrInto(bits, clause.Query, leaf, within);
             }
             else
             {
                 // With a required clause, the optional ones only score.
-                bits = Of(required[0].Query, leaf);
-                foreach (var clause in required.Skip(1)) bits.And(Of(clause.Query, leaf));
+                bits = Of(required[0].Query, leaf, within);
+                foreach (var clause in required.Skip(1)) bits.And(Of(clause.Query, leaf, bits));
             }
             foreach (var clause in boolean.Clauses.Where(c => c.Occur == Occur.MUST_NOT))
-                bits.AndNot(Of(clause.Query, leaf));
+                bits.AndNot(Of(clause.Query, leaf, bits));
             return bits;
         }
         var union = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-        OrInto(union, query, leaf);
+        OrInto(union, query, leaf, within);
         return union;
     }
 
-    /// <summary>Adds to <paramref name="bits"/> the live documents of <paramref name="leaf"/> that <paramref name="query"/> matches.</summary>
-    void OrInto(FixedBitSet bits, Query query, AtomicReaderContext leaf)
+    static bool NeedsPositions(Query query) => query switch
+    {
+        TermQuery or PrefixQuery => false,
+        ConstantScoreQuery { Query: { } inner } => NeedsPositions(inner),
+        BooleanQuery boolean => boolean.Clauses.Any(c => NeedsPositions(c.Query)),
+        _ => true,
+    };
+
+    /// <summary>Adds to <paramref name="bits"/> the live documents of <paramref name="leaf"/> that <paramref name="query"/> matches (exact among <paramref name="within"/>, when given).</summary>
+    void OrInto(FixedBitSet bits, Query query, AtomicReaderContext leaf, FixedBitSet? within)
     {
         var reader = leaf.AtomicReader;
         switch (query)
@@ -57,18 +73,20 @@ internal sealed class MatchBits(IndexSearcher searcher)
                 bits.Or(OfPrefix(prefix, leaf));
                 break;
             case ConstantScoreQuery { Query: { } inner }:
-                OrInto(bits, inner, leaf);
+                OrInto(bits, inner, leaf, within);
                 break;
             // Any of the optional clauses (those of a query with a required or excluded clause are handled by Of).
             case BooleanQuery { MinimumNumberShouldMatch: 0 } boolean when boolean.Clauses.All(c => c.Occur == Occur.SHOULD):
-                foreach (var clause in boolean.Clauses) OrInto(bits, clause.Query, leaf);
+                foreach (var clause in boolean.Clauses) OrInto(bits, clause.Query, leaf, within);
                 break;
             case BooleanQuery { MinimumNumberShouldMatch: 0 }:
-                bits.Or(Of(query, leaf));
+                bits.Or(Of(query, leaf, within));
                 break;
             default:
                 if (!weights.TryGetValue(query, out var weight)) weights[query] = weight = searcher.CreateNormalizedWeight(query);
-                if (weight.GetScorer(leaf, reader.LiveDocs) is { } scorer) bits.Or(scorer);
+                // The documents to check as accepted documents: the postings readers pass over the others without
+                // reading their positions. A subset of the live documents, as it was read from them.
+                if (weight.GetScorer(leaf, within ?? reader.LiveDocs) is { } scorer) bits.Or(scorer);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Microsoft.Data.Sqlite;
@@ -31,9 +32,9 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             var bits = index is null ? null : new MatchBits(index.Searcher);
             found = Matched(query, index, columns, parsed.Filters, clock, bits);
             if (sort == SearchSort.Relevance && bits is not null && found.Total > 0)
-                Rank(parsed, bits, found.Keys, columns, first, clock);
+                Rank(parsed, bits, found, columns, first, clock);
         }
-        var (matched, total, perMonth, perSource) = found;
+        var (matched, _, total, perMonth, perSource) = found;
         if (sort != SearchSort.Relevance) ByDate(matched, total, columns, sort, first);
         var hits = Hits(offset >= total ? [] : first.InOrder().Skip((int)offset).ToList(), parsed, sort == SearchSort.Relevance);
         var months = MonthCounts(columns, perMonth);
@@ -67,20 +68,33 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     /// The best-placed matches by relevance into <paramref name="first"/>: by <see cref="TopScores"/> when the query's
     /// score is a sum of clauses, else by Lucene scoring every match.
     /// </summary>
-    static void Rank(ParsedQuery parsed, MatchBits bits, FixedBitSet matched, ArticleColumns columns, TopKeys first, QueryBudget.Clock clock)
+    static void Rank(ParsedQuery parsed, MatchBits bits, Found found, ArticleColumns columns, TopKeys first, QueryBudget.Clock clock)
     {
         var searcher = bits.Searcher;
         var query = LuceneQuery.ForSearch(parsed, ranked: true)!;
-        bool Accepts(int key) => (uint)key < (uint)matched.Length && matched.Get(key);
         (double, long, long) PlaceOf(int key, double rank) => Place(columns, SearchSort.Relevance, key, rank);
-        if (TopScores.Clauses(query) is { } clauses)
-            TopScores.Collect(searcher, bits, clauses, first, Accepts, (key, score) => PlaceOf(key, -score), clock);
+        if (TopScores.PlanFor(query) is { } plan)
+            TopScores.Collect(searcher, bits, plan, first, leaf => found.DocsOfLeaf[leaf.Ord], (key, score) => PlaceOf(key, -score), clock);
         else
-            searcher.Search(query, new MatchCollector(scored: true, clock, (key, rank) =>
-            {
-                if (Accepts(key)) first.Offer(key, PlaceOf(key, rank));
-            }));
+            // Lucene scores the matches alone: they are its accepted documents, so that its postings readers pass
+            // over the rest (the articles a filter or an exclusion leaves out) without scoring them.
+            searcher.Search(new FilteredQuery(query, new DocsFilter(found.DocsOfLeaf), OnlyAccepted),
+                new MatchCollector(scored: true, clock, (key, rank) => first.Offer(key, PlaceOf(key, rank))));
     }
+
+    /// <summary>The documents of each index segment, as a filter.</summary>
+    sealed class DocsFilter(FixedBitSet[] docsOfLeaf) : Filter
+    {
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs) => docsOfLeaf[context.Ord];
+    }
+
+    /// <summary>A filter's documents handed to the query as its accepted documents, always (Lucene guesses by the first one).</summary>
+    sealed class AlwaysAccepted : FilteredQuery.RandomAccessFilterStrategy
+    {
+        protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
+    }
+
+    static readonly FilteredQuery.FilterStrategy OnlyAccepted = new AlwaysAccepted();
 
     /// <summary>The first matches by date into <paramref name="first"/>.</summary>
     static void ByDate(FixedBitSet matched, int total, ArticleColumns columns, SearchSort sort, TopKeys first)
@@ -147,8 +161,11 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         }
     }
 
-    /// <summary>The articles a search keeps: their keys as a set over the key space, how many, and how many a month and an outlet.</summary>
-    sealed record Found(FixedBitSet Keys, int Total, int[] PerMonth, int[] PerSource);
+    /// <summary>
+    /// The articles a search keeps: their keys as a set over the key space, the index documents that hold them (a set
+    /// per index segment, by its ordinal), how many, and how many a month and an outlet.
+    /// </summary>
+    sealed record Found(FixedBitSet Keys, FixedBitSet[] DocsOfLeaf, int Total, int[] PerMonth, int[] PerSource);
 
     /// <summary>
     /// The articles the query and its filters keep (none when the filters cannot keep any; every article the filters
@@ -161,13 +178,15 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         var perSource = new int[columns.Sources.Count];
         int total = 0;
         var keep = KeyFilter(filters, columns);
-        void Add(int key)
+        var docsOfLeaf = index is null ? [] : new FixedBitSet[index.Reader.Leaves.Count];
+        bool Add(int key)
         {
             // A key the columns do not know came with an import committed since they were read: the next search has it.
-            if (!columns.Has(key) || (keep != KeepAll && !keep!(key)) || matched.GetAndSet(key)) return;
+            if (!columns.Has(key) || (keep != KeepAll && !keep!(key)) || matched.GetAndSet(key)) return false;
             total++;
             perMonth[columns.MonthOf(key)]++;
             if (columns.SourceOf(key) is >= 0 and var s) perSource[s]++;
+            return true;
         }
         if (keep is null) { }
         else if (query is null || index is null)
@@ -179,13 +198,18 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
             {
                 clock.Check();
                 var keys = MatchBits.Keys(leaf.AtomicReader);
-                var words = bits.Of(query, leaf).GetBits();
+                var docs = bits.Of(query, leaf);
+                var words = docs.GetBits();
                 for (int w = 0; w < words.Length; w++)
                     for (long word = words[w]; word != 0; word &= word - 1)
-                        Add(keys[w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word)]);
+                    {
+                        int doc = w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word);
+                        if (!Add(keys[doc])) docs.Clear(doc);
+                    }
+                docsOfLeaf[leaf.Ord] = docs;
             }
         }
-        return new Found(matched, total, perMonth, perSource);
+        return new Found(matched, docsOfLeaf, total, perMonth, perSource);
     }
 
     /// <summary>Calls <paramref name="action"/> with each member of <paramref name="set"/>, in order.</summary>

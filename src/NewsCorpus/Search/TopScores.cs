@@ -1,63 +1,154 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Search.Spans;
 using Lucene.Net.Util;
 
 namespace NewsCorpus.Search;
 
 /// <summary>
-/// The best-scored matches of a query whose score is a sum of clauses (a word in every field, a phrase in every
-/// field), found without scoring every match: each clause's score has a ceiling (BM25 stays below idf × boost ×
-/// (k1 + 1)), and once the page is full, an article whose clauses cannot sum past the last score kept cannot get in.
-/// So only the postings of the clauses that could lift an article that far are walked (MaxScore, Turtle and Flood
-/// 1995); the others are read for the articles found that way. The scores are Lucene's own, summed as Lucene sums
-/// them, so the page is the one scoring everything gives. The count and the facets come from <see cref="MatchBits"/>.
+/// The best-scored matches of a query whose score is a sum of clauses (each word's stems and forms in every field,
+/// phrases, prefixes, alternatives; the bonus of words close together), found without scoring every match: each
+/// clause's score has a ceiling (BM25 stays below idf × boost × (k1 + 1)), and once the page is full, an article whose
+/// clauses cannot sum past the last score kept cannot get in. So only the postings of the clauses that could lift an
+/// article that far are walked (MaxScore, Turtle and Flood 1995); the others are read for the articles found that
+/// way. The scores are Lucene's own, so the page is the one scoring everything gives. Which articles match (the
+/// required words, the exclusions, the filters) comes from <see cref="MatchBits"/>, as the accepted documents.
 /// </summary>
 internal static class TopScores
 {
     /// <summary>
-    /// The clauses whose scores add up to <paramref name="query"/>'s, or null when its score is not such a sum (a
-    /// required clause beside optional ones, a minimum to match, a boost on the whole). Clauses that only exclude are
-    /// left to the match set: they do not score.
+    /// How to find the best matches of a query by MaxScore: the clauses whose scores add up to its score (walked, or
+    /// read for the articles found), the clauses that add to it but are never walked (the bonus of words close
+    /// together: positions are read only for an article that could enter the page with it), and the query itself when
+    /// its scores are sums of sums, which Lucene rounds to float at each level: then an article that could enter is
+    /// scored by Lucene, so that the page and its scores are exactly those of scoring every match.
     /// </summary>
-    public static List<Query>? Clauses(Query query) => query switch
-    {
-        BooleanQuery b when b.Boost != 1f || b.MinimumNumberShouldMatch != 0 => null,
-        BooleanQuery b when b.Clauses.All(c => c.Occur == Occur.SHOULD) && b.Clauses.Count > 0 => b.Clauses.Select(c => c.Query).ToList(),
-        BooleanQuery b when b.Clauses.Count(c => c.Occur == Occur.MUST) == 1 && !b.Clauses.Any(c => c.Occur == Occur.SHOULD) =>
-            Clauses(b.Clauses.First(c => c.Occur == Occur.MUST).Query),
-        TermQuery or PhraseQuery or PrefixQuery => [query],
-        _ => null,
-    };
+    public sealed record Plan(List<Query> Clauses, List<Query> Bonus, Query? Whole);
 
-    sealed record Clause(Query Query, Weight? Weight, double Ceiling);
+    /// <summary>
+    /// The plan for <paramref name="query"/>, or null when its score is not a sum of clauses (a minimum to match, a
+    /// boost on a group, a clause of another kind). Clauses that only exclude are left to the match set: they do not
+    /// score; nor does the conjunction of required clauses, which the accepted documents already are.
+    /// </summary>
+    public static Plan? PlanFor(Query query)
+    {
+        if (query is TermQuery or PhraseQuery or PrefixQuery) return new Plan([query], [], null);
+        if (query is not BooleanQuery top) return null;
+        var clauses = new List<Query>();
+        var bonus = new List<Query>();
+        // The words close together (LuceneQuery.Near) beside the required match: never walked, as every accepted
+        // article has the match's words.
+        bool withBonus = top.Clauses.Any(c => c.Occur == Occur.MUST);
+        foreach (var clause in top.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
+        {
+            if (withBonus && clause.Occur == Occur.SHOULD && clause.Query is BooleanQuery { Boost: 1f, MinimumNumberShouldMatch: 0 } near
+                && near.Clauses.All(c => c.Occur == Occur.SHOULD && c.Query is SpanQuery))
+                bonus.AddRange(near.Clauses.Select(c => c.Query));
+            else if (!AddLeaves(clause.Query, clauses)) return null;
+        }
+        if (top.Boost != 1f || top.MinimumNumberShouldMatch != 0 || clauses.Count == 0) return null;
+        return new Plan(clauses, bonus, bonus.Count == 0 && SummedOnce(query) ? null : query);
+    }
+
+    /// <summary>
+    /// Whether Lucene scores <paramref name="query"/> as one sum of its leaves, rounded once: a leaf, optional leaves,
+    /// or a single required clause that is (exclusions beside it do not score).
+    /// </summary>
+    static bool SummedOnce(Query query)
+    {
+        if (query is not BooleanQuery b) return true;
+        var scoring = b.Clauses.Where(c => c.Occur != Occur.MUST_NOT).ToList();
+        if (scoring is [{ Occur: Occur.MUST } single]) return SummedOnce(single.Query);
+        return scoring.All(c => c.Occur == Occur.SHOULD && c.Query is not BooleanQuery);
+    }
+
+    /// <summary>Adds the scoring leaves of <paramref name="query"/> to <paramref name="leaves"/>; false for a query that is not a plain sum of them.</summary>
+    static bool AddLeaves(Query query, List<Query> leaves)
+    {
+        switch (query)
+        {
+            case TermQuery or PhraseQuery or PrefixQuery:
+                leaves.Add(query);
+                return true;
+            case BooleanQuery { Boost: 1f, MinimumNumberShouldMatch: 0 } b:
+                return b.Clauses.Where(c => c.Occur != Occur.MUST_NOT).All(c => AddLeaves(c.Query, leaves));
+            default:
+                return false;
+        }
+    }
+
+    sealed record Clause(Query Query, Weight? Weight, double Ceiling, int Part);
+
+    /// <summary>
+    /// Which part of the article (title, headings, body: the index of <see cref="FullTextIndex.StemFields"/>) the leaf
+    /// searches, by its field of stems or of exact forms: words close together in a part add to the score only where
+    /// the words are.
+    /// </summary>
+    static int PartOf(Query query)
+    {
+        string field = query switch
+        {
+            TermQuery t => t.Term.Field,
+            PhraseQuery p => p.GetTerms()[0].Field,
+            PrefixQuery p => p.Prefix.Field,
+            SpanQuery span => span.Field,
+            _ => throw new ArgumentException($"No field for {query.GetType().Name}", nameof(query)),
+        };
+        int part = Array.IndexOf(FullTextIndex.StemFields, field);
+        return part >= 0 ? part : Array.IndexOf(FullTextIndex.ExactFields, field);
+    }
 
     /// <summary>
     /// Offers <paramref name="top"/> every match of the sum of <paramref name="clauses"/> that could enter it among the
-    /// keys <paramref name="accepts"/> keeps, at the place <paramref name="placeOf"/> gives its key and score.
+    /// documents <paramref name="accepted"/> gives for each segment, at the place <paramref name="placeOf"/> gives its
+    /// key and score.
     /// </summary>
-    public static void Collect(IndexSearcher searcher, MatchBits bits, List<Query> clauses, TopKeys top, Func<int, bool> accepts,
+    public static void Collect(IndexSearcher searcher, MatchBits bits, Plan plan, TopKeys top, Func<AtomicReaderContext, FixedBitSet> accepted,
         Func<int, float, (double, long, long)> placeOf, QueryBudget.Clock clock)
     {
         var reader = searcher.IndexReader;
-        var all = clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader)))
+        // The bonus of a part: the most its words close together can add, to an article with a clause in that part.
+        var bonus = new double[FullTextIndex.StemFields.Length];
+        foreach (var q in plan.Bonus) bonus[PartOf(q)] += Ceiling(q, reader);
+        // Read for an article only while it could still enter the page, the most the bonus can add first.
+        var bonusClauses = plan.Bonus.Select(q => (Part: PartOf(q), Weight: searcher.CreateNormalizedWeight(q))).OrderByDescending(b => bonus[b.Part]).ToList();
+        var whole = plan.Whole is null ? null : searcher.CreateNormalizedWeight(plan.Whole);
+        var all = plan.Clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader), PartOf(q)))
             .OrderBy(c => c.Ceiling).ToList();
         foreach (var leaf in reader.Leaves)
         {
-            var present = all.Select(c => (c.Ceiling, Scorer: c.Query is PrefixQuery prefix
+            var present = all.Select(c => (c.Ceiling, c.Part, Scorer: c.Query is PrefixQuery prefix
                     ? new ConstantScorer(bits.OfPrefix(prefix, leaf), prefix.Boost)
                     : c.Weight!.GetScorer(leaf, leaf.AtomicReader.LiveDocs)))
                 .Where(c => c.Scorer is not null).ToList();
             if (present.Count == 0) continue;
             var scorers = present.ConvertAll(c => c.Scorer!).ToArray();
-            // below[i]: the most the clauses before i can add together.
+            var parts = present.ConvertAll(c => c.Part).ToArray();
+            // below[i]: the most the clauses before i can add together, with the bonus of their parts.
             var below = new double[scorers.Length + 1];
-            for (int i = 0; i < scorers.Length; i++) below[i + 1] = below[i] + present[i].Ceiling;
+            int partsBelow = 0;
+            for (int i = 0; i < scorers.Length; i++)
+            {
+                below[i + 1] = below[i] + present[i].Ceiling + ((partsBelow & (1 << parts[i])) == 0 ? bonus[parts[i]] : 0);
+                partsBelow |= 1 << parts[i];
+            }
+            // The most the bonus adds to an article with clauses in the parts of the mask.
+            double BonusOf(int mask)
+            {
+                double sum = 0;
+                for (int part = 0; part < bonus.Length; part++) if ((mask & (1 << part)) != 0) sum += bonus[part];
+                return sum;
+            }
             var keys = MatchBits.Keys(leaf.AtomicReader);
+            var accepts = accepted(leaf);
             foreach (var s in scorers) s.NextDoc();
 
             double threshold = double.NegativeInfinity;
             int essential = 0;   // the clauses before it cannot lift an article to the threshold on their own
+            var wholeScorer = whole?.GetScorer(leaf, accepts);
+            if (whole is not null && wholeScorer is null) continue;
+            var bonusScorers = bonusClauses.ConvertAll(b => (b.Part, Scorer: b.Weight.GetScorer(leaf, accepts)));
             void Raise()
             {
                 if (!top.Full) return;
@@ -71,37 +162,77 @@ internal static class TopScores
                 for (int i = essential; i < scorers.Length; i++) doc = Math.Min(doc, scorers[i].DocID);
                 if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
                 clock.Tick();
-                if (!accepts(keys[doc]))
+                if (!accepts.Get(doc))
                 {
+                    // Straight to the next accepted document: when exclusions or filters keep few of the candidates,
+                    // the postings' skip lists pass over the others instead of scoring them one by one.
+                    int next = doc + 1 < accepts.Length ? accepts.NextSetBit(doc + 1) : -1;
+                    if (next < 0) break;
                     for (int i = essential; i < scorers.Length; i++)
-                        if (scorers[i].DocID == doc) scorers[i].NextDoc();
+                        if (scorers[i].DocID < next) scorers[i].Advance(next);
                     continue;
                 }
                 // Summed in double, as Lucene's boolean scorers do, then rounded to float as they do.
                 double score = 0;
+                int found = 0;   // the parts of the clauses found in the article
                 for (int i = essential; i < scorers.Length; i++)
                     if (scorers[i].DocID == doc)
                     {
                         score += scorers[i].GetScore();
+                        found |= 1 << parts[i];
                         scorers[i].NextDoc();
                     }
+                // The sums that decide what is left out carry a margin: Lucene's rounding of nested sums may differ.
                 bool possible = true;
                 for (int i = essential - 1; i >= 0 && possible; i--)
                 {
-                    if (score + below[i + 1] < threshold) possible = false;
+                    if (score * Margin + below[i + 1] + BonusOf(found) < threshold) possible = false;
                     else
                     {
                         var s = scorers[i];
                         if (s.DocID < doc) s.Advance(doc);
-                        if (s.DocID == doc) score += s.GetScore();
+                        if (s.DocID == doc)
+                        {
+                            score += s.GetScore();
+                            found |= 1 << parts[i];
+                        }
                     }
                 }
-                if (!possible || (float)score < threshold) continue;
-                var place = placeOf(keys[doc], (float)score);
+                if (!possible) continue;
+                // The bonus of each part the article has words in, while it could still lift the article in.
+                double bonusLeft = BonusOf(found);
+                foreach (var (part, scorer) in bonusScorers)
+                {
+                    if (score * Margin + bonusLeft < threshold) break;
+                    if ((found & (1 << part)) == 0) continue;
+                    bonusLeft -= bonus[part];
+                    if (scorer is null) continue;
+                    if (scorer.DocID < doc) scorer.Advance(doc);
+                    if (scorer.DocID == doc) score += scorer.GetScore();
+                }
+                if (score * Margin + bonusLeft < threshold) continue;
+                float final = (float)score;
+                if (wholeScorer is not null)
+                {
+                    if (wholeScorer.DocID < doc) wholeScorer.Advance(doc);
+                    if (wholeScorer.DocID != doc) continue;
+                    final = wholeScorer.GetScore();
+                }
+                if (final < threshold) continue;
+                var place = placeOf(keys[doc], final);
                 top.Offer(keys[doc], place);
                 Raise();
             }
         }
+    }
+
+    const double Margin = 1 + 1e-6;
+
+    static Term[] SpanTerms(SpanQuery span)
+    {
+        var terms = new HashSet<Term>();
+        span.ExtractTerms(terms);
+        return [.. terms];
     }
 
     /// <summary>
@@ -117,6 +248,8 @@ internal static class TopScores
         {
             TermQuery t => [t.Term],
             PhraseQuery p => p.GetTerms(),
+            // Words close together score as BM25 with the sum of the words' idf and a sloppy frequency.
+            SpanQuery span => SpanTerms(span),
             _ => null,
         };
         if (terms is null) return double.PositiveInfinity;

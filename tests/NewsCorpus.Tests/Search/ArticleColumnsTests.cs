@@ -91,6 +91,32 @@ public sealed class ArticleColumnsTests : IDisposable
         Assert.Equal(expected.Take(20), new SqliteCorpusSearch(connection).Search(SearchRequest.FromForm(query, null, null, null, sort)).Hits.Select(h => h.Id));
     }
 
+    // A filter or an exclusion that keeps a few of the words' articles: the page passes over the others by the postings'
+    // skip lists (TopScores) and must still list the kept ones in the order of every match scored. A phrase required or
+    // excluded beside words is checked only where the words are (MatchBits).
+    [Theory]
+    [InlineData("Russie")]
+    [InlineData("Russie -Wagner")]
+    [InlineData("\"la Russie\" -Wagner")]
+    [InlineData("Russie -\"le Mali\"")]
+    [InlineData("\"la Russie\" militaire")]
+    [InlineData("Russie militaire")]
+    [InlineData("Russie OR Wagner")]
+    [InlineData("milit*")]
+    public void Relevance_pages_under_a_narrow_filter_come_in_the_order_sql_gives(string query)
+    {
+        using var connection = corpus.Open();
+        var parsed = CorpusSearch.For(connection).Parse(query, SearchFilters.None);
+        var ranked = LuceneQuery.ForSearch(parsed, ranked: true)!;
+        var expected = Ids(connection, """
+            SELECT a.id FROM temp.m m JOIN articles a ON a.article_key = m.k
+            WHERE a.month BETWEEN '2023-01' AND '2023-09' ORDER BY m.rank, a.month DESC, a.article_key
+            """, ranked);
+
+        Assert.InRange(expected.Count, 8, Ids(connection, "SELECT count(*) || '' FROM temp.m", ranked).Select(int.Parse).Single() / 4);
+        Assert.Equal(expected, EveryPage(connection, query, "relevance", from: "2023-01", to: "2023-09"));
+    }
+
     // A few matches against the corpus are put in date order in a heap of their own, not by walking the whole order.
     [Theory]
     [InlineData("newest", "a.month DESC, a.number DESC, a.id")]
