@@ -58,6 +58,11 @@ public static class SearchBenchmark
         cases.AddRange(common.Select(w => new SearchCase("common word", w, Quote(w))));
         cases.AddRange(NearStopWords.Take(4).Select(w => new SearchCase("near-stop-word", w, Quote(w))));
         cases.AddRange([
+            // Words without quotes: every word must match, and the words close together rank first.
+            new("several words", "Russie militaire", Quote("russie") + " " + Quote("militaire")),
+            new("several words", "Wagner Mali", Quote("wagner") + " " + Quote("mali")),
+            new("several words", "accord militaire russe", Quote("accord") + " " + Quote("militaire") + " " + Quote("russe")),
+            new("several words", "sécurité Burkina Faso", Quote("securite") + " " + Quote("burkina") + " " + Quote("faso")),
             new("phrase", "\"Burkina Faso\"", Quote("burkina faso")),
             new("phrase", "\"groupe Wagner\"", Quote("groupe wagner")),
             new("phrase", "\"autorités maliennes\"", Quote("autorites maliennes")),
