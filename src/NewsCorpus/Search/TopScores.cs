@@ -78,68 +78,57 @@ internal static class TopScores
         }
     }
 
-    sealed record Clause(Query Query, Weight? Weight, double Ceiling, int Part);
+    sealed record Clause(Query Query, Weight? Weight, double Ceiling);
+
+    /// <summary>Words close together in one field: its weight, its ceiling, and the words it needs.</summary>
+    sealed record Bonus(Weight Weight, double Ceiling, HashSet<Term> Words);
 
     /// <summary>
-    /// Which part of the article (title, headings, body: the index of <see cref="FullTextIndex.StemFields"/>) the leaf
-    /// searches, by its field of stems or of exact forms: words close together in a part add to the score only where
-    /// the words are.
-    /// </summary>
-    static int PartOf(Query query)
-    {
-        string field = query switch
-        {
-            TermQuery t => t.Term.Field,
-            PhraseQuery p => p.GetTerms()[0].Field,
-            PrefixQuery p => p.Prefix.Field,
-            SpanQuery span => span.Field,
-            _ => throw new ArgumentException($"No field for {query.GetType().Name}", nameof(query)),
-        };
-        int part = Array.IndexOf(FullTextIndex.StemFields, field);
-        return part >= 0 ? part : Array.IndexOf(FullTextIndex.ExactFields, field);
-    }
-
-    /// <summary>
-    /// Offers <paramref name="top"/> every match of the sum of <paramref name="clauses"/> that could enter it among the
-    /// documents <paramref name="accepted"/> gives for each segment, at the place <paramref name="placeOf"/> gives its
-    /// key and score.
+    /// Offers <paramref name="top"/> every match of the sum of <paramref name="plan"/>'s clauses that could enter it
+    /// among the documents <paramref name="accepted"/> gives for each segment, at the place <paramref name="placeOf"/>
+    /// gives its key and score.
     /// </summary>
     public static void Collect(IndexSearcher searcher, MatchBits bits, Plan plan, TopKeys top, Func<AtomicReaderContext, FixedBitSet> accepted,
         Func<int, float, (double, long, long)> placeOf, QueryBudget.Clock clock)
     {
         var reader = searcher.IndexReader;
-        // The bonus of a part: the most its words close together can add, to an article with a clause in that part.
-        var bonus = new double[FullTextIndex.StemFields.Length];
-        foreach (var q in plan.Bonus) bonus[PartOf(q)] += Ceiling(q, reader);
-        // Read for an article only while it could still enter the page, the most the bonus can add first.
-        var bonusClauses = plan.Bonus.Select(q => (Part: PartOf(q), Weight: searcher.CreateNormalizedWeight(q))).OrderByDescending(b => bonus[b.Part]).ToList();
+        // Read for an article only while it could still enter the page, the most it can add first.
+        var bonuses = plan.Bonus.Select(q => new Bonus(searcher.CreateNormalizedWeight(q), Ceiling(q, reader), [.. SpanTerms((SpanQuery)q)]))
+            .OrderByDescending(b => b.Ceiling).ToList();
         var whole = plan.Whole is null ? null : searcher.CreateNormalizedWeight(plan.Whole);
-        var all = plan.Clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader), PartOf(q)))
+        var all = plan.Clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader)))
             .OrderBy(c => c.Ceiling).ToList();
         foreach (var leaf in reader.Leaves)
         {
-            var present = all.Select(c => (c.Ceiling, c.Part, Scorer: c.Query is PrefixQuery prefix
+            var present = all.Select(c => (c.Query, c.Ceiling, Scorer: c.Query is PrefixQuery prefix
                     ? new ConstantScorer(bits.OfPrefix(prefix, leaf), prefix.Boost)
                     : c.Weight!.GetScorer(leaf, leaf.AtomicReader.LiveDocs)))
                 .Where(c => c.Scorer is not null).ToList();
             if (present.Count == 0) continue;
             var scorers = present.ConvertAll(c => c.Scorer!).ToArray();
-            var parts = present.ConvertAll(c => c.Part).ToArray();
-            // below[i]: the most the clauses before i can add together, with the bonus of their parts.
+            // below[i]: the most the clauses before i can add together.
             var below = new double[scorers.Length + 1];
-            int partsBelow = 0;
-            for (int i = 0; i < scorers.Length; i++)
+            for (int i = 0; i < scorers.Length; i++) below[i + 1] = below[i] + present[i].Ceiling;
+            // Words close together count only for an article that has each of the words: need[b] is the set of the
+            // clauses (by their place, as bits) that search them. A bonus whose words are not all in the segment
+            // cannot score in it; with more clauses than bits, every bonus is counted.
+            var need = bonuses.ConvertAll(b =>
             {
-                below[i + 1] = below[i] + present[i].Ceiling + ((partsBelow & (1 << parts[i])) == 0 ? bonus[parts[i]] : 0);
-                partsBelow |= 1 << parts[i];
-            }
-            // The most the bonus adds to an article with clauses in the parts of the mask.
-            double BonusOf(int mask)
+                if (scorers.Length > 64) return 0UL;
+                ulong mask = 0;
+                var seen = new HashSet<Term>();
+                for (int i = 0; i < present.Count; i++)
+                    if (present[i].Query is TermQuery t && b.Words.Contains(t.Term) && seen.Add(t.Term)) mask |= 1UL << i;
+                return seen.Count == b.Words.Count ? mask : ulong.MaxValue;
+            });
+            // The most the bonus adds to an article that may have the clauses of the set.
+            double BonusOf(ulong clauses)
             {
                 double sum = 0;
-                for (int part = 0; part < bonus.Length; part++) if ((mask & (1 << part)) != 0) sum += bonus[part];
+                for (int b = 0; b < bonuses.Count; b++) if ((clauses & need[b]) == need[b]) sum += bonuses[b].Ceiling;
                 return sum;
             }
+            static ulong Before(int i) => i >= 64 ? ulong.MaxValue : (1UL << i) - 1;
             var keys = MatchBits.Keys(leaf.AtomicReader);
             var accepts = accepted(leaf);
             foreach (var s in scorers) s.NextDoc();
@@ -148,12 +137,12 @@ internal static class TopScores
             int essential = 0;   // the clauses before it cannot lift an article to the threshold on their own
             var wholeScorer = whole?.GetScorer(leaf, accepts);
             if (whole is not null && wholeScorer is null) continue;
-            var bonusScorers = bonusClauses.ConvertAll(b => (b.Part, Scorer: b.Weight.GetScorer(leaf, accepts)));
+            var bonusScorers = bonuses.ConvertAll(b => b.Weight.GetScorer(leaf, accepts));
             void Raise()
             {
                 if (!top.Full) return;
                 threshold = -top.Last.Item1;
-                while (essential < scorers.Length && below[essential + 1] < threshold) essential++;
+                while (essential < scorers.Length && below[essential + 1] + BonusOf(Before(essential + 1)) < threshold) essential++;
             }
             Raise();
             while (essential < scorers.Length)
@@ -174,19 +163,19 @@ internal static class TopScores
                 }
                 // Summed in double, as Lucene's boolean scorers do, then rounded to float as they do.
                 double score = 0;
-                int found = 0;   // the parts of the clauses found in the article
+                ulong found = 0;   // the clauses found in the article, as bits
                 for (int i = essential; i < scorers.Length; i++)
                     if (scorers[i].DocID == doc)
                     {
                         score += scorers[i].GetScore();
-                        found |= 1 << parts[i];
+                        if (i < 64) found |= 1UL << i;
                         scorers[i].NextDoc();
                     }
                 // The sums that decide what is left out carry a margin: Lucene's rounding of nested sums may differ.
                 bool possible = true;
                 for (int i = essential - 1; i >= 0 && possible; i--)
                 {
-                    if (score * Margin + below[i + 1] + BonusOf(found) < threshold) possible = false;
+                    if (score * Margin + below[i + 1] + BonusOf(found | Before(i + 1)) < threshold) possible = false;
                     else
                     {
                         var s = scorers[i];
@@ -194,18 +183,18 @@ internal static class TopScores
                         if (s.DocID == doc)
                         {
                             score += s.GetScore();
-                            found |= 1 << parts[i];
+                            if (i < 64) found |= 1UL << i;
                         }
                     }
                 }
                 if (!possible) continue;
-                // The bonus of each part the article has words in, while it could still lift the article in.
                 double bonusLeft = BonusOf(found);
-                foreach (var (part, scorer) in bonusScorers)
+                for (int b = 0; b < bonuses.Count; b++)
                 {
                     if (score * Margin + bonusLeft < threshold) break;
-                    if ((found & (1 << part)) == 0) continue;
-                    bonusLeft -= bonus[part];
+                    if ((found & need[b]) != need[b]) continue;
+                    bonusLeft -= bonuses[b].Ceiling;
+                    var scorer = bonusScorers[b];
                     if (scorer is null) continue;
                     if (scorer.DocID < doc) scorer.Advance(doc);
                     if (scorer.DocID == doc) score += scorer.GetScore();
