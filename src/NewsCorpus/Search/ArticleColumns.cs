@@ -30,18 +30,17 @@ internal sealed class ArticleColumns
     public IReadOnlyList<string> Months { get; }
     /// <summary>The ISO codes of the countries the corpus names, at the index the country lists hold.</summary>
     public IReadOnlyList<string> Countries { get; }
-    public int MaxEntityKey { get; }
     /// <summary>The outlets the articles name, as written, at the index <see cref="SourceOf"/> gives.</summary>
     public IReadOnlyList<string> Sources { get; }
 
     ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, int[] oldestFirst, int[] newestFirst, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
-        List<string> months, List<string> countries, int maxEntityKey, ushort[] source, List<string> sources)
+        List<string> months, List<string> countries, ushort[] source, List<string> sources)
     {
         (this.source, Sources) = (source, sources);
         (this.month, this.oldestRank, this.newestRank) = (month, oldestRank, newestRank);
         (this.oldestFirst, this.newestFirst) = (oldestFirst, newestFirst);
         (this.countryStart, this.countryIndex, this.entityStart, this.entityKeys) = (countryStart, countryIndex, entityStart, entityKeys);
-        (Months, Countries, MaxEntityKey) = (months, countries, maxEntityKey);
+        (Months, Countries) = (months, countries);
     }
 
     /// <summary>One more than the largest key: no search matches more articles than this.</summary>
@@ -203,17 +202,15 @@ internal sealed class ArticleColumns
 
         var entityStart = new int[size + 1];
         var entityList = new List<int>();
-        int maxEntityKey = 0;
         ForEachRow("SELECT article_key, entity_key FROM article_entities ORDER BY article_key, entity_key", r =>
         {
             long key = r.GetInt64(0);
             int entity = checked((int)r.GetInt64(1));
-            maxEntityKey = Math.Max(maxEntityKey, entity);
             if (key < size) { entityStart[key + 1]++; entityList.Add(entity); }
         });
         for (int k = 1; k <= size; k++) entityStart[k] += entityStart[k - 1];
 
         return new ArticleColumns(month, oldestRank, newestRank, inOrder.ConvertAll(k => (int)k).ToArray(), newestFirst, countryStart, countryList.ToArray(), entityStart, entityList.ToArray(),
-            months, countries, maxEntityKey, source, sources);
+            months, countries, source, sources);
     }
 }

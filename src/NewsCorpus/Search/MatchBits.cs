@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -13,7 +14,8 @@ namespace NewsCorpus.Search;
 /// </summary>
 internal sealed class MatchBits(IndexSearcher searcher)
 {
-    readonly Dictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
+    // Concurrent: a search reads its segments on several threads at once (Segments), each segment on one.
+    readonly ConcurrentDictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
 
     public IndexSearcher Searcher => searcher;
 
@@ -83,7 +85,7 @@ internal sealed class MatchBits(IndexSearcher searcher)
                 bits.Or(Of(query, leaf, within));
                 break;
             default:
-                if (!weights.TryGetValue(query, out var weight)) weights[query] = weight = searcher.CreateNormalizedWeight(query);
+                var weight = weights.GetOrAdd(query, searcher.CreateNormalizedWeight);
                 // The documents to check as accepted documents: the postings readers pass over the others without
                 // reading their positions. A subset of the live documents, as it was read from them.
                 if (weight.GetScorer(leaf, within ?? reader.LiveDocs) is { } scorer) bits.Or(scorer);
@@ -91,7 +93,7 @@ internal sealed class MatchBits(IndexSearcher searcher)
         }
     }
 
-    readonly Dictionary<(Query, object Segment), FixedBitSet> prefixes = [];
+    readonly ConcurrentDictionary<(Query, object Segment), FixedBitSet> prefixes = [];
 
     /// <summary>
     /// The documents of a segment with a word of the prefix, kept for the search: <see cref="TopScores"/> ranks by
@@ -110,7 +112,7 @@ internal sealed class MatchBits(IndexSearcher searcher)
 
     // One terms enumerator and one postings reader a field and segment, reused from term to term: each new reader
     // clones the segment's file handle, which the finalizer thread then has to release.
-    readonly Dictionary<(object Segment, string Field), (TermsEnum Terms, DocsEnum? Docs)> readers = [];
+    readonly ConcurrentDictionary<(object Segment, string Field), (TermsEnum Terms, DocsEnum? Docs)> readers = [];
 
     /// <summary>Sets the live documents of the terms <paramref name="seek"/> positions on (and, for a range, the following ones <paramref name="more"/> accepts).</summary>
     void OrPostings(FixedBitSet bits, AtomicReader reader, string field, Func<TermsEnum, int> seek, Func<TermsEnum, bool>? more = null)

@@ -42,20 +42,20 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         int step = FacetStep(total);
         int sampled = 0;
         var perCountry = new int[columns.Countries.Count];
-        var perEntity = new int[columns.MaxEntityKey + 1];
+        // A dictionary, not an array over every entity (316 KB at a million articles, each search): the sample holds few.
+        var perEntity = new Dictionary<int, int>();
         // The matches whose key is a multiple of the step: a sample spread over the whole corpus, the same for every search.
         for (int key = 0; key < matched.Length; key += step)
         {
             if (!matched.Get(key)) continue;
             sampled++;
             foreach (var c in columns.CountriesOf(key)) perCountry[c]++;
-            foreach (var e in columns.EntitiesOf(key)) perEntity[e]++;
+            foreach (var e in columns.EntitiesOf(key)) perEntity[e] = perEntity.GetValueOrDefault(e) + 1;
         }
         var countries = Enumerable.Range(0, perCountry.Length).Where(c => perCountry[c] > 0)
             .OrderByDescending(c => perCountry[c]).ThenBy(c => columns.Countries[c], StringComparer.Ordinal)
             .Select(c => new CountryCount(columns.Countries[c], Scaled(perCountry[c], total, sampled))).ToList();
-        var topEntities = Enumerable.Range(0, perEntity.Length).Where(e => perEntity[e] > 0)
-            .OrderByDescending(e => perEntity[e]).ThenBy(e => e).Take(30).ToList();
+        var topEntities = perEntity.Keys.OrderByDescending(e => perEntity[e]).ThenBy(e => e).Take(30).ToList();
         var entities = topEntities.Count == 0 ? [] : Rows($"SELECT entity_key, slug, name, kind FROM entities WHERE entity_key IN ({string.Join(",", topEntities)})", [],
                 r => (Key: r.GetInt32(0), Count: new EntityCount(r.GetString(1), r.GetString(2), (NewsCorpus.Entities.EntityKind)r.GetInt32(3), Scaled(perEntity[r.GetInt32(0)], total, sampled))))
             .OrderByDescending(x => perEntity[x.Key]).ThenBy(x => x.Count.Name, StringComparer.Ordinal).Select(x => x.Count).ToList();
@@ -194,11 +194,16 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         else
         {
             bits ??= new MatchBits(index.Searcher);
-            foreach (var leaf in index.Reader.Leaves)
+            var leaves = index.Reader.Leaves;
+            Segments.ForEach(leaves, leaf =>
             {
                 clock.Check();
+                docsOfLeaf[leaf.Ord] = bits.Of(query, leaf);
+            });
+            foreach (var leaf in leaves)
+            {
                 var keys = MatchBits.Keys(leaf.AtomicReader);
-                var docs = bits.Of(query, leaf);
+                var docs = docsOfLeaf[leaf.Ord];
                 var words = docs.GetBits();
                 for (int w = 0; w < words.Length; w++)
                     for (long word = words[w]; word != 0; word &= word - 1)
@@ -206,7 +211,6 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
                         int doc = w * 64 + System.Numerics.BitOperations.TrailingZeroCount(word);
                         if (!Add(keys[doc])) docs.Clear(doc);
                     }
-                docsOfLeaf[leaf.Ord] = docs;
             }
         }
         return new Found(matched, docsOfLeaf, total, perMonth, perSource);
@@ -287,7 +291,8 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
                 Day: r.IsDBNull(6) ? (int?)null : r.GetInt32(6), Source: r.IsDBNull(7) ? null : r.GetString(7)))
             .ToDictionary(r => r.Key);
         var countries = CountriesOf(shown.ConvertAll(s => s.Key));
-        return shown.Where(s => rows.ContainsKey(s.Key)).Select(s =>
+        // The snippets on the search's threads: each reads its article's whole text through the analyzer.
+        return shown.Where(s => rows.ContainsKey(s.Key)).AsParallel().AsOrdered().WithDegreeOfParallelism(Segments.Threads).Select(s =>
         {
             var r = rows[s.Key];
             return new SearchHit(r.Id, r.Month, r.Title,

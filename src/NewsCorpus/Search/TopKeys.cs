@@ -23,6 +23,12 @@ internal sealed class TopKeys(int capacity)
         else if (place.CompareTo(Last) < 0) heap.EnqueueDequeue(key, place);
     }
 
+    /// <summary>Offers every key <paramref name="other"/> kept, at its place.</summary>
+    public void OfferAll(TopKeys other)
+    {
+        foreach (var (key, place) in other.heap.UnorderedItems) Offer(key, place);
+    }
+
     public List<(long Key, double Rank)> InOrder()
     {
         var all = heap.UnorderedItems.Select(x => (x.Element, x.Priority)).ToList();

@@ -98,13 +98,22 @@ internal static class TopScores
         var whole = plan.Whole is null ? null : searcher.CreateNormalizedWeight(plan.Whole);
         var all = plan.Clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader)))
             .OrderBy(c => c.Ceiling).ToList();
-        foreach (var leaf in reader.Leaves)
+        // Each group of segments fills a page of its own, at once; the pages are then merged.
+        foreach (var page in Segments.InGroups(reader.Leaves, group =>
+        {
+            var page = new TopKeys(top.Capacity);
+            foreach (var leaf in group) CollectLeaf(leaf, page);
+            return page;
+        }))
+            top.OfferAll(page);
+
+        void CollectLeaf(AtomicReaderContext leaf, TopKeys top)
         {
             var present = all.Select(c => (c.Query, c.Ceiling, Scorer: c.Query is PrefixQuery prefix
                     ? new ConstantScorer(bits.OfPrefix(prefix, leaf), prefix.Boost)
                     : c.Weight!.GetScorer(leaf, leaf.AtomicReader.LiveDocs)))
                 .Where(c => c.Scorer is not null).ToList();
-            if (present.Count == 0) continue;
+            if (present.Count == 0) return;
             var scorers = present.ConvertAll(c => c.Scorer!).ToArray();
             // below[i]: the most the clauses before i can add together.
             var below = new double[scorers.Length + 1];
@@ -136,7 +145,7 @@ internal static class TopScores
             double threshold = double.NegativeInfinity;
             int essential = 0;   // the clauses before it cannot lift an article to the threshold on their own
             var wholeScorer = whole?.GetScorer(leaf, accepts);
-            if (whole is not null && wholeScorer is null) continue;
+            if (whole is not null && wholeScorer is null) return;
             var bonusScorers = bonuses.ConvertAll(b => b.Weight.GetScorer(leaf, accepts));
             void Raise()
             {

@@ -16,6 +16,8 @@ public sealed class ArticleColumnsTests : IDisposable
     public ArticleColumnsTests()
     {
         new CorpusGenerator(seed: 5).WriteTo(corpus.Articles, 300);
+        // Two imports, two index segments: a search reads them on two threads at once (Segments) where it can.
+        corpus.Import();
         // Ties in the date order: the same month and running number, and no running number at all.
         corpus.Write("900_00000000000000f2.txt", "date 2024-03\n\n# Mali, deuxième\n\nLa Russie et le Mali signent un accord militaire.");
         corpus.Write("900_00000000000000f1.txt", "date 2024-03\n\n# Mali, premier\n\nLa Russie et le Mali signent un accord militaire.");
@@ -193,6 +195,23 @@ public sealed class ArticleColumnsTests : IDisposable
             Assert.Empty(r.Hits);
             Assert.Empty(r.Months);
         }
+    }
+
+    [Fact]
+    public void The_index_has_several_segments_so_the_searches_above_read_them_at_once()
+    {
+        using var connection = corpus.Open();
+        using var index = FullTextIndex.Acquire(connection);
+        Assert.True(index.Reader.Leaves.Count >= 2, $"{index.Reader.Leaves.Count} segment(s)");
+    }
+
+    [Fact]
+    public void A_budget_spent_while_segments_are_read_at_once_ends_the_search_with_a_notice()
+    {
+        using var connection = corpus.Open();
+        var starved = new SqliteCorpusSearch(connection) { Budget = TimeSpan.Zero }.Search(SearchRequest.FromForm("Russie militaire", null, null, null, null));
+        Assert.Contains(starved.Query.Notices, n => n.Kind == NoticeKind.TimedOut);
+        Assert.Empty(starved.Hits);
     }
 
     [Fact]
