@@ -14,7 +14,7 @@ namespace NewsCorpus.Search;
 /// </summary>
 internal sealed class MatchBits(IndexSearcher searcher)
 {
-    // Concurrent: a search reads its segments on several threads at once (Segments), each segment on one.
+    // Concurrent: a search reads its segments on several threads at once (SearchThreads), each segment on one.
     readonly ConcurrentDictionary<Query, Weight> weights = new(ReferenceEqualityComparer.Instance);
 
     public IndexSearcher Searcher => searcher;

@@ -48,7 +48,7 @@ public sealed class QueryBudget : IDisposable
         /// <summary>Throws <see cref="ExhaustedException"/> once the budget is spent (on the first tick, then every few thousand).</summary>
         public void Tick()
         {
-            // Ticked from several threads at once (Segments), the count may pass below zero: it checks then too.
+            // Ticked from several threads at once (SearchThreads), the count may pass below zero: it checks then too.
             if (sinceCheck-- > 0) return;
             sinceCheck = TicksBetweenChecks;
             Check();

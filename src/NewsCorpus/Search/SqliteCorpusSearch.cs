@@ -195,7 +195,7 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
         {
             bits ??= new MatchBits(index.Searcher);
             var leaves = index.Reader.Leaves;
-            Segments.ForEach(leaves, leaf =>
+            SearchThreads.ForEach(leaves, leaf =>
             {
                 clock.Check();
                 docsOfLeaf[leaf.Ord] = bits.Of(query, leaf);
@@ -291,16 +291,20 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
                 Day: r.IsDBNull(6) ? (int?)null : r.GetInt32(6), Source: r.IsDBNull(7) ? null : r.GetString(7)))
             .ToDictionary(r => r.Key);
         var countries = CountriesOf(shown.ConvertAll(s => s.Key));
+        var found = shown.Where(s => rows.ContainsKey(s.Key)).ToList();
+        var hits = new SearchHit[found.Count];
         // The snippets on the search's threads: each reads its article's whole text through the analyzer.
-        return shown.Where(s => rows.ContainsKey(s.Key)).AsParallel().AsOrdered().WithDegreeOfParallelism(Segments.Threads).Select(s =>
+        SearchThreads.Run(found.Count, i =>
         {
-            var r = rows[s.Key];
-            return new SearchHit(r.Id, r.Month, r.Title,
+            var (key, rank) = found[i];
+            var r = rows[key];
+            hits[i] = new SearchHit(r.Id, r.Month, r.Title,
                 highlighter.Highlight(r.Title),
                 highlighter.Snippet(SnippetSource(highlighter, r.Lead, r.Body)),
                 countries.GetValueOrDefault(r.Key, []),
-                ranked ? -s.Rank : null) { Day = r.Day, Source = r.Source };
-        }).ToList();
+                ranked ? -rank : null) { Day = r.Day, Source = r.Source };
+        });
+        return [.. hits];
     }
 
     // The lead when it has a match (or nothing matches at all), otherwise the body: the snippet should show why.

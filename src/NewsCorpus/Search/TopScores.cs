@@ -99,7 +99,7 @@ internal static class TopScores
         var all = plan.Clauses.Select(q => new Clause(q, q is PrefixQuery ? null : searcher.CreateNormalizedWeight(q), Ceiling(q, reader)))
             .OrderBy(c => c.Ceiling).ToList();
         // Each group of segments fills a page of its own, at once; the pages are then merged.
-        foreach (var page in Segments.InGroups(reader.Leaves, group =>
+        foreach (var page in SearchThreads.InGroups(reader.Leaves, group =>
         {
             var page = new TopKeys(top.Capacity);
             foreach (var leaf in group) CollectLeaf(leaf, page);

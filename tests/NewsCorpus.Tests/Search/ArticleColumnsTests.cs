@@ -16,7 +16,7 @@ public sealed class ArticleColumnsTests : IDisposable
     public ArticleColumnsTests()
     {
         new CorpusGenerator(seed: 5).WriteTo(corpus.Articles, 300);
-        // Two imports, two index segments: a search reads them on two threads at once (Segments) where it can.
+        // Two imports, two index segments: a search reads them on two threads at once (SearchThreads) where it can.
         corpus.Import();
         // Ties in the date order: the same month and running number, and no running number at all.
         corpus.Write("900_00000000000000f2.txt", "date 2024-03\n\n# Mali, deuxième\n\nLa Russie et le Mali signent un accord militaire.");
