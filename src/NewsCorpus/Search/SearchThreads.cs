@@ -38,7 +38,7 @@ internal static class SearchThreads
     sealed class Shared(int items, Action<int> body)
     {
         int next = -1, done;
-        // Never disposed: a helper may still be setting it as the caller leaves (it holds no kernel handle until waited on long).
+        // Never disposed: a helper may still be setting it as the caller leaves (and it holds no kernel handle).
         public readonly ManualResetEventSlim Finished = new();
         public ExceptionDispatchInfo? Failure;
 
