@@ -69,9 +69,8 @@ internal sealed class FullTextWriter : IDisposable
     {
         long storeGeneration = FullTextIndex.StoredGeneration(connection, tx);
         // Read through positioned reads, not mapped: a merge reads whole segments, and every mapped page it touched
-        // stayed in the importer's working set until the merge ended (hundreds of MB at a million articles). The
-        // readers of the site keep their mapped directory, where the pages they touch are the ones searches reuse.
-        var directory = new NIOFSDirectory(FullTextIndex.FolderOf(databasePath));
+        // stayed in the importer's working set until the merge ended (hundreds of MB at a million articles).
+        var directory = FullTextIndex.OpenDirectory(databasePath);
         var commit = FullTextIndex.CommitOf(directory, storeGeneration);
         long newest = DirectoryReader.IndexExists(directory) ? DirectoryReader.ListCommits(directory).Max(FullTextIndex.GenerationOf) : 0;
         var config = new IndexWriterConfig(FullTextIndex.Compatibility, FullTextIndex.TermsAnalyzer())
