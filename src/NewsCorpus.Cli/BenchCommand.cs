@@ -224,7 +224,7 @@ public static class BenchCommand
         }
         sb.AppendLine().AppendLine(string.Create(Inv, $"- site peak working set over the whole load: **{Mb(peak)}** (target ≤ 300 MB: {Verdict(peak / 1e6, 300)})"));
         if (split.Anonymous > 0)
-            sb.AppendLine(string.Create(Inv, $"- of which, at their own peaks (sampled every 0.1 s): the process's own memory (RssAnon: heap, stacks, the search columns) **{Mb(split.Anonymous)}**, pages of mapped files (RssFile: the program, and the full-text index the kernel maps and may drop) {Mb(split.File)}"));
+            sb.AppendLine(string.Create(Inv, $"- of which, at their own peaks (sampled every 0.1 s): the process's own memory (RssAnon: heap, stacks, the search columns) **{Mb(split.Anonymous)}**, pages of mapped files (RssFile: the runtime's and the site's code; the full-text index is read, not mapped) {Mb(split.File)}"));
         return sb.AppendLine().ToString();
     }
 

@@ -8,9 +8,10 @@ namespace NewsCorpus.Search;
 
 /// <summary>
 /// The documents of one index segment that a query matches, as a bit set, without scoring any of them: a term's
-/// documents are read from its postings alone (no frequencies, no norms), AND, OR and NOT are set operations, and
-/// only what is neither (phrases, spans) goes through Lucene's own scorer. For the count, the histogram and the
-/// date order, where BM25 over every match was most of a large search's cost.
+/// documents are read from its postings alone (no frequencies, no norms), AND, OR and NOT are set operations, an
+/// exact phrase's from positions up to its first occurrence (<see cref="PhraseMatches"/>), and only what is none of
+/// those (spans) goes through Lucene's own scorer. For the count, the histogram and the date order, where BM25 over
+/// every match was most of a large search's cost.
 /// </summary>
 internal sealed class MatchBits(IndexSearcher searcher)
 {
@@ -83,6 +84,9 @@ internal sealed class MatchBits(IndexSearcher searcher)
                 break;
             case BooleanQuery { MinimumNumberShouldMatch: 0 }:
                 bits.Or(Of(query, leaf, within));
+                break;
+            case PhraseQuery { Slop: 0 } phrase:
+                PhraseMatches.OrInto(bits, phrase, reader, within ?? reader.LiveDocs);
                 break;
             default:
                 var weight = weights.GetOrAdd(query, searcher.CreateNormalizedWeight);

@@ -9,7 +9,10 @@ namespace NewsCorpus.Search;
 /// handle reference on every read, and its mapped pages count in the site's working set; its NIO directory serialises
 /// every read of a file behind one lock and seeks. Positioned reads need neither: they go through the page cache.
 /// </summary>
-internal sealed class PositionedReadDirectory(string folder, int bufferSize) : FSDirectory(new DirectoryInfo(folder), null)
+/// <param name="bufferSize">Each reader's buffer.</param>
+/// <param name="positionsBufferSize">The buffer of a reader of word positions (Lucene's <c>.pos</c> files): a phrase
+/// skips from article to article through them, and a larger buffer holds more of the next ones.</param>
+internal sealed class PositionedReadDirectory(string folder, int bufferSize, int positionsBufferSize) : FSDirectory(new DirectoryInfo(folder), null)
 {
     public override IndexInput OpenInput(string name, IOContext context)
     {
@@ -17,7 +20,7 @@ internal sealed class PositionedReadDirectory(string folder, int bufferSize) : F
         var path = Path.Combine(Directory.FullName, name);
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         // A merge reads whole files in order: Lucene's larger buffer for merges, when it is.
-        int size = Math.Max(bufferSize, BufferedIndexInput.GetBufferSize(context));
+        int size = Math.Max(name.EndsWith(".pos", StringComparison.Ordinal) ? positionsBufferSize : bufferSize, BufferedIndexInput.GetBufferSize(context));
         try { return new Input($"PositionedReadDirectory.Input({path})", handle, size); }
         catch { handle.Dispose(); throw; }
     }

@@ -109,9 +109,12 @@ internal static class TopScores
 
         void CollectLeaf(AtomicReaderContext leaf, TopKeys top)
         {
+            var accepts = accepted(leaf);
+            // A phrase reads positions for each article its scorer stops at: only the accepted ones. A word's postings
+            // are cheaper walked whole, with the skips to the next accepted article below.
             var present = all.Select(c => (c.Query, c.Ceiling, Scorer: c.Query is PrefixQuery prefix
                     ? new ConstantScorer(bits.OfPrefix(prefix, leaf), prefix.Boost)
-                    : c.Weight!.GetScorer(leaf, leaf.AtomicReader.LiveDocs)))
+                    : c.Weight!.GetScorer(leaf, c.Query is PhraseQuery ? accepts : leaf.AtomicReader.LiveDocs)))
                 .Where(c => c.Scorer is not null).ToList();
             if (present.Count == 0) return;
             var scorers = present.ConvertAll(c => c.Scorer!).ToArray();
@@ -139,7 +142,6 @@ internal static class TopScores
             }
             static ulong Before(int i) => i >= 64 ? ulong.MaxValue : (1UL << i) - 1;
             var keys = MatchBits.Keys(leaf.AtomicReader);
-            var accepts = accepted(leaf);
             foreach (var s in scorers) s.NextDoc();
 
             double threshold = double.NegativeInfinity;

@@ -13,18 +13,21 @@ public sealed class PositionedReadDirectoryTests : IDisposable
         System.IO.Directory.CreateDirectory(folder);
         new Random(3).NextBytes(content);
         File.WriteAllBytes(Path.Combine(folder, "data.bin"), content);
+        File.WriteAllBytes(Path.Combine(folder, "_0_Lucene41_0.pos"), content);
     }
 
     public void Dispose() => System.IO.Directory.Delete(folder, recursive: true);
 
     // A buffer far smaller than the file: every read below crosses buffer ends.
-    PositionedReadDirectory Open() => new(folder, bufferSize: 64);
+    PositionedReadDirectory Open() => new(folder, bufferSize: 64, positionsBufferSize: 128);
 
-    [Fact]
-    public void Bytes_read_anywhere_in_any_size_are_the_files_bytes()
+    [Theory]
+    [InlineData("data.bin")]
+    [InlineData("_0_Lucene41_0.pos")]   // positions: a buffer of another size
+    public void Bytes_read_anywhere_in_any_size_are_the_files_bytes(string name)
     {
         using var directory = Open();
-        using var input = directory.OpenInput("data.bin", IOContext.READ);
+        using var input = directory.OpenInput(name, IOContext.READ);
         Assert.Equal(content.Length, input.Length);
         var random = new Random(5);
         for (int i = 0; i < 200; i++)
