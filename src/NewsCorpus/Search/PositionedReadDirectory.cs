@@ -19,7 +19,7 @@ internal sealed class PositionedReadDirectory(string folder, int bufferSize, int
         EnsureOpen();
         var path = Path.Combine(Directory.FullName, name);
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        // A merge reads whole files in order: Lucene's larger buffer for merges, when it is.
+        // A merge reads whole files in order: it gets Lucene's buffer for merges (4 KB) when that is larger.
         int size = Math.Max(name.EndsWith(".pos", StringComparison.Ordinal) ? positionsBufferSize : bufferSize, BufferedIndexInput.GetBufferSize(context));
         try { return new Input($"PositionedReadDirectory.Input({path})", handle, size); }
         catch { handle.Dispose(); throw; }

@@ -110,8 +110,9 @@ internal static class TopScores
         void CollectLeaf(AtomicReaderContext leaf, TopKeys top)
         {
             var accepts = accepted(leaf);
-            // A phrase reads positions for each article its scorer stops at: only the accepted ones. A word's postings
-            // are cheaper walked whole, with the skips to the next accepted article below.
+            // A phrase reads positions for each article its scorer stops at: it stops at the accepted ones only. A
+            // word's scorer reads no positions and keeps the live articles, as before; the walk below skips to the
+            // next accepted one itself.
             var present = all.Select(c => (c.Query, c.Ceiling, Scorer: c.Query is PrefixQuery prefix
                     ? new ConstantScorer(bits.OfPrefix(prefix, leaf), prefix.Boost)
                     : c.Weight!.GetScorer(leaf, c.Query is PhraseQuery ? accepts : leaf.AtomicReader.LiveDocs)))
