@@ -18,8 +18,8 @@ internal sealed class ArticleColumns
     readonly ushort[] month;            // index into Months; Absent when no article has the key
     readonly int[] oldestRank;          // place in (month, day, number, id) order, month-only articles first in their month
     readonly int[] newestRank;          // place in (month DESC, day DESC, number DESC, id) order
-    readonly int[] oldestFirst;         // the keys in oldest-first order: oldestFirst[OldestRank(k)] == k
-    readonly int[] newestFirst;         // likewise newest first
+    readonly ReadOnlyMemory<int> oldestFirst;   // the keys in oldest-first order: oldestFirst[OldestRank(k)] == k
+    readonly ReadOnlyMemory<int> newestFirst;   // likewise newest first
     readonly ushort[] source;           // index into Sources; Absent when the article names no outlet
     readonly int[] countryStart;        // the countries of key k: countryIndex[countryStart[k] .. countryStart[k + 1]]
     readonly ushort[] countryIndex;
@@ -33,7 +33,7 @@ internal sealed class ArticleColumns
     /// <summary>The outlets the articles name, as written, at the index <see cref="SourceOf"/> gives.</summary>
     public IReadOnlyList<string> Sources { get; }
 
-    ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, int[] oldestFirst, int[] newestFirst, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
+    ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, ReadOnlyMemory<int> oldestFirst, ReadOnlyMemory<int> newestFirst, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
         List<string> months, List<string> countries, ushort[] source, List<string> sources)
     {
         (this.source, Sources) = (source, sources);
@@ -110,10 +110,18 @@ internal sealed class ArticleColumns
             using var reader = cmd.ExecuteReader();
             while (reader.Read()) read(reader);
         }
+        long Count(string sql)
+        {
+            long count = 0;
+            ForEachRow(sql, r => count = r.GetInt64(0));
+            return count;
+        }
 
-        long maxKey = 0;
-        ForEachRow("SELECT ifnull(max(article_key), 0) FROM articles", r => maxKey = r.GetInt64(0));
-        int size = checked((int)maxKey + 1);
+        // Every array is made at its final size from a count (the counts and the rows are of one snapshot, the
+        // transaction's): lists grown row by row left about 100 MB of large arrays behind at a million articles, and
+        // the holes they leave in the large object heap are not compacted.
+        int size = checked((int)Count("SELECT ifnull(max(article_key), 0) FROM articles") + 1);
+        int articles = checked((int)Count("SELECT count(*) FROM articles"));
 
         var month = new ushort[size];
         Array.Fill(month, Absent);
@@ -127,11 +135,12 @@ internal sealed class ArticleColumns
         // (month, day, number, id) gives the oldest-first order, an article dated to the month before the days of its
         // month; newest-first reverses the (month, day, number) groups but keeps ids ascending inside each, as
         // "ORDER BY month DESC, day DESC, number DESC, id" does.
-        var inOrder = new List<long>(size);
-        var groupStarts = new List<int>();
+        var oldestFirst = new int[articles];
+        var startsGroup = new System.Collections.BitArray(articles);
+        int placed = 0;
         // Read in the one article order (ArticleOrder: month, day, number, id), which the month index gives, so SQLite
         // sorts nothing; each month's rows are put in day order again here, stably, which changes nothing then.
-        var monthRows = new List<(long Key, long? Number, long? Day)>();
+        var monthRows = new List<(int Key, long? Number, long? Day)>();
         void FlushMonth()
         {
             if (monthRows.Count == 0) return;
@@ -139,17 +148,17 @@ internal sealed class ArticleColumns
             bool first = true;
             foreach (var (key, number, day) in monthRows.OrderBy(r => r.Day ?? 0))
             {
-                if (first || day != lastDay || number != lastNumber) groupStarts.Add(inOrder.Count);
+                if (first || day != lastDay || number != lastNumber) startsGroup[placed] = true;
                 (lastNumber, lastDay, first) = (number, day, false);
-                oldestRank[key] = inOrder.Count;
-                inOrder.Add(key);
+                oldestRank[key] = placed;
+                oldestFirst[placed++] = key;
             }
             monthRows.Clear();
         }
         string? lastMonth = null;
         ForEachRow($"SELECT article_key, month, number, day, source FROM articles ORDER BY {ArticleOrder.OldestSql}", r =>
         {
-            long key = r.GetInt64(0);
+            int key = checked((int)r.GetInt64(0));
             var m = r.GetString(1);
             long? number = r.IsDBNull(2) ? null : r.GetInt64(2);
             long? day = r.IsDBNull(3) ? null : r.GetInt64(3);
@@ -173,20 +182,26 @@ internal sealed class ArticleColumns
             monthRows.Add((key, number, day));
         });
         FlushMonth();
-        groupStarts.Add(inOrder.Count);
+        var newestFirst = new int[placed];
         int place = 0;
-        var newestFirst = new int[inOrder.Count];
-        for (int g = groupStarts.Count - 2; g >= 0; g--)
-            for (int i = groupStarts[g]; i < groupStarts[g + 1]; i++)
+        // The groups from the last to the first, each in its own order.
+        for (int end = placed; end > 0;)
+        {
+            int start = end - 1;
+            while (!startsGroup[start]) start--;
+            for (int i = start; i < end; i++)
             {
-                newestFirst[place] = (int)inOrder[i];
-                newestRank[inOrder[i]] = place++;
+                newestFirst[place] = oldestFirst[i];
+                newestRank[oldestFirst[i]] = place++;
             }
+            end = start;
+        }
 
         var countryStart = new int[size + 1];
-        var countryList = new List<ushort>();
+        var countryIndex = new ushort[Count("SELECT count(*) FROM article_countries")];
         var countries = new List<string>();
         var countryOf = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        int countryRows = 0;
         ForEachRow("SELECT article_key, iso2 FROM article_countries ORDER BY article_key, iso2", r =>
         {
             long key = r.GetInt64(0);
@@ -196,21 +211,22 @@ internal sealed class ArticleColumns
                 countryOf[iso2] = index = checked((ushort)countries.Count);
                 countries.Add(iso2);
             }
-            if (key < size) { countryStart[key + 1]++; countryList.Add(index); }
+            if (key < size) { countryStart[key + 1]++; countryIndex[countryRows++] = index; }
         });
         for (int k = 1; k <= size; k++) countryStart[k] += countryStart[k - 1];
 
         var entityStart = new int[size + 1];
-        var entityList = new List<int>();
+        var entityKeys = new int[Count("SELECT count(*) FROM article_entities")];
+        int entityRows = 0;
         ForEachRow("SELECT article_key, entity_key FROM article_entities ORDER BY article_key, entity_key", r =>
         {
             long key = r.GetInt64(0);
             int entity = checked((int)r.GetInt64(1));
-            if (key < size) { entityStart[key + 1]++; entityList.Add(entity); }
+            if (key < size) { entityStart[key + 1]++; entityKeys[entityRows++] = entity; }
         });
         for (int k = 1; k <= size; k++) entityStart[k] += entityStart[k - 1];
 
-        return new ArticleColumns(month, oldestRank, newestRank, inOrder.ConvertAll(k => (int)k).ToArray(), newestFirst, countryStart, countryList.ToArray(), entityStart, entityList.ToArray(),
+        return new ArticleColumns(month, oldestRank, newestRank, oldestFirst.AsMemory(0, placed), newestFirst, countryStart, countryIndex, entityStart, entityKeys,
             months, countries, source, sources);
     }
 }
