@@ -8,7 +8,22 @@ namespace NewsCorpus.Search;
 /// <summary>Search on the SQLite store: the Lucene index beside it (<see cref="FullTextIndex"/>) finds and scores, the rest comes from <see cref="ArticleColumns"/>.</summary>
 public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSearch(connection)
 {
-    protected override IDisposable StartBudget() => new QueryBudget(connection, Budget);
+    // The place first, then the budget: a search's time counts from when it may run.
+    protected override IDisposable StartBudget()
+    {
+        var slot = SearchSlots.Shared.Take();
+        try { return new SlotAndBudget(slot, new QueryBudget(connection, Budget)); }
+        catch { slot.Dispose(); throw; }
+    }
+
+    sealed class SlotAndBudget(IDisposable slot, QueryBudget budget) : IDisposable
+    {
+        public void Dispose()
+        {
+            budget.Dispose();
+            slot.Dispose();
+        }
+    }
 
     /// <summary>
     /// The full-text index gives the matching keys (<see cref="MatchBits"/>) and the best-scored ones
@@ -135,12 +150,12 @@ public sealed class SqliteCorpusSearch(SqliteConnection connection) : CorpusSear
     IEnumerable<long> SortedKeys(ParsedQuery parsed, Query? query, SearchSort sort)
     {
         var columns = ArticleColumns.For(connection);
-        var clock = new QueryBudget.Clock(Budget);
         var all = new List<(long Key, (double, long, long) Place)>();
         FixedBitSet matched;
-        using (new QueryBudget(connection, Budget))
+        using (StartBudget())
         using (var index = query is null ? null : FullTextIndex.Acquire(connection))
         {
+            var clock = new QueryBudget.Clock(Budget);
             matched = Matched(query, index, columns, parsed.Filters, clock).Keys;
             if (sort == SearchSort.Relevance && index is not null)
                 index.Searcher.Search(LuceneQuery.ForSearch(parsed, ranked: true)!, new MatchCollector(scored: true, clock, (key, rank) =>
