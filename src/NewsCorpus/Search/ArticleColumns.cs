@@ -18,8 +18,8 @@ internal sealed class ArticleColumns
     readonly ushort[] month;            // index into Months; Absent when no article has the key
     readonly int[] oldestRank;          // place in (month, day, number, id) order, month-only articles first in their month
     readonly int[] newestRank;          // place in (month DESC, day DESC, number DESC, id) order
-    readonly ReadOnlyMemory<int> oldestFirst;   // the keys in oldest-first order: oldestFirst[OldestRank(k)] == k
-    readonly ReadOnlyMemory<int> newestFirst;   // likewise newest first
+    readonly int[] oldestFirst;         // the keys in oldest-first order: oldestFirst[OldestRank(k)] == k
+    readonly int[] newestFirst;         // likewise newest first
     readonly ushort[] source;           // index into Sources; Absent when the article names no outlet
     readonly int[] countryStart;        // the countries of key k: countryIndex[countryStart[k] .. countryStart[k + 1]]
     readonly ushort[] countryIndex;
@@ -33,7 +33,7 @@ internal sealed class ArticleColumns
     /// <summary>The outlets the articles name, as written, at the index <see cref="SourceOf"/> gives.</summary>
     public IReadOnlyList<string> Sources { get; }
 
-    ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, ReadOnlyMemory<int> oldestFirst, ReadOnlyMemory<int> newestFirst, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
+    ArticleColumns(ushort[] month, int[] oldestRank, int[] newestRank, int[] oldestFirst, int[] newestFirst, int[] countryStart, ushort[] countryIndex, int[] entityStart, int[] entityKeys,
         List<string> months, List<string> countries, ushort[] source, List<string> sources)
     {
         (this.source, Sources) = (source, sources);
@@ -182,7 +182,7 @@ internal sealed class ArticleColumns
             monthRows.Add((key, number, day));
         });
         FlushMonth();
-        var newestFirst = new int[placed];
+        var newestFirst = new int[articles];
         int place = 0;
         // The groups from the last to the first, each in its own order.
         for (int end = placed; end > 0;)
@@ -226,7 +226,7 @@ internal sealed class ArticleColumns
         });
         for (int k = 1; k <= size; k++) entityStart[k] += entityStart[k - 1];
 
-        return new ArticleColumns(month, oldestRank, newestRank, oldestFirst.AsMemory(0, placed), newestFirst, countryStart, countryIndex, entityStart, entityKeys,
+        return new ArticleColumns(month, oldestRank, newestRank, oldestFirst, newestFirst, countryStart, countryIndex, entityStart, entityKeys,
             months, countries, source, sources);
     }
 }
