@@ -15,8 +15,8 @@ public static class PeakMemory
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        // Aggressive: the collector gives back what it keeps committed after a phase, or that counts in the next
-        // phase's peak (after the bench lists a million files, 202 MB resident instead of 93).
+        // Aggressive: otherwise the collector keeps committed what the last phase freed (the bench's listing of the
+        // corpus), and it counts in the next phase's peak.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (!CanReset) return;
         try { File.WriteAllText("/proc/self/clear_refs", "5"); }
