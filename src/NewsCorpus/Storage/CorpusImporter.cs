@@ -62,8 +62,8 @@ public sealed class CorpusImporter(string databasePath, ILogger? logger = null, 
     /// <summary>
     /// SQLite's page cache during an import, in KiB: room for the index pages an import keeps touching (the pages it
     /// misses come from the OS's cache). It is counted in the importer's peak, at the end of the reading, when
-    /// everything else the import holds is largest: 64 MB took as long at 300,000 articles as 32, and 16 kept a million
-    /// within the memory budget.
+    /// everything else the import holds is largest, so it is kept small: a larger cache did not make imports faster
+    /// (docs/benchmarks.md, "The site's memory").
     /// </summary>
     const int ImportCacheKib = 16 * 1024;
 
